@@ -1,0 +1,86 @@
+//! HTML pages: the article body through rs-trafilatura (a trafilatura-style extractor on the
+//! html5ever parser), metadata from the page's meta tags, and plain text of HTML fragments.
+
+use super::meta::RawMeta;
+use dom_query::{Document, NodeRef};
+
+/// Extracts an HTML page: its metadata and its body paragraphs.
+pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
+    let mut meta = RawMeta::default();
+    let mut paragraphs = Vec::new();
+    if let Ok(r) = rs_trafilatura::extract(html) {
+        let m = r.metadata;
+        meta.title = m.title;
+        meta.author = m.author;
+        meta.published = m.date.map(|d| d.to_rfc3339());
+        meta.outlet = m.sitename;
+        meta.url = m.url;
+        meta.category = m.categories.into_iter().next();
+        meta.tags = m.tags;
+        paragraphs = r
+            .content_text
+            .split('\n')
+            .map(crate::text::squash_ws)
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    (meta, paragraphs)
+}
+
+const BLOCKS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article",
+    "header", "footer", "br", "tr", "figure", "figcaption", "ul", "ol", "table", "hr", "dd", "dt",
+];
+
+/// The text of an HTML fragment (a feed's `content` field), one paragraph per block element.
+pub fn html_fragment_paragraphs(html: &str) -> Vec<String> {
+    let doc = Document::fragment(html);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    walk(&doc.root(), &mut cur, &mut out, 0);
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn flush(cur: &mut String, out: &mut Vec<String>) {
+    let p = crate::text::squash_ws(cur);
+    if !p.is_empty() {
+        out.push(p);
+    }
+    cur.clear();
+}
+
+fn walk(node: &NodeRef, cur: &mut String, out: &mut Vec<String>, depth: usize) {
+    if depth > 200 {
+        return;
+    }
+    for child in node.children_it(false) {
+        if child.is_text() {
+            cur.push_str(&child.text());
+        } else if child.is_element() {
+            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            if matches!(name.as_str(), "script" | "style" | "noscript" | "template" | "svg" | "iframe") {
+                continue;
+            }
+            let block = BLOCKS.contains(&name.as_str());
+            if block {
+                flush(cur, out);
+            }
+            walk(&child, cur, out, depth + 1);
+            if block {
+                flush(cur, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_become_paragraphs() {
+        let p = html_fragment_paragraphs("<p>One <b>bold</b> word.</p><h2>Head</h2><ul><li>a</li><li>b</li></ul><script>x()</script>tail");
+        assert_eq!(p, ["One bold word.", "Head", "a", "b", "tail"]);
+    }
+}

@@ -1,0 +1,130 @@
+//! Article metadata as found in a source (raw strings), and its normalisation: times to UTC,
+//! tags to a clean list, outlets from names or web addresses.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+/// Metadata as a format parser found it, before normalisation.
+#[derive(Clone, Debug, Default)]
+pub struct RawMeta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub via: Option<String>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub url: Option<String>,
+}
+
+impl RawMeta {
+    /// Fills the fields that `self` lacks from `other`.
+    pub fn fill_from(&mut self, other: RawMeta) {
+        fn fill(a: &mut Option<String>, b: Option<String>) {
+            if a.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                *a = b;
+            }
+        }
+        fill(&mut self.title, other.title);
+        fill(&mut self.author, other.author);
+        fill(&mut self.published, other.published);
+        fill(&mut self.outlet, other.outlet);
+        fill(&mut self.via, other.via);
+        fill(&mut self.category, other.category);
+        fill(&mut self.url, other.url);
+        if self.tags.is_empty() {
+            self.tags = other.tags;
+        }
+    }
+}
+
+/// Parses a publication time in any of the usual forms (ISO 8601, RFC 2822, "14 October 2026",
+/// "Oct 14, 2026 9:12 AM", Unix seconds). Times without a zone are taken as UTC.
+pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim().trim_end_matches(['.', ',']);
+    if s.is_empty() || s.len() > 80 {
+        return None;
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    if let Ok(t) = DateTime::parse_from_rfc2822(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    if let Ok(t) = dateparser::parse_with_timezone(s, &Utc) {
+        return Some(t);
+    }
+    // Day-first forms dateparser does not know: "14 October 2026", "Tuesday, 14 Oct 2026".
+    let cleaned: String = s
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .filter(|w| !is_weekday(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for f in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y %H:%M", "%d %b %Y %H:%M"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&cleaned, f) {
+            return d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
+        }
+        if let Ok(t) = chrono::NaiveDateTime::parse_from_str(&cleaned, f) {
+            return Some(Utc.from_utc_datetime(&t));
+        }
+    }
+    None
+}
+
+fn is_weekday(w: &str) -> bool {
+    let w = w.to_lowercase();
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().any(|d| w.starts_with(d)) && w.len() <= 9
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Splits a tag field ("a, b; c" or a list) into clean tags, keeping their order, without repeats.
+pub fn clean_tags<I: IntoIterator<Item = String>>(tags: I) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        for part in t.split([',', ';', '|']) {
+            let p = crate::text::squash_ws(part.trim().trim_start_matches('#'));
+            if !p.is_empty() && p.chars().count() <= 60 && !out.iter().any(|o| o.eq_ignore_ascii_case(&p)) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The host of a web address without "www." ("https://www.example.com/x" -> "example.com").
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r)?;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// Normalises a name-ish field: squashed whitespace, no surrounding punctuation, `None` if empty.
+pub fn clean_name(s: Option<String>) -> Option<String> {
+    let s = crate::text::squash_ws(s?.trim_matches(|c: char| c == '|' || c == '-' || c == ',' || c.is_whitespace()));
+    (!s.is_empty() && s.chars().count() <= 200).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::iso;
+
+    #[test]
+    fn parses_the_usual_time_forms() {
+        let f = |s: &str| parse_time(s).map(iso);
+        assert_eq!(f("2026-04-24T11:08:30.443Z").as_deref(), Some("2026-04-24T11:08:30.443Z"));
+        assert_eq!(f("2026-10-14T09:12:00+02:00").as_deref(), Some("2026-10-14T07:12:00Z"));
+        assert_eq!(f("Wed, 14 Oct 2026 09:12:00 +0200").as_deref(), Some("2026-10-14T07:12:00Z"));
+        assert_eq!(f("14 October 2026").as_deref(), Some("2026-10-14T00:00:00Z"));
+        assert_eq!(f("October 14, 2026").as_deref(), Some("2026-10-14T00:00:00Z"));
+        assert_eq!(f("2026-10-14").as_deref(), Some("2026-10-14T00:00:00Z"));
+        assert_eq!(f("not a date"), None);
+    }
+
+    #[test]
+    fn cleans_tags_and_hosts() {
+        assert_eq!(clean_tags(vec!["a, b".into(), "#c".into(), "A".into()]), ["a", "b", "c"]);
+        assert_eq!(host_of("https://www.harbour.example/x?y").as_deref(), Some("harbour.example"));
+    }
+}

@@ -1,0 +1,383 @@
+//! Ingestion: raw corpus files in, clean articles out, with a load report that names every file
+//! it could not use and why.
+//!
+//! Steps: list and read files ([`source`]), decode and detect the format ([`detect`]), parse each
+//! format ([`scrape`], [`html`], [`markdown`], [`records`]), learn each site's template lines
+//! ([`templates`]), clean ([`clean`]), normalise metadata ([`meta`]), and mark near-duplicates
+//! ([`dedup`]).
+
+pub mod clean;
+pub mod dedup;
+pub mod detect;
+pub mod html;
+pub mod markdown;
+pub mod meta;
+pub mod records;
+pub mod sample;
+pub mod scrape;
+pub mod source;
+pub mod templates;
+
+use crate::model::{Article, Format, article_id};
+use meta::RawMeta;
+use serde::Serialize;
+use source::Entry;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+/// A file, or one record of a file, that was not loaded.
+#[derive(Clone, Debug, Serialize)]
+pub struct Skipped {
+    /// Path relative to the corpus root.
+    pub path: String,
+    /// Line (JSONL) or record number (JSON array), when only part of the file was skipped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u32>,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Something worth knowing about a file that was loaded (a guessed encoding, say).
+#[derive(Clone, Debug, Serialize)]
+pub struct Note {
+    pub path: String,
+    pub note: String,
+}
+
+/// A canonical article and its near-duplicate copies.
+#[derive(Clone, Debug, Serialize)]
+pub struct DuplicateGroup {
+    pub canonical: String,
+    pub copies: Vec<String>,
+}
+
+/// What a load did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct LoadReport {
+    /// Files seen.
+    pub files: usize,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Articles loaded (canonical copies and duplicates).
+    pub articles: usize,
+    pub skipped: Vec<Skipped>,
+    pub notes: Vec<Note>,
+    pub duplicates: Vec<DuplicateGroup>,
+}
+
+/// The result of a load.
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub report: LoadReport,
+}
+
+/// What to load.
+#[derive(Clone, Debug)]
+pub enum CorpusSource {
+    /// The built-in sample corpus.
+    Sample,
+    /// Folders (searched recursively) or files on disk.
+    Paths(Vec<PathBuf>),
+}
+
+/// Parsed but not yet cleaned content of one article.
+enum Content {
+    /// A plain-text page scrape, cleaned as a whole page.
+    Scrape(String),
+    /// Paragraphs from a structured format, cleaned paragraph by paragraph.
+    Paragraphs(Vec<String>),
+}
+
+struct Parsed {
+    rel: String,
+    record: Option<u32>,
+    format: Format,
+    meta: RawMeta,
+    content: Content,
+}
+
+/// The folder of a relative path: pages in one folder are taken to share a site template.
+fn site_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// Lists what to load.
+pub fn entries(src: &CorpusSource) -> (Vec<Entry>, Vec<Skipped>) {
+    match src {
+        CorpusSource::Sample => (sample::entries(), Vec::new()),
+        CorpusSource::Paths(paths) => {
+            let mut out = Vec::new();
+            let mut skipped = Vec::new();
+            let several = paths.len() > 1;
+            for p in paths {
+                let prefix = several.then(|| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+                match source::list_files(p, prefix.as_deref()) {
+                    Ok(files) => out.extend(files),
+                    Err(reason) => skipped.push(Skipped { path: p.display().to_string(), record: None, reason }),
+                }
+            }
+            (out, skipped)
+        }
+    }
+}
+
+/// Loads a corpus. `progress` is called with (files done, files total) as files are parsed.
+pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
+    let (entries, mut skipped) = entries(src);
+    let total = entries.len();
+    let mut report = LoadReport { files: total, ..Default::default() };
+
+    // Read and parse, in parallel over the machine's cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let chunks: Vec<Vec<Entry>> = {
+        let mut cs: Vec<Vec<Entry>> = (0..threads).map(|_| Vec::new()).collect();
+        for (i, e) in entries.into_iter().enumerate() {
+            cs[i % threads].push(e);
+        }
+        cs
+    };
+    type Part = (Vec<Parsed>, Vec<Skipped>, Vec<Note>, u64);
+    let parts: Vec<Part> = std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let done = &done;
+                s.spawn(move || {
+                    let mut part: Part = (Vec::new(), Vec::new(), Vec::new(), 0);
+                    for e in chunk {
+                        parse_entry(e, &mut part.0, &mut part.1, &mut part.2, &mut part.3);
+                        let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        progress(d, total);
+                    }
+                    part
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    let mut parsed = Vec::new();
+    for (p, s, n, b) in parts {
+        parsed.extend(p);
+        skipped.extend(s);
+        report.notes.extend(n);
+        report.bytes += b;
+    }
+    parsed.sort_by(|a, b| (&a.rel, a.record).cmp(&(&b.rel, b.record)));
+
+    // Site templates.
+    let mut stats = templates::TemplateStats::default();
+    for p in &parsed {
+        match &p.content {
+            Content::Scrape(t) => stats.add_page(site_of(&p.rel), t.lines()),
+            Content::Paragraphs(ps) => stats.add_page(site_of(&p.rel), ps.iter().map(String::as_str)),
+        }
+    }
+    let templates = stats.templates();
+    let empty = HashSet::new();
+
+    // Clean and normalise.
+    let mut articles = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        let templ = templates.get(site_of(&p.rel)).unwrap_or(&empty);
+        match finish(p, templ) {
+            Ok(a) => articles.push(a),
+            Err(s) => skipped.push(s),
+        }
+    }
+    mark_duplicates(&mut articles, &mut report);
+    skipped.sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
+    report.skipped = skipped;
+    report.notes.sort_by(|a, b| a.path.cmp(&b.path));
+    report.articles = articles.len();
+    Loaded { articles, report }
+}
+
+/// Reads, decodes and parses one file into zero or more articles' content.
+fn parse_entry(e: Entry, out: &mut Vec<Parsed>, skipped: &mut Vec<Skipped>, notes: &mut Vec<Note>, bytes: &mut u64) {
+    let rel = e.rel().to_string();
+    let skip = |reason: String| Skipped { path: rel.clone(), record: None, reason };
+    let file = match source::read_entry(e) {
+        Ok(f) => f,
+        Err(reason) => return skipped.push(skip(reason)),
+    };
+    *bytes += file.bytes.len() as u64;
+    let decoded = match source::decode(&file.bytes) {
+        Ok(d) => d,
+        Err(reason) => return skipped.push(skip(reason)),
+    };
+    if let Some(note) = decoded.note {
+        notes.push(Note { path: rel.clone(), note });
+    }
+    let text = decoded.text;
+    let format = detect::detect(&rel, &text);
+    let one = |meta, content| Parsed { rel: rel.clone(), record: None, format, meta, content };
+    match format {
+        Format::Text => out.push(one(RawMeta::default(), Content::Scrape(text))),
+        Format::Html => {
+            let (meta, paras) = html::extract_page(&text);
+            out.push(one(meta, Content::Paragraphs(paras)));
+        }
+        Format::Markdown => {
+            let (meta, paras) = markdown::parse(&text);
+            out.push(one(meta, Content::Paragraphs(paras)));
+        }
+        Format::Json => match serde_json::from_str::<serde_json::Value>(&text) {
+            Err(e) => skipped.push(skip(format!("malformed JSON: {e}"))),
+            Ok(v) => {
+                let recs = records::records_of(v);
+                let numbered = recs.len() > 1;
+                for (i, r) in recs.iter().enumerate() {
+                    let record = numbered.then_some(i as u32 + 1);
+                    match records::read_record(r) {
+                        Ok(rec) => out.push(Parsed { rel: rel.clone(), record, format, meta: rec.meta, content: Content::Paragraphs(rec.paragraphs) }),
+                        Err(reason) => skipped.push(Skipped { path: rel.clone(), record, reason }),
+                    }
+                }
+            }
+        },
+        Format::Jsonl => {
+            for (i, line) in text.lines().enumerate() {
+                let record = Some(i as u32 + 1);
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let rec = serde_json::from_str::<serde_json::Value>(line)
+                    .map_err(|e| format!("malformed JSON line: {e}"))
+                    .and_then(|v| records::read_record(&v));
+                match rec {
+                    Ok(rec) => out.push(Parsed { rel: rel.clone(), record, format, meta: rec.meta, content: Content::Paragraphs(rec.paragraphs) }),
+                    Err(reason) => skipped.push(Skipped { path: rel.clone(), record, reason }),
+                }
+            }
+        }
+    }
+}
+
+/// Cleans a structured format's paragraphs: drops furniture and template paragraphs, cuts at a
+/// footer marker near the end and after a header marker near the start. Returns the paragraphs
+/// and the outlet named by a "Source: X" credit, if any.
+pub fn clean_paragraphs(paras: Vec<String>, template: &HashSet<String>) -> (Vec<String>, Option<String>) {
+    use clean::Kind;
+    let mut credit = None;
+    let n = paras.len();
+    let mut start = 0;
+    let mut end = n;
+    let mut kinds = Vec::with_capacity(n);
+    for (i, p) in paras.iter().enumerate() {
+        let k = if template.contains(&templates::norm_line(p)) { Kind::Junk } else { clean::classify(p) };
+        if let Some(rest) = p.strip_prefix("Source:").or_else(|| p.strip_prefix("Source :")) {
+            if i * 10 >= n * 6 && crate::text::word_count(rest) <= 6 {
+                credit = Some(rest.trim().trim_end_matches('.').to_string());
+                end = end.min(i);
+            }
+        }
+        if k == Kind::HeaderEnd && i * 10 < n * 3 {
+            start = i + 1;
+        }
+        if k == Kind::FooterStart && i * 10 >= n * 6 && end == n {
+            end = i;
+        }
+        kinds.push(k);
+    }
+    let mut out = Vec::new();
+    for (i, p) in paras.into_iter().enumerate() {
+        if i < start || i >= end || matches!(kinds[i], Kind::Junk | Kind::HeaderEnd | Kind::FooterStart) {
+            continue;
+        }
+        for part in clean::repair_glue(&p).split("\n\n") {
+            let t = part.trim();
+            if !t.is_empty() {
+                out.push(t.to_string());
+            }
+        }
+    }
+    (out, credit)
+}
+
+/// Turns parsed content into a clean article.
+fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
+    let mut meta = p.meta;
+    let paragraphs = match p.content {
+        Content::Scrape(text) => {
+            let s = scrape::clean_scrape(&text, template);
+            meta.fill_from(s.meta);
+            s.paragraphs
+        }
+        Content::Paragraphs(ps) => {
+            let (ps, credit) = clean_paragraphs(ps, template);
+            if let Some(c) = credit {
+                if meta.outlet.as_deref().is_some_and(|o| !o.eq_ignore_ascii_case(&c)) {
+                    meta.via = meta.via.or(meta.outlet.take());
+                }
+                meta.outlet = Some(c);
+            }
+            ps
+        }
+    };
+    // A title repeated as the first paragraph is not body text.
+    let mut paragraphs = paragraphs;
+    if let (Some(t), Some(first)) = (&meta.title, paragraphs.first()) {
+        if templates::norm_line(t) == templates::norm_line(first) {
+            paragraphs.remove(0);
+        }
+    }
+    let body = paragraphs.join("\n\n");
+    if crate::text::word_count(&body) < 5 {
+        return Err(Skipped { path: p.rel, record: p.record, reason: "no article text found after removing page furniture".into() });
+    }
+    let url = meta.url.filter(|u| u.starts_with("http"));
+    let outlet = meta::clean_name(meta.outlet).or_else(|| url.as_deref().and_then(meta::host_of));
+    Ok(Article {
+        id: article_id(&p.rel, p.record),
+        path: p.rel,
+        record: p.record,
+        format: p.format,
+        via: meta::clean_name(meta.via).filter(|v| Some(v) != outlet.as_ref()),
+        outlet,
+        title: meta::clean_name(meta.title),
+        author: meta::clean_name(meta.author),
+        published: meta.published.as_deref().and_then(meta::parse_time),
+        category: meta::clean_name(meta.category),
+        tags: meta::clean_tags(meta.tags),
+        url,
+        body_chars: body.chars().count(),
+        body,
+        duplicate_of: None,
+        duplicates: Vec::new(),
+    })
+}
+
+/// Finds near-duplicate groups; the earliest published (then shortest path) copy is canonical.
+fn mark_duplicates(articles: &mut [Article], report: &mut LoadReport) {
+    let sigs: Vec<dedup::Signature> = articles.iter().map(|a| dedup::Signature::of(&a.body)).collect();
+    let mut groups = Vec::new();
+    for g in dedup::groups(&sigs) {
+        let canon = *g
+            .iter()
+            .min_by_key(|&&i| (articles[i].published.is_none(), articles[i].published, articles[i].path.len(), articles[i].id.clone()))
+            .unwrap_or(&g[0]);
+        let canon_id = articles[canon].id.clone();
+        let copies: Vec<String> = g.iter().filter(|&&i| i != canon).map(|&i| articles[i].id.clone()).collect();
+        for &i in &g {
+            if i != canon {
+                articles[i].duplicate_of = Some(canon_id.clone());
+            }
+        }
+        articles[canon].duplicates = copies.clone();
+        groups.push(DuplicateGroup { canonical: canon_id, copies });
+    }
+    groups.sort_by(|a, b| a.canonical.cmp(&b.canonical));
+    report.duplicates = groups;
+}
+
+/// Outlet name -> number of articles, most first.
+pub fn outlet_counts(articles: &[Article]) -> Vec<(String, usize)> {
+    let mut m: HashMap<&str, usize> = HashMap::new();
+    for a in articles {
+        *m.entry(a.outlet_name()).or_default() += 1;
+    }
+    let mut v: Vec<(String, usize)> = m.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}

@@ -1,0 +1,323 @@
+//! Plain-text page scrapes: finds the article inside the page furniture that a text scrape keeps
+//! (banners, navigation, widgets, share bars, paywalls, bios, tag lists, source footers) and reads
+//! the metadata that the furniture carries (title, outlet, author, time, category, tags).
+//!
+//! The page is cut into units (lines, and sentences of very long lines), each unit is classified
+//! (see [`super::clean`]), the header and footer are cut at their markers, and the article is the
+//! run of units with the best prose-minus-junk score (the body-text-extraction idea of Finn et al.).
+
+use super::clean::{Kind, classify, is_canned_question, repair_glue};
+use super::meta::RawMeta;
+use crate::text::{squash_ws, word_count};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A scrape after cleaning.
+#[derive(Debug, Default)]
+pub struct Scrape {
+    pub meta: RawMeta,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Unit {
+    line: usize,
+    text: String,
+    kind: Kind,
+    words: usize,
+}
+
+static ISO_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?\b")
+        .expect("time pattern compiles")
+});
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:source|originally published (?:by|in|at)|via)\s*:\s*(.{2,60}?)\.?$").expect("source pattern compiles")
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by)\s+([A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3})(?:\s*[,|·•-].*)?$").expect("byline pattern compiles")
+});
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:published|posted|updated|date)?\s*:?\s*((?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(.{0,20})$")
+        .expect("date pattern compiles")
+});
+
+/// Splits a long line into sentence-like segments at `. ` / `? ` / `! ` before a capital, a digit or
+/// a quote mark. Segments are exact substrings of the line.
+fn segments(line: &str) -> Vec<&str> {
+    if line.len() < 300 {
+        return vec![line];
+    }
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b'.' | b'!' | b'?') {
+            // Skip closing quote marks right after the punctuation.
+            let mut j = i + 1;
+            loop {
+                if j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
+                    j += 1;
+                } else if line[j..].starts_with('”') || line[j..].starts_with('’') {
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            if j < b.len() && b[j] == b' ' {
+                let rest = &line[j + 1..];
+                let next = rest.chars().next().unwrap_or(' ');
+                if next.is_uppercase() || next.is_ascii_digit() || "\"“‘'".contains(next) {
+                    out.push(line[start..j].trim());
+                    start = j + 1;
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if start < line.len() {
+        out.push(line[start..].trim());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Cleans one plain-text scrape. `template` holds the normalised lines that repeat across many
+/// pages of the same site; they are furniture wherever they appear.
+pub fn clean_scrape(text: &str, template: &HashSet<String>) -> Scrape {
+    // Lines, with glued paragraphs split apart again.
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.lines() {
+        let l = squash_ws(raw);
+        if l.is_empty() {
+            continue;
+        }
+        for part in repair_glue(&l).split("\n\n") {
+            let p = part.trim();
+            if !p.is_empty() {
+                lines.push(p.to_string());
+            }
+        }
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        let templ = template.contains(&super::templates::norm_line(l));
+        for seg in segments(l) {
+            let kind = if templ { Kind::Junk } else { classify(seg) };
+            units.push(Unit { line: li, text: seg.to_string(), kind, words: word_count(seg) });
+        }
+    }
+    // Runs of two or more short questions are an AI widget's canned prompts.
+    let mut i = 0;
+    while i < units.len() {
+        let mut j = i;
+        while j < units.len() && units[j].kind != Kind::Junk && is_canned_question(&units[j].text) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            for u in &mut units[i..j] {
+                u.kind = Kind::Junk;
+            }
+        }
+        i = j.max(i + 1);
+    }
+
+    let mut meta = RawMeta::default();
+    read_metadata(&lines, &units, &mut meta);
+
+    // Header: the article starts after the last header marker and after the last standalone
+    // occurrence of the title, when those are in the first part of the page.
+    let n = units.len();
+    let mut start = 0;
+    for (k, u) in units.iter().enumerate() {
+        let early = k * 10 < n * 6;
+        if early && u.kind == Kind::HeaderEnd {
+            start = k + 1;
+        }
+        if early && u.kind == Kind::Short && meta.title.as_deref() == Some(u.text.as_str()) {
+            start = start.max(k + 1);
+        }
+    }
+    // Footer: the first footer marker after some prose.
+    let mut end = n;
+    let mut prose_seen = 0;
+    for (k, u) in units.iter().enumerate().skip(start) {
+        if u.kind == Kind::Prose {
+            prose_seen += u.words;
+        }
+        if u.kind == Kind::FooterStart && prose_seen >= 20 {
+            end = k;
+            break;
+        }
+    }
+    // Best-scoring run between them.
+    let score = |u: &Unit| -> i64 {
+        match u.kind {
+            Kind::Prose => u.words as i64,
+            Kind::Short => -2,
+            Kind::Junk => -(u.words.max(4) as i64),
+            Kind::HeaderEnd | Kind::FooterStart => -1000,
+        }
+    };
+    let (mut best, mut best_lo, mut best_hi) = (0i64, start, start);
+    let (mut cur, mut lo) = (0i64, start);
+    for k in start..end {
+        if cur <= 0 {
+            cur = 0;
+            lo = k;
+        }
+        cur += score(&units[k]);
+        if cur > best {
+            best = cur;
+            best_lo = lo;
+            best_hi = k + 1;
+        }
+    }
+
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut last_line = usize::MAX;
+    for u in &units[best_lo..best_hi] {
+        if !matches!(u.kind, Kind::Prose | Kind::Short) {
+            continue;
+        }
+        match paragraphs.last_mut() {
+            Some(p) if u.line == last_line => {
+                p.push(' ');
+                p.push_str(&u.text);
+            }
+            _ => paragraphs.push(u.text.clone()),
+        }
+        last_line = u.line;
+    }
+    Scrape { meta, paragraphs }
+}
+
+/// Reads title, outlet, author, time, category and tags from the page furniture.
+fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
+    // Time: the first ISO 8601 timestamp anywhere, else a date line.
+    for l in lines {
+        if let Some(m) = ISO_TIME.find(l) {
+            meta.published = Some(m.as_str().to_string());
+            break;
+        }
+    }
+    if meta.published.is_none() {
+        meta.published = lines
+            .iter()
+            .filter(|l| l.len() < 60)
+            .find_map(|l| DATE_LINE.captures(l).and_then(|c| c.get(2)).map(|m| m.as_str().to_string()));
+    }
+    // Outlet: "Source: X".
+    for l in lines.iter().rev() {
+        if let Some(c) = SOURCE_LINE.captures(l) {
+            meta.outlet = c.get(1).map(|m| m.as_str().trim().to_string());
+            break;
+        }
+    }
+    // Author: the name after "Written by", or a "By Name" byline.
+    for (k, l) in lines.iter().enumerate() {
+        if classify(l) == Kind::FooterStart && l.to_lowercase().starts_with("written by") {
+            if let Some(name) = lines.get(k + 1).filter(|n| word_count(n) <= 5 && classify(n) == Kind::Short) {
+                meta.author = Some(name.clone());
+                break;
+            }
+        }
+        if let Some(c) = BYLINE.captures(l) {
+            meta.author = c.get(1).map(|m| m.as_str().to_string());
+            break;
+        }
+    }
+    // Category: a single lower-case word right after a "Back to ..." line.
+    for w in lines.windows(2) {
+        if w[0].to_lowercase().starts_with("back to ")
+            && !w[1].contains(' ')
+            && w[1].len() <= 30
+            && w[1].chars().all(|c| c.is_lowercase() || c == '-' || c == '&')
+        {
+            meta.category = Some(w[1].clone());
+            break;
+        }
+    }
+    // Tags: the short lines after a "Tags" marker, up to the next marker.
+    if let Some(k) = lines.iter().position(|l| {
+        let t = l.trim_end_matches(':').to_lowercase();
+        t == "tags" || t == "topics"
+    }) {
+        for l in &lines[k + 1..] {
+            let kind = classify(l);
+            if kind == Kind::FooterStart || SOURCE_LINE.is_match(l) || word_count(l) > 4 || kind == Kind::Prose {
+                break;
+            }
+            meta.tags.push(l.trim_start_matches('#').to_string());
+        }
+    }
+    // Title: a heading-like line before the first sentence of prose; one that the page repeats
+    // wins over the first one.
+    let first_prose = units.iter().position(|u| u.kind == Kind::Prose && u.words >= 12).unwrap_or(units.len());
+    let cands: Vec<&Unit> = units[..first_prose]
+        .iter()
+        .filter(|u| u.kind == Kind::Short && is_title_like(&u.text) && meta.outlet.as_deref() != Some(u.text.as_str()))
+        .collect();
+    let repeated = cands.iter().find(|u| units.iter().filter(|v| v.text == u.text).count() >= 2);
+    meta.title = repeated.or(cands.first()).map(|u| u.text.clone());
+    // Outlet, when there is no "Source:" line: a short name line right after the title.
+    if meta.outlet.is_none() {
+        if let Some(t) = &meta.title {
+            if let Some(k) = lines.iter().position(|l| l == t) {
+                if let Some(next) = lines.get(k + 1) {
+                    if is_name_like(next) {
+                        meta.outlet = Some(next.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A title: 3 to 30 words, not ending in a full stop, not all lower case.
+fn is_title_like(t: &str) -> bool {
+    let n = word_count(t);
+    (3..=30).contains(&n) && !t.ends_with('.') && !t.ends_with(':') && t.chars().any(char::is_uppercase)
+}
+
+/// A publisher-like name: 1 to 4 capitalised words, no sentence punctuation.
+fn is_name_like(t: &str) -> bool {
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    (1..=4).contains(&ws.len())
+        && ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && !t.ends_with(['.', '?', '!', ':'])
+        && classify(t) == Kind::Short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_keep_exact_text() {
+        let long = format!("{}end. Loading audio narration... \"I agree,\" he said. Next one here.", "word ".repeat(70));
+        let segs = segments(&long);
+        assert!(segs.contains(&"Loading audio narration..."));
+        assert_eq!(segs.join(" "), squash_ws(&long));
+    }
+
+    #[test]
+    fn cleans_a_small_scrape() {
+        let page = "Back to News\npolitics\n\nCity council approves the new harbour bridge budget\n\nHarbour Daily\nLoading...\n3 min read\n\n\
+            The city council voted on Tuesday to approve a budget for the harbour bridge after months of debate among its members.\n\n\
+            Funding Questions\n\n\"We finally have a plan that works for everyone in the city,\" the mayor said after the vote.\n\n\
+            Read Original\n\nTags\n\nbridges\ncity-council\n\nSource Information\n\nSource: Harbour Daily\n";
+        let s = clean_scrape(page, &HashSet::new());
+        assert_eq!(s.meta.title.as_deref(), Some("City council approves the new harbour bridge budget"));
+        assert_eq!(s.meta.outlet.as_deref(), Some("Harbour Daily"));
+        assert_eq!(s.meta.category.as_deref(), Some("politics"));
+        assert_eq!(s.meta.tags, ["bridges", "city-council"]);
+        assert_eq!(s.paragraphs.len(), 3, "{:?}", s.paragraphs);
+        assert_eq!(s.paragraphs[1], "Funding Questions");
+    }
+}

@@ -1,0 +1,15 @@
+//! newsdesk: turns a noisy corpus of scraped news into clean articles, stories, verbatim quotes and
+//! comparisons of views, and serves them over the Model Context Protocol.
+//!
+//! The pipeline runs one way, and the module tree follows it:
+//! raw file -> [`ingest`] (clean article) -> [`analysis`] (sentences, people, quotes) -> [`stories`]
+//! -> [`corpus`] (the loaded, read-only snapshot with its search index) -> [`server`] (MCP tools).
+
+pub mod analysis;
+pub mod corpus;
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod server;
+pub mod stories;
+pub mod text;

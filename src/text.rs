@@ -1,0 +1,113 @@
+//! Small text helpers shared by every stage: code-point offsets, whitespace and quote-mark
+//! normalisation, and word tokens.
+
+/// Converts byte offsets into code-point offsets for one text. Offsets must be asked for in
+/// increasing order for the conversion to stay linear; asking for an earlier offset restarts.
+pub struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCounter { text, byte: 0, chars: 0 }
+    }
+
+    /// Code-point offset of byte offset `b` (clamped to the text; rounded down to a char boundary).
+    pub fn chars_at(&mut self, b: usize) -> usize {
+        let mut b = b.min(self.text.len());
+        while !self.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// Code-point offset of byte offset `b` in `text`.
+pub fn char_offset(text: &str, b: usize) -> usize {
+    CharCounter::new(text).chars_at(b)
+}
+
+/// Byte offset of code-point offset `c` in `text` (the text's length when `c` is past the end).
+pub fn byte_offset(text: &str, c: usize) -> usize {
+    text.char_indices().nth(c).map(|(b, _)| b).unwrap_or(text.len())
+}
+
+/// The text between code-point offsets `start` and `end` (clamped).
+pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
+    let s = byte_offset(text, start);
+    let e = if end <= start { s } else { s + byte_offset(&text[s..], end - start) };
+    &text[s..e]
+}
+
+/// Collapses runs of whitespace (including non-breaking spaces) into one space and trims.
+pub fn squash_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}') {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Lower-cased word tokens (letters and digits, with inner apostrophes and hyphens kept).
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Number of words in `s`.
+pub fn word_count(s: &str) -> usize {
+    words(s).count()
+}
+
+/// Replaces typographic quote marks and dashes with plain ones, for comparing texts.
+pub fn fold_marks(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' | '″' => '"',
+            '‘' | '’' | '‚' | '′' => '\'',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_round_trip_on_multibyte_text() {
+        let t = "“Zhang” said — ok é";
+        let b = t.find("said").unwrap_or(0);
+        let c = char_offset(t, b);
+        assert_eq!(c, 8);
+        assert_eq!(byte_offset(t, c), b);
+        assert_eq!(slice_chars(t, 8, 12), "said");
+        let mut cc = CharCounter::new(t);
+        assert_eq!(cc.chars_at(b), 8);
+        assert_eq!(cc.chars_at(t.len()), t.chars().count());
+        assert_eq!(cc.chars_at(0), 0);
+    }
+
+    #[test]
+    fn squashes_whitespace_and_folds_marks() {
+        assert_eq!(squash_ws("  a \u{a0} b\n\tc "), "a b c");
+        assert_eq!(fold_marks("“a” — ‘b’"), "\"a\" - 'b'");
+        assert_eq!(words("It’s a well-known U.S. fact.").collect::<Vec<_>>(), ["It’s", "a", "well-known", "U", "S", "fact"]);
+    }
+}
