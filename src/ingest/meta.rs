@@ -50,7 +50,7 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc2822(s) {
         return Some(t.with_timezone(&Utc));
     }
-    if let Ok(t) = dateparser::parse_with_timezone(s, &Utc) {
+    if let Ok(t) = dateparser::parse_with(s, &Utc, chrono::NaiveTime::MIN) {
         return Some(t);
     }
     // Day-first forms dateparser does not know: "14 October 2026", "Tuesday, 14 Oct 2026".
