@@ -1,1 +1,267 @@
-//! corpus
+//! The loaded corpus: an immutable snapshot of clean articles with their search index (and, built on
+//! them, stories and quotes), plus the cell the server reads it from while it loads in the background.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use tokio::sync::watch;
+
+use crate::index::ArticleIndex;
+use crate::ingest::{self, CorpusSource, LoadReport, Loaded};
+use crate::model::Article;
+use crate::stories::{self, Story};
+
+/// One loaded corpus. Built once; the server layer only reads it.
+pub struct Corpus {
+    /// Where it came from, for display ("built-in sample corpus" or the paths).
+    pub origin: String,
+    pub articles: Vec<Article>,
+    pub report: LoadReport,
+    pub index: ArticleIndex,
+    by_id: HashMap<String, u32>,
+    /// Article ordinals, newest first (undated last, then by id).
+    newest: Vec<u32>,
+    /// Stories, and the story of each article (index into `stories`).
+    pub stories: Vec<Story>,
+    story_of: Vec<u32>,
+    story_by_id: HashMap<String, u32>,
+}
+
+impl Corpus {
+    /// Loads and analyses a corpus, reporting file progress as (done, total).
+    pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Corpus> {
+        let loaded = ingest::load(src, progress);
+        Corpus::from_loaded(origin_of(src), loaded)
+    }
+
+    /// Builds the snapshot (index, lookups) from loaded articles.
+    pub fn from_loaded(origin: String, loaded: Loaded) -> Result<Corpus> {
+        let Loaded { articles, report } = loaded;
+        let index = ArticleIndex::build(&articles)?;
+        let by_id = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as u32))
+            .collect();
+        let mut newest: Vec<u32> = (0..articles.len() as u32).collect();
+        newest.sort_by(|&x, &y| {
+            let (a, b) = (&articles[x as usize], &articles[y as usize]);
+            b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
+        });
+        let stories = stories::group(&articles);
+        let mut story_of = vec![0u32; articles.len()];
+        for (si, s) in stories.iter().enumerate() {
+            for &m in &s.members {
+                story_of[m as usize] = si as u32;
+            }
+        }
+        let story_by_id = stories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i as u32))
+            .collect();
+        Ok(Corpus {
+            origin,
+            articles,
+            report,
+            index,
+            by_id,
+            newest,
+            stories,
+            story_of,
+            story_by_id,
+        })
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.ord_of(id).map(|o| &self.articles[o as usize])
+    }
+
+    pub fn ord_of(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id.trim()).copied()
+    }
+
+    /// Article ordinals newest first.
+    pub fn newest(&self) -> &[u32] {
+        &self.newest
+    }
+
+    /// Earliest and latest published times.
+    pub fn date_range(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let mut it = self.articles.iter().filter_map(|a| a.published);
+        let first = it.next()?;
+        Some(it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
+    }
+
+    /// Outlets with their article counts, most articles first.
+    pub fn outlets(&self) -> Vec<(String, usize)> {
+        ingest::outlet_counts(&self.articles)
+    }
+
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn story(&self, id: &str) -> Option<&Story> {
+        self.story_by_id
+            .get(id.trim())
+            .map(|&i| &self.stories[i as usize])
+    }
+
+    /// The story id of an article.
+    pub fn story_id_of_article(&self, id: &str) -> Option<String> {
+        let o = self.ord_of(id)?;
+        self.story_of
+            .get(o as usize)
+            .map(|&s| self.stories[s as usize].id.clone())
+    }
+
+    /// The article ordinals of a story.
+    pub fn story_article_ords(&self, story_id: &str) -> Option<Vec<u32>> {
+        self.story(story_id).map(|s| s.members.clone())
+    }
+
+    /// Story ids starting with `prefix` (for completions).
+    pub fn story_ids_starting(&self, prefix: &str, max: usize) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .stories
+            .iter()
+            .filter(|s| s.id.starts_with(prefix))
+            .map(|s| s.id.clone())
+            .take(max)
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Article ids starting with `prefix` (for completions).
+    pub fn article_ids_starting(&self, prefix: &str, max: usize) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .articles
+            .iter()
+            .filter(|a| a.id.starts_with(prefix))
+            .map(|a| a.id.clone())
+            .take(max)
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// A short description of where a corpus comes from.
+pub fn origin_of(src: &CorpusSource) -> String {
+    match src {
+        CorpusSource::Sample => "built-in sample corpus".to_string(),
+        CorpusSource::Paths(p) => p
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// Load progress shared between the loader thread and the server.
+#[derive(Default)]
+pub struct LoadProgress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+}
+
+/// Where the server gets the current corpus snapshot. It is empty until the first load finishes, so
+/// the server can answer `initialize` at once while a large corpus is still loading.
+#[derive(Clone)]
+pub struct CorpusCell {
+    rx: watch::Receiver<Option<Arc<Corpus>>>,
+    tx: Arc<watch::Sender<Option<Arc<Corpus>>>>,
+    pub progress: Arc<LoadProgress>,
+}
+
+impl CorpusCell {
+    /// A cell that already holds a corpus.
+    pub fn ready(c: Corpus) -> Self {
+        let (tx, rx) = watch::channel(Some(Arc::new(c)));
+        CorpusCell {
+            rx,
+            tx: Arc::new(tx),
+            progress: Arc::default(),
+        }
+    }
+
+    /// Starts loading `src` on a background thread and returns the (empty) cell at once.
+    pub fn load_in_background(src: CorpusSource) -> Self {
+        let (tx, rx) = watch::channel(None);
+        let cell = CorpusCell {
+            rx,
+            tx: Arc::new(tx),
+            progress: Arc::default(),
+        };
+        let c = cell.clone();
+        std::thread::spawn(move || {
+            let p = c.progress.clone();
+            let started = std::time::Instant::now();
+            let progress = move |done: usize, total: usize| {
+                p.total.store(total, Ordering::Relaxed);
+                p.done.store(done, Ordering::Relaxed);
+            };
+            match Corpus::load(&src, &progress) {
+                Ok(corpus) => {
+                    tracing::info!(
+                        articles = corpus.articles.len(),
+                        skipped = corpus.report.skipped.len(),
+                        ms = started.elapsed().as_millis() as u64,
+                        "corpus loaded from {}",
+                        corpus.origin
+                    );
+                    for s in &corpus.report.skipped {
+                        tracing::warn!("skipped {}: {}", s.path, s.reason);
+                    }
+                    c.replace(corpus);
+                }
+                Err(e) => {
+                    tracing::error!("could not load the corpus: {e:#}");
+                    let empty = Loaded {
+                        articles: vec![],
+                        report: LoadReport::default(),
+                    };
+                    match Corpus::from_loaded(format!("empty corpus (load failed: {e})"), empty) {
+                        Ok(empty) => c.replace(empty),
+                        Err(e) => tracing::error!("could not build an empty corpus: {e:#}"),
+                    }
+                }
+            }
+        });
+        cell
+    }
+
+    /// Swaps in a new snapshot (readers holding the old one keep it until they finish).
+    pub fn replace(&self, c: Corpus) {
+        self.tx.send_replace(Some(Arc::new(c)));
+    }
+
+    /// The current snapshot, if loaded.
+    pub fn now(&self) -> Option<Arc<Corpus>> {
+        self.rx.borrow().clone()
+    }
+
+    /// Waits until a snapshot is loaded.
+    pub async fn get(&self) -> Arc<Corpus> {
+        let mut rx = self.rx.clone();
+        loop {
+            if let Some(c) = rx.borrow_and_update().clone() {
+                return c;
+            }
+            if rx.changed().await.is_err() {
+                // Unreachable while the cell holds its sender; never spin.
+                std::future::pending::<()>().await;
+            }
+        }
+    }
+
+    /// A receiver that changes whenever the corpus is replaced (for list_changed notifications).
+    pub fn subscribe(&self) -> watch::Receiver<Option<Arc<Corpus>>> {
+        self.rx.clone()
+    }
+}

@@ -1,1 +1,201 @@
-//! Full-text search over the corpus with tantivy.
+//! The full-text search index over clean articles (tantivy, in memory): English stemming, title
+//! boosted over body, filters on outlet, date range and story, and snippets with the matching words.
+
+use anyhow::{Context, Result};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, TantivyDocument, Term, doc};
+
+use crate::model::Article;
+
+/// What a search may be narrowed to. All filters combine with AND.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Outlet names, compared case-insensitively; an article matches if its outlet is any of them.
+    pub outlets: Vec<String>,
+    /// Published at or after (unix seconds).
+    pub since: Option<i64>,
+    /// Published strictly before (unix seconds).
+    pub until: Option<i64>,
+    /// Article ordinals of one story.
+    pub story_articles: Option<Vec<u32>>,
+}
+
+/// One search hit: the article's ordinal in the corpus, its score and a snippet.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub ord: u32,
+    pub score: f32,
+    pub snippet: String,
+}
+
+/// An in-memory tantivy index of a corpus snapshot. Immutable once built.
+pub struct ArticleIndex {
+    index: Index,
+    reader: IndexReader,
+    f_ord: Field,
+    f_title: Field,
+    f_body: Field,
+    f_outlet: Field,
+    f_published: Field,
+}
+
+/// Lower-cased outlet key used for exact outlet filtering.
+pub fn outlet_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+impl ArticleIndex {
+    /// Indexes every article (title and body, stemmed; outlet and time for filters).
+    pub fn build(articles: &[Article]) -> Result<Self> {
+        let mut sb = Schema::builder();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let f_ord = sb.add_u64_field("ord", FAST | STORED | INDEXED);
+        let f_title = sb.add_text_field("title", text.clone());
+        let f_body = sb.add_text_field("body", text);
+        let f_outlet = sb.add_text_field("outlet", STRING);
+        let f_published = sb.add_i64_field("published", FAST | INDEXED);
+        let index = Index::create_in_ram(sb.build());
+        let heap = (15_000_000 + articles.len() * 4_000).min(400_000_000);
+        let mut writer = index
+            .writer_with_num_threads(1, heap)
+            .context("opening the index writer")?;
+        for (i, a) in articles.iter().enumerate() {
+            let mut d = doc!(
+                f_ord => i as u64,
+                f_title => a.title.clone().unwrap_or_default(),
+                f_body => a.body.as_str(),
+                f_outlet => outlet_key(a.outlet_name()),
+            );
+            if let Some(t) = a.published {
+                d.add_i64(f_published, t.timestamp());
+            }
+            writer.add_document(d).context("indexing an article")?;
+        }
+        writer.commit().context("committing the index")?;
+        let reader = index.reader().context("opening the index reader")?;
+        Ok(ArticleIndex {
+            index,
+            reader,
+            f_ord,
+            f_title,
+            f_body,
+            f_outlet,
+            f_published,
+        })
+    }
+
+    /// Runs a free-text query (lenient syntax: words, "phrases", -exclusions, OR) with the filter.
+    /// Returns the page `[offset, offset+limit)` of hits by relevance, and the total match count.
+    pub fn search(
+        &self,
+        articles: &[Article],
+        query: &str,
+        filter: &Filter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Hit>, usize)> {
+        let searcher = self.reader.searcher();
+        let mut parser = QueryParser::for_index(&self.index, vec![self.f_title, self.f_body]);
+        parser.set_field_boost(self.f_title, 2.0);
+        let (text_query, _errors) = parser.parse_query_lenient(query);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
+        if !filter.outlets.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = filter
+                .outlets
+                .iter()
+                .map(|o| {
+                    let t = Term::from_field_text(self.f_outlet, &outlet_key(o));
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if filter.since.is_some() || filter.until.is_some() {
+            use std::ops::Bound;
+            let lo = filter.since.map_or(Bound::Unbounded, |s| {
+                Bound::Included(Term::from_field_i64(self.f_published, s))
+            });
+            let hi = filter.until.map_or(Bound::Unbounded, |s| {
+                Bound::Excluded(Term::from_field_i64(self.f_published, s))
+            });
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        if let Some(ords) = &filter.story_articles {
+            let any: Vec<(Occur, Box<dyn Query>)> = ords
+                .iter()
+                .map(|&o| {
+                    let t = Term::from_field_u64(self.f_ord, o as u64);
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        let full = BooleanQuery::new(clauses);
+        let (top, total) = searcher
+            .search(
+                &full,
+                &(
+                    TopDocs::with_limit(limit.max(1))
+                        .and_offset(offset)
+                        .order_by_score(),
+                    Count,
+                ),
+            )
+            .context("running the search")?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*text_query, self.f_body)
+            .context("preparing snippets")?;
+        snippets.set_max_num_chars(180);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).context("reading a hit")?;
+            let ord = d
+                .get_first(self.f_ord)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default() as u32;
+            let body = articles.get(ord as usize).map_or("", |a| a.body.as_str());
+            let sn = snippets.snippet(body);
+            hits.push(Hit {
+                ord,
+                score,
+                snippet: render_snippet(&sn),
+            });
+        }
+        Ok((hits, total))
+    }
+}
+
+/// Plain text with the matching words wrapped in `**`, the way an agent reads emphasis.
+fn render_snippet(sn: &tantivy::snippet::Snippet) -> String {
+    let frag = sn.fragment();
+    let mut out = String::with_capacity(frag.len() + 16);
+    let mut at = 0;
+    for r in sn.highlighted() {
+        let (s, e) = (r.start.min(frag.len()), r.end.min(frag.len()));
+        if s < at || !frag.is_char_boundary(s) || !frag.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&frag[at..s]);
+        out.push_str("**");
+        out.push_str(&frag[s..e]);
+        out.push_str("**");
+        at = e;
+    }
+    out.push_str(&frag[at..]);
+    crate::text::squash_ws(&out)
+}

@@ -6,6 +6,7 @@
 //! -> [`corpus`] (the loaded, read-only snapshot with its search index) -> [`server`] (MCP tools).
 
 pub mod analysis;
+pub mod cli;
 pub mod corpus;
 pub mod index;
 pub mod ingest;

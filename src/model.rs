@@ -77,7 +77,10 @@ impl Article {
 
     /// Outlet name for display: the outlet, else the re-publishing site, else "unknown".
     pub fn outlet_name(&self) -> &str {
-        self.outlet.as_deref().or(self.via.as_deref()).unwrap_or("unknown")
+        self.outlet
+            .as_deref()
+            .or(self.via.as_deref())
+            .unwrap_or("unknown")
     }
 }
 

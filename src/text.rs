@@ -11,7 +11,11 @@ pub struct CharCounter<'a> {
 
 impl<'a> CharCounter<'a> {
     pub fn new(text: &'a str) -> Self {
-        CharCounter { text, byte: 0, chars: 0 }
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// Code-point offset of byte offset `b` (clamped to the text; rounded down to a char boundary).
@@ -37,13 +41,20 @@ pub fn char_offset(text: &str, b: usize) -> usize {
 
 /// Byte offset of code-point offset `c` in `text` (the text's length when `c` is past the end).
 pub fn byte_offset(text: &str, c: usize) -> usize {
-    text.char_indices().nth(c).map(|(b, _)| b).unwrap_or(text.len())
+    text.char_indices()
+        .nth(c)
+        .map(|(b, _)| b)
+        .unwrap_or(text.len())
 }
 
 /// The text between code-point offsets `start` and `end` (clamped).
 pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
     let s = byte_offset(text, start);
-    let e = if end <= start { s } else { s + byte_offset(&text[s..], end - start) };
+    let e = if end <= start {
+        s
+    } else {
+        s + byte_offset(&text[s..], end - start)
+    };
     &text[s..e]
 }
 
@@ -108,6 +119,9 @@ mod tests {
     fn squashes_whitespace_and_folds_marks() {
         assert_eq!(squash_ws("  a \u{a0} b\n\tc "), "a b c");
         assert_eq!(fold_marks("“a” — ‘b’"), "\"a\" - 'b'");
-        assert_eq!(words("It’s a well-known U.S. fact.").collect::<Vec<_>>(), ["It’s", "a", "well-known", "U", "S", "fact"]);
+        assert_eq!(
+            words("It’s a well-known U.S. fact.").collect::<Vec<_>>(),
+            ["It’s", "a", "well-known", "U", "S", "fact"]
+        );
     }
 }

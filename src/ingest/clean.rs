@@ -74,9 +74,32 @@ static FOOTER_START: LazyLock<RegexSet> = set![
 
 /// Words of a share bar.
 const SHARE_WORDS: &[&str] = &[
-    "share", "copy", "link", "email", "facebook", "whatsapp", "x", "linkedin", "bluesky", "threads",
-    "twitter", "reddit", "pinterest", "print", "save", "saved", "telegram", "flipboard", "mastodon",
-    "messenger", "tumblr", "icon", "comment", "comments", "tweet", "post",
+    "share",
+    "copy",
+    "link",
+    "email",
+    "facebook",
+    "whatsapp",
+    "x",
+    "linkedin",
+    "bluesky",
+    "threads",
+    "twitter",
+    "reddit",
+    "pinterest",
+    "print",
+    "save",
+    "saved",
+    "telegram",
+    "flipboard",
+    "mastodon",
+    "messenger",
+    "tumblr",
+    "icon",
+    "comment",
+    "comments",
+    "tweet",
+    "post",
 ];
 
 /// Classifies one line or segment (already whitespace-squashed).
@@ -97,13 +120,19 @@ pub fn classify(s: &str) -> Kind {
     if JUNK.is_match(t) || is_share_bar(t) || is_widget_label(t) {
         return Kind::Junk;
     }
-    if is_prose(t) { Kind::Prose } else { Kind::Short }
+    if is_prose(t) {
+        Kind::Prose
+    } else {
+        Kind::Short
+    }
 }
 
 /// A sentence: enough words, mostly letters, ending like a sentence (or a quotation).
 pub fn is_prose(t: &str) -> bool {
     let words = crate::text::word_count(t);
-    let ends = t.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with(['.', '!', '?', ':', ';', '…']);
+    let ends = t
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
+        .ends_with(['.', '!', '?', ':', ';', '…']);
     (words >= 6 && ends) || words >= 30
 }
 
@@ -114,7 +143,10 @@ pub fn is_ascii_art(t: &str) -> bool {
         return !t.chars().any(char::is_alphanumeric);
     }
     let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
-    let art = t.chars().filter(|c| "#.=-_|/\\*+~^`,:;<>()[]{}'\"o0@%".contains(*c)).count();
+    let art = t
+        .chars()
+        .filter(|c| "#.=-_|/\\*+~^`,:;<>()[]{}'\"o0@%".contains(*c))
+        .count();
     letters * 5 < n || (n >= 20 && art * 10 >= n * 8 && !t.contains(' '))
 }
 
@@ -124,7 +156,10 @@ fn is_share_bar(t: &str) -> bool {
     if ws.len() < 3 {
         return false;
     }
-    let hits = ws.iter().filter(|w| SHARE_WORDS.contains(&w.as_str())).count();
+    let hits = ws
+        .iter()
+        .filter(|w| SHARE_WORDS.contains(&w.as_str()))
+        .count();
     hits >= 4 && hits * 2 >= ws.len()
 }
 
@@ -143,20 +178,34 @@ pub fn is_canned_question(t: &str) -> bool {
     t.ends_with('?') && crate::text::word_count(t) <= 12 && !t.starts_with(['"', '“', '\'', '‘'])
 }
 
-static GLUED_SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[a-z0-9%)][.!?]["”’]?([A-Z](?:[a-z]|\s))"#).expect("glue pattern compiles"));
-static GLUED_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([a-z]{2,})([A-Z][a-z]{2,}[a-z'’]*)").expect("glue pattern compiles"));
+static GLUED_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[a-z0-9%)][.!?](["”’“]?)([A-Z](?:[a-z]|\s))"#).expect("glue pattern compiles")
+});
+static GLUED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([a-z]{2,})([A-Z][a-z]{2,}[a-z'’]*)").expect("glue pattern compiles")
+});
 
 /// Restores the paragraph breaks a scrape lost: `very sadly."Zhang` and `catching upZhang's view`
 /// become two paragraphs. Returns the text with `\n\n` inserted at each repaired break.
 pub fn repair_glue(line: &str) -> String {
     let mut cuts: Vec<usize> = GLUED_SENTENCE
         .captures_iter(line)
-        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .filter_map(|c| {
+            let (q, next) = (c.get(1)?, c.get(2)?);
+            // A straight quote mark after the full stop opens a new quotation when the quotes
+            // before it are balanced (`widening."To be fair`), else it closes one (`sadly."Zhang`).
+            let opens = match q.as_str() {
+                "\"" => line[..q.start()].matches('"').count() % 2 == 0,
+                "“" => true,
+                _ => false,
+            };
+            Some(if opens { q.start() } else { next.start() })
+        })
         .collect();
     for c in GLUED_HEADING.captures_iter(line) {
-        let (Some(left), Some(right)) = (c.get(1), c.get(2)) else { continue };
+        let (Some(left), Some(right)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
         // A lower-case word running straight into a capitalised one, inside one token: the
         // token must start in lower case (so "ByteDance", "McDonald" and "YouTube" stay whole)
         // and the left part must be a plain word of its own.
@@ -192,7 +241,8 @@ fn is_plain_word(w: &str) -> bool {
         "gap", "race", "next", "why", "how", "what", "for", "away", "apart", "together", "first",
         "last", "well", "better", "worse", "soon", "yet", "too", "also", "home", "way", "era",
     ];
-    ENDINGS.contains(&w) || (w.len() >= 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("es")))
+    ENDINGS.contains(&w)
+        || (w.len() >= 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("es")))
 }
 
 #[cfg(test)]
@@ -201,19 +251,44 @@ mod tests {
 
     #[test]
     fn repairs_glued_sentences_but_not_brand_names() {
-        assert_eq!(repair_glue("very sadly.\"Zhang, who"), "very sadly.\"\n\nZhang, who");
-        assert_eq!(repair_glue("is catching upZhang's view"), "is catching up\n\nZhang's view");
-        assert_eq!(repair_glue("ByteDance and YouTube and iPhone"), "ByteDance and YouTube and iPhone");
+        assert_eq!(
+            repair_glue("\"It grows, very sadly.\"Zhang, who"),
+            "\"It grows, very sadly.\"\n\nZhang, who"
+        );
+        assert_eq!(
+            repair_glue("may be widening.\"To be fair,\" he said."),
+            "may be widening.\n\n\"To be fair,\" he said."
+        );
+        assert_eq!(
+            repair_glue("is catching upZhang's view"),
+            "is catching up\n\nZhang's view"
+        );
+        assert_eq!(
+            repair_glue("ByteDance and YouTube and iPhone"),
+            "ByteDance and YouTube and iPhone"
+        );
         assert_eq!(repair_glue("the U.S. Army said"), "the U.S. Army said");
-        assert_eq!(repair_glue("real-world use.A key issue"), "real-world use.\n\nA key issue");
+        assert_eq!(
+            repair_glue("real-world use.A key issue"),
+            "real-world use.\n\nA key issue"
+        );
     }
 
     #[test]
     fn classifies_page_furniture() {
         for junk in [
-            "Back to News", "Loading...", "4 min read", "0 likes", "AI Audio Summary", "0:00 / 0:00",
-            "Click to play", "⚡ Quantum Brief", "Share Copy link Email Facebook WhatsApp X LinkedIn",
-            ".##....##.########.##......##", "Loading audio narration...", "Advertisement",
+            "Back to News",
+            "Loading...",
+            "4 min read",
+            "0 likes",
+            "AI Audio Summary",
+            "0:00 / 0:00",
+            "Click to play",
+            "⚡ Quantum Brief",
+            "Share Copy link Email Facebook WhatsApp X LinkedIn",
+            ".##....##.########.##......##",
+            "Loading audio narration...",
+            "Advertisement",
             "Qilai Shen/Bloomberg via Getty Images",
         ] {
             assert_eq!(classify(junk), Kind::Junk, "{junk}");
@@ -221,7 +296,13 @@ mod tests {
         assert_eq!(classify("Summarize this article with:"), Kind::HeaderEnd);
         assert_eq!(classify("Written by"), Kind::FooterStart);
         assert_eq!(classify("Read Original"), Kind::FooterStart);
-        assert_eq!(classify("Development Cycles and Infrastructure Hurdles"), Kind::Short);
-        assert_eq!(classify("Zhang said the gap was widening, and that it would not close soon."), Kind::Prose);
+        assert_eq!(
+            classify("Development Cycles and Infrastructure Hurdles"),
+            Kind::Short
+        );
+        assert_eq!(
+            classify("Zhang said the gap was widening, and that it would not close soon."),
+            Kind::Prose
+        );
     }
 }

@@ -56,7 +56,11 @@ impl Signature {
                 same += 1;
             }
         }
-        if used == 0 { 0.0 } else { same as f64 / used as f64 }
+        if used == 0 {
+            0.0
+        } else {
+            same as f64 / used as f64
+        }
     }
 }
 
@@ -122,11 +126,16 @@ mod tests {
             of repairs starting in January, forcing commuters onto ferries and a long detour through the \
             industrial district, while engineers replace corroded cables and the control room that dates \
             from the nineteen sixties and has failed twice this year according to inspection reports.";
-        let copy = format!("PORT CALDER (Wire) - {base} The closure was first reported by the wire.");
+        let copy =
+            format!("PORT CALDER (Wire) - {base} The closure was first reported by the wire.");
         let other = "The city council voted to raise bus fares by ten cents next spring, the first rise in \
             five years, citing fuel costs and a shortfall in the transit budget that officials blamed on \
             lower ridership since the pandemic and on the delayed opening of the northern line extension.";
-        let sigs = [Signature::of(base), Signature::of(other), Signature::of(&copy)];
+        let sigs = [
+            Signature::of(base),
+            Signature::of(other),
+            Signature::of(&copy),
+        ];
         assert!(sigs[0].similarity(&sigs[2]) >= THRESHOLD);
         assert_eq!(groups(&sigs), vec![vec![0, 2]]);
     }

@@ -28,8 +28,31 @@ pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
 }
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article",
-    "header", "footer", "br", "tr", "figure", "figcaption", "ul", "ol", "table", "hr", "dd", "dt",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "br",
+    "tr",
+    "figure",
+    "figcaption",
+    "ul",
+    "ol",
+    "table",
+    "hr",
+    "dd",
+    "dt",
 ];
 
 /// The text of an HTML fragment (a feed's `content` field), one paragraph per block element.
@@ -58,8 +81,14 @@ fn walk(node: &NodeRef, cur: &mut String, out: &mut Vec<String>, depth: usize) {
         if child.is_text() {
             cur.push_str(&child.text());
         } else if child.is_element() {
-            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-            if matches!(name.as_str(), "script" | "style" | "noscript" | "template" | "svg" | "iframe") {
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if matches!(
+                name.as_str(),
+                "script" | "style" | "noscript" | "template" | "svg" | "iframe"
+            ) {
                 continue;
             }
             let block = BLOCKS.contains(&name.as_str());
@@ -80,7 +109,9 @@ mod tests {
 
     #[test]
     fn fragments_become_paragraphs() {
-        let p = html_fragment_paragraphs("<p>One <b>bold</b> word.</p><h2>Head</h2><ul><li>a</li><li>b</li></ul><script>x()</script>tail");
+        let p = html_fragment_paragraphs(
+            "<p>One <b>bold</b> word.</p><h2>Head</h2><ul><li>a</li><li>b</li></ul><script>x()</script>tail",
+        );
         assert_eq!(p, ["One bold word.", "Head", "a", "b", "tail"]);
     }
 }

@@ -14,7 +14,10 @@ pub fn parse(text: &str) -> (RawMeta, Vec<String>) {
     let mut skip = 0usize; // inside code blocks, images, html
     for ev in Parser::new(body) {
         match ev {
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => {
                 push(&mut cur, &mut paragraphs);
             }
             Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
@@ -27,13 +30,23 @@ pub fn parse(text: &str) -> (RawMeta, Vec<String>) {
                 }
             }
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => skip += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock) => skip = skip.saturating_sub(1),
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::BlockQuote(_) | Tag::TableRow) => {
-                push(&mut cur, &mut paragraphs)
+            Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock) => {
+                skip = skip.saturating_sub(1)
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::TableRow) => {
-                push(&mut cur, &mut paragraphs)
-            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::BlockQuote(_)
+                | Tag::TableRow,
+            ) => push(&mut cur, &mut paragraphs),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableRow,
+            ) => push(&mut cur, &mut paragraphs),
             Event::Text(t) | Event::Code(t) if skip == 0 => cur.push_str(&t),
             Event::SoftBreak | Event::HardBreak if skip == 0 => cur.push(' '),
             Event::End(TagEnd::TableCell) | Event::TaskListMarker(_) => cur.push(' '),
@@ -46,7 +59,10 @@ pub fn parse(text: &str) -> (RawMeta, Vec<String>) {
     }
     // A byline paragraph at the top: "By Name | Outlet | 14 October 2026".
     if let Some(first) = paragraphs.first() {
-        if let Some(rest) = first.strip_prefix("By ").or_else(|| first.strip_prefix("by ")) {
+        if let Some(rest) = first
+            .strip_prefix("By ")
+            .or_else(|| first.strip_prefix("by "))
+        {
             let parts: Vec<&str> = rest.split(['|', '·', '•']).map(str::trim).collect();
             if parts.len() >= 2 || crate::text::word_count(rest) <= 5 {
                 meta.author.get_or_insert_with(|| parts[0].to_string());
@@ -77,12 +93,19 @@ fn push(cur: &mut String, out: &mut Vec<String>) {
 pub fn front_matter(text: &str) -> (RawMeta, &str) {
     let mut meta = RawMeta::default();
     let t = text.trim_start_matches('\u{feff}');
-    let Some(rest) = t.strip_prefix("---\n").or_else(|| t.strip_prefix("---\r\n")) else {
+    let Some(rest) = t
+        .strip_prefix("---\n")
+        .or_else(|| t.strip_prefix("---\r\n"))
+    else {
         return (meta, t);
     };
-    let Some(end) = rest.find("\n---") else { return (meta, t) };
+    let Some(end) = rest.find("\n---") else {
+        return (meta, t);
+    };
     let block = &rest[..end];
-    let body = rest[end + 4..].trim_start_matches(['-', '\r']).trim_start_matches('\n');
+    let body = rest[end + 4..]
+        .trim_start_matches(['-', '\r'])
+        .trim_start_matches('\n');
     let mut key = String::new();
     let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
     for line in block.lines() {
@@ -92,14 +115,19 @@ pub fn front_matter(text: &str) -> (RawMeta, &str) {
             }
             continue;
         }
-        let Some((k, v)) = line.split_once(':') else { continue };
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
         if line.starts_with([' ', '\t']) {
             continue;
         }
         key = k.trim().to_lowercase();
         let v = v.trim();
         let vals = if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            list.split(',').map(unquote).filter(|s| !s.is_empty()).collect()
+            list.split(',')
+                .map(unquote)
+                .filter(|s| !s.is_empty())
+                .collect()
         } else if v.is_empty() {
             Vec::new()
         } else {
@@ -111,9 +139,15 @@ pub fn front_matter(text: &str) -> (RawMeta, &str) {
         let one = vals.first().cloned();
         match k.as_str() {
             "title" | "headline" => meta.title = one,
-            "author" | "authors" | "byline" => meta.author = (!vals.is_empty()).then(|| vals.join(", ")),
-            "date" | "published" | "published_at" | "pubdate" | "publishdate" => meta.published = one,
-            "outlet" | "source" | "publisher" | "site" | "site_name" | "publication" => meta.outlet = one,
+            "author" | "authors" | "byline" => {
+                meta.author = (!vals.is_empty()).then(|| vals.join(", "))
+            }
+            "date" | "published" | "published_at" | "pubdate" | "publishdate" => {
+                meta.published = one
+            }
+            "outlet" | "source" | "publisher" | "site" | "site_name" | "publication" => {
+                meta.outlet = one
+            }
             "via" | "aggregator" => meta.via = one,
             "category" | "section" => meta.category = one,
             "tags" | "keywords" | "topics" => meta.tags = super::meta::clean_tags(vals),

@@ -60,7 +60,14 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
         .filter(|w| !is_weekday(w))
         .collect::<Vec<_>>()
         .join(" ");
-    for f in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y %H:%M", "%d %b %Y %H:%M"] {
+    for f in [
+        "%d %B %Y",
+        "%d %b %Y",
+        "%B %d %Y",
+        "%b %d %Y",
+        "%d %B %Y %H:%M",
+        "%d %b %Y %H:%M",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(&cleaned, f) {
             return d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
         }
@@ -73,7 +80,10 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
 
 fn is_weekday(w: &str) -> bool {
     let w = w.to_lowercase();
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().any(|d| w.starts_with(d)) && w.len() <= 9
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .any(|d| w.starts_with(d))
+        && w.len() <= 9
         && !w.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -83,7 +93,10 @@ pub fn clean_tags<I: IntoIterator<Item = String>>(tags: I) -> Vec<String> {
     for t in tags {
         for part in t.split([',', ';', '|']) {
             let p = crate::text::squash_ws(part.trim().trim_start_matches('#'));
-            if !p.is_empty() && p.chars().count() <= 60 && !out.iter().any(|o| o.eq_ignore_ascii_case(&p)) {
+            if !p.is_empty()
+                && p.chars().count() <= 60
+                && !out.iter().any(|o| o.eq_ignore_ascii_case(&p))
+            {
                 out.push(p);
             }
         }
@@ -101,7 +114,9 @@ pub fn host_of(url: &str) -> Option<String> {
 
 /// Normalises a name-ish field: squashed whitespace, no surrounding punctuation, `None` if empty.
 pub fn clean_name(s: Option<String>) -> Option<String> {
-    let s = crate::text::squash_ws(s?.trim_matches(|c: char| c == '|' || c == '-' || c == ',' || c.is_whitespace()));
+    let s = crate::text::squash_ws(
+        s?.trim_matches(|c: char| c == '|' || c == '-' || c == ',' || c.is_whitespace()),
+    );
     (!s.is_empty() && s.chars().count() <= 200).then_some(s)
 }
 
@@ -113,18 +128,39 @@ mod tests {
     #[test]
     fn parses_the_usual_time_forms() {
         let f = |s: &str| parse_time(s).map(iso);
-        assert_eq!(f("2026-04-24T11:08:30.443Z").as_deref(), Some("2026-04-24T11:08:30.443Z"));
-        assert_eq!(f("2026-10-14T09:12:00+02:00").as_deref(), Some("2026-10-14T07:12:00Z"));
-        assert_eq!(f("Wed, 14 Oct 2026 09:12:00 +0200").as_deref(), Some("2026-10-14T07:12:00Z"));
-        assert_eq!(f("14 October 2026").as_deref(), Some("2026-10-14T00:00:00Z"));
-        assert_eq!(f("October 14, 2026").as_deref(), Some("2026-10-14T00:00:00Z"));
+        assert_eq!(
+            f("2026-04-24T11:08:30.443Z").as_deref(),
+            Some("2026-04-24T11:08:30.443Z")
+        );
+        assert_eq!(
+            f("2026-10-14T09:12:00+02:00").as_deref(),
+            Some("2026-10-14T07:12:00Z")
+        );
+        assert_eq!(
+            f("Wed, 14 Oct 2026 09:12:00 +0200").as_deref(),
+            Some("2026-10-14T07:12:00Z")
+        );
+        assert_eq!(
+            f("14 October 2026").as_deref(),
+            Some("2026-10-14T00:00:00Z")
+        );
+        assert_eq!(
+            f("October 14, 2026").as_deref(),
+            Some("2026-10-14T00:00:00Z")
+        );
         assert_eq!(f("2026-10-14").as_deref(), Some("2026-10-14T00:00:00Z"));
         assert_eq!(f("not a date"), None);
     }
 
     #[test]
     fn cleans_tags_and_hosts() {
-        assert_eq!(clean_tags(vec!["a, b".into(), "#c".into(), "A".into()]), ["a", "b", "c"]);
-        assert_eq!(host_of("https://www.harbour.example/x?y").as_deref(), Some("harbour.example"));
+        assert_eq!(
+            clean_tags(vec!["a, b".into(), "#c".into(), "A".into()]),
+            ["a", "b", "c"]
+        );
+        assert_eq!(
+            host_of("https://www.harbour.example/x?y").as_deref(),
+            Some("harbour.example")
+        );
     }
 }

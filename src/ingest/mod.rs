@@ -110,10 +110,18 @@ pub fn entries(src: &CorpusSource) -> (Vec<Entry>, Vec<Skipped>) {
             let mut skipped = Vec::new();
             let several = paths.len() > 1;
             for p in paths {
-                let prefix = several.then(|| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+                let prefix = several.then(|| {
+                    p.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                });
                 match source::list_files(p, prefix.as_deref()) {
                     Ok(files) => out.extend(files),
-                    Err(reason) => skipped.push(Skipped { path: p.display().to_string(), record: None, reason }),
+                    Err(reason) => skipped.push(Skipped {
+                        path: p.display().to_string(),
+                        record: None,
+                        reason,
+                    }),
                 }
             }
             (out, skipped)
@@ -125,10 +133,15 @@ pub fn entries(src: &CorpusSource) -> (Vec<Entry>, Vec<Skipped>) {
 pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
     let (entries, mut skipped) = entries(src);
     let total = entries.len();
-    let mut report = LoadReport { files: total, ..Default::default() };
+    let mut report = LoadReport {
+        files: total,
+        ..Default::default()
+    };
 
     // Read and parse, in parallel over the machine's cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let chunks: Vec<Vec<Entry>> = {
         let mut cs: Vec<Vec<Entry>> = (0..threads).map(|_| Vec::new()).collect();
@@ -170,7 +183,9 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     for p in &parsed {
         match &p.content {
             Content::Scrape(t) => stats.add_page(site_of(&p.rel), t.lines()),
-            Content::Paragraphs(ps) => stats.add_page(site_of(&p.rel), ps.iter().map(String::as_str)),
+            Content::Paragraphs(ps) => {
+                stats.add_page(site_of(&p.rel), ps.iter().map(String::as_str))
+            }
         }
     }
     let templates = stats.templates();
@@ -194,9 +209,19 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
 }
 
 /// Reads, decodes and parses one file into zero or more articles' content.
-fn parse_entry(e: Entry, out: &mut Vec<Parsed>, skipped: &mut Vec<Skipped>, notes: &mut Vec<Note>, bytes: &mut u64) {
+fn parse_entry(
+    e: Entry,
+    out: &mut Vec<Parsed>,
+    skipped: &mut Vec<Skipped>,
+    notes: &mut Vec<Note>,
+    bytes: &mut u64,
+) {
     let rel = e.rel().to_string();
-    let skip = |reason: String| Skipped { path: rel.clone(), record: None, reason };
+    let skip = |reason: String| Skipped {
+        path: rel.clone(),
+        record: None,
+        reason,
+    };
     let file = match source::read_entry(e) {
         Ok(f) => f,
         Err(reason) => return skipped.push(skip(reason)),
@@ -207,11 +232,20 @@ fn parse_entry(e: Entry, out: &mut Vec<Parsed>, skipped: &mut Vec<Skipped>, note
         Err(reason) => return skipped.push(skip(reason)),
     };
     if let Some(note) = decoded.note {
-        notes.push(Note { path: rel.clone(), note });
+        notes.push(Note {
+            path: rel.clone(),
+            note,
+        });
     }
     let text = decoded.text;
     let format = detect::detect(&rel, &text);
-    let one = |meta, content| Parsed { rel: rel.clone(), record: None, format, meta, content };
+    let one = |meta, content| Parsed {
+        rel: rel.clone(),
+        record: None,
+        format,
+        meta,
+        content,
+    };
     match format {
         Format::Text => out.push(one(RawMeta::default(), Content::Scrape(text))),
         Format::Html => {
@@ -230,8 +264,18 @@ fn parse_entry(e: Entry, out: &mut Vec<Parsed>, skipped: &mut Vec<Skipped>, note
                 for (i, r) in recs.iter().enumerate() {
                     let record = numbered.then_some(i as u32 + 1);
                     match records::read_record(r) {
-                        Ok(rec) => out.push(Parsed { rel: rel.clone(), record, format, meta: rec.meta, content: Content::Paragraphs(rec.paragraphs) }),
-                        Err(reason) => skipped.push(Skipped { path: rel.clone(), record, reason }),
+                        Ok(rec) => out.push(Parsed {
+                            rel: rel.clone(),
+                            record,
+                            format,
+                            meta: rec.meta,
+                            content: Content::Paragraphs(rec.paragraphs),
+                        }),
+                        Err(reason) => skipped.push(Skipped {
+                            path: rel.clone(),
+                            record,
+                            reason,
+                        }),
                     }
                 }
             }
@@ -246,8 +290,18 @@ fn parse_entry(e: Entry, out: &mut Vec<Parsed>, skipped: &mut Vec<Skipped>, note
                     .map_err(|e| format!("malformed JSON line: {e}"))
                     .and_then(|v| records::read_record(&v));
                 match rec {
-                    Ok(rec) => out.push(Parsed { rel: rel.clone(), record, format, meta: rec.meta, content: Content::Paragraphs(rec.paragraphs) }),
-                    Err(reason) => skipped.push(Skipped { path: rel.clone(), record, reason }),
+                    Ok(rec) => out.push(Parsed {
+                        rel: rel.clone(),
+                        record,
+                        format,
+                        meta: rec.meta,
+                        content: Content::Paragraphs(rec.paragraphs),
+                    }),
+                    Err(reason) => skipped.push(Skipped {
+                        path: rel.clone(),
+                        record,
+                        reason,
+                    }),
                 }
             }
         }
@@ -257,7 +311,10 @@ fn parse_entry(e: Entry, out: &mut Vec<Parsed>, skipped: &mut Vec<Skipped>, note
 /// Cleans a structured format's paragraphs: drops furniture and template paragraphs, cuts at a
 /// footer marker near the end and after a header marker near the start. Returns the paragraphs
 /// and the outlet named by a "Source: X" credit, if any.
-pub fn clean_paragraphs(paras: Vec<String>, template: &HashSet<String>) -> (Vec<String>, Option<String>) {
+pub fn clean_paragraphs(
+    paras: Vec<String>,
+    template: &HashSet<String>,
+) -> (Vec<String>, Option<String>) {
     use clean::Kind;
     let mut credit = None;
     let n = paras.len();
@@ -265,8 +322,15 @@ pub fn clean_paragraphs(paras: Vec<String>, template: &HashSet<String>) -> (Vec<
     let mut end = n;
     let mut kinds = Vec::with_capacity(n);
     for (i, p) in paras.iter().enumerate() {
-        let k = if template.contains(&templates::norm_line(p)) { Kind::Junk } else { clean::classify(p) };
-        if let Some(rest) = p.strip_prefix("Source:").or_else(|| p.strip_prefix("Source :")) {
+        let k = if template.contains(&templates::norm_line(p)) {
+            Kind::Junk
+        } else {
+            clean::classify(p)
+        };
+        if let Some(rest) = p
+            .strip_prefix("Source:")
+            .or_else(|| p.strip_prefix("Source :"))
+        {
             if i * 10 >= n * 6 && crate::text::word_count(rest) <= 6 {
                 credit = Some(rest.trim().trim_end_matches('.').to_string());
                 end = end.min(i);
@@ -282,7 +346,10 @@ pub fn clean_paragraphs(paras: Vec<String>, template: &HashSet<String>) -> (Vec<
     }
     let mut out = Vec::new();
     for (i, p) in paras.into_iter().enumerate() {
-        if i < start || i >= end || matches!(kinds[i], Kind::Junk | Kind::HeaderEnd | Kind::FooterStart) {
+        if i < start
+            || i >= end
+            || matches!(kinds[i], Kind::Junk | Kind::HeaderEnd | Kind::FooterStart)
+        {
             continue;
         }
         for part in clean::repair_glue(&p).split("\n\n") {
@@ -307,7 +374,11 @@ fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
         Content::Paragraphs(ps) => {
             let (ps, credit) = clean_paragraphs(ps, template);
             if let Some(c) = credit {
-                if meta.outlet.as_deref().is_some_and(|o| !o.eq_ignore_ascii_case(&c)) {
+                if meta
+                    .outlet
+                    .as_deref()
+                    .is_some_and(|o| !o.eq_ignore_ascii_case(&c))
+                {
                     meta.via = meta.via.or(meta.outlet.take());
                 }
                 meta.outlet = Some(c);
@@ -324,7 +395,11 @@ fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
     }
     let body = paragraphs.join("\n\n");
     if crate::text::word_count(&body) < 5 {
-        return Err(Skipped { path: p.rel, record: p.record, reason: "no article text found after removing page furniture".into() });
+        return Err(Skipped {
+            path: p.rel,
+            record: p.record,
+            reason: "no article text found after removing page furniture".into(),
+        });
     }
     let url = meta.url.filter(|u| u.starts_with("http"));
     let outlet = meta::clean_name(meta.outlet).or_else(|| url.as_deref().and_then(meta::host_of));
@@ -350,22 +425,39 @@ fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
 
 /// Finds near-duplicate groups; the earliest published (then shortest path) copy is canonical.
 fn mark_duplicates(articles: &mut [Article], report: &mut LoadReport) {
-    let sigs: Vec<dedup::Signature> = articles.iter().map(|a| dedup::Signature::of(&a.body)).collect();
+    let sigs: Vec<dedup::Signature> = articles
+        .iter()
+        .map(|a| dedup::Signature::of(&a.body))
+        .collect();
     let mut groups = Vec::new();
     for g in dedup::groups(&sigs) {
         let canon = *g
             .iter()
-            .min_by_key(|&&i| (articles[i].published.is_none(), articles[i].published, articles[i].path.len(), articles[i].id.clone()))
+            .min_by_key(|&&i| {
+                (
+                    articles[i].published.is_none(),
+                    articles[i].published,
+                    articles[i].path.len(),
+                    articles[i].id.clone(),
+                )
+            })
             .unwrap_or(&g[0]);
         let canon_id = articles[canon].id.clone();
-        let copies: Vec<String> = g.iter().filter(|&&i| i != canon).map(|&i| articles[i].id.clone()).collect();
+        let copies: Vec<String> = g
+            .iter()
+            .filter(|&&i| i != canon)
+            .map(|&i| articles[i].id.clone())
+            .collect();
         for &i in &g {
             if i != canon {
                 articles[i].duplicate_of = Some(canon_id.clone());
             }
         }
         articles[canon].duplicates = copies.clone();
-        groups.push(DuplicateGroup { canonical: canon_id, copies });
+        groups.push(DuplicateGroup {
+            canonical: canon_id,
+            copies,
+        });
     }
     groups.sort_by(|a, b| a.canonical.cmp(&b.canonical));
     report.duplicates = groups;

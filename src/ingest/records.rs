@@ -11,16 +11,76 @@ pub struct Record {
     pub paragraphs: Vec<String>,
 }
 
-const BODY: &[&str] = &["body", "content", "text", "article", "articleBody", "article_body", "full_text", "fullText", "story", "html", "content_html"];
+const BODY: &[&str] = &[
+    "body",
+    "content",
+    "text",
+    "article",
+    "articleBody",
+    "article_body",
+    "full_text",
+    "fullText",
+    "story",
+    "html",
+    "content_html",
+];
 const BODY_FALLBACK: &[&str] = &["description", "summary", "abstract", "lead"];
 const TITLE: &[&str] = &["title", "headline", "heading", "name"];
-const URL: &[&str] = &["url", "link", "canonical_url", "canonicalUrl", "permalink", "href"];
-const OUTLET: &[&str] = &["outlet", "source", "publisher", "source_name", "sourceName", "site_name", "siteName", "publication", "site", "provider"];
-const VIA: &[&str] = &["via", "aggregator", "republished_by", "republishedBy", "syndicated_by"];
+const URL: &[&str] = &[
+    "url",
+    "link",
+    "canonical_url",
+    "canonicalUrl",
+    "permalink",
+    "href",
+];
+const OUTLET: &[&str] = &[
+    "outlet",
+    "source",
+    "publisher",
+    "source_name",
+    "sourceName",
+    "site_name",
+    "siteName",
+    "publication",
+    "site",
+    "provider",
+];
+const VIA: &[&str] = &[
+    "via",
+    "aggregator",
+    "republished_by",
+    "republishedBy",
+    "syndicated_by",
+];
 const AUTHOR: &[&str] = &["author", "authors", "byline", "creator", "writer", "by"];
-const TIME: &[&str] = &["published", "published_at", "publishedAt", "date", "pubDate", "pub_date", "datePublished", "date_published", "publication_date", "time", "timestamp", "created_at", "createdAt", "updated", "updated_at", "dateModified"];
+const TIME: &[&str] = &[
+    "published",
+    "published_at",
+    "publishedAt",
+    "date",
+    "pubDate",
+    "pub_date",
+    "datePublished",
+    "date_published",
+    "publication_date",
+    "time",
+    "timestamp",
+    "created_at",
+    "createdAt",
+    "updated",
+    "updated_at",
+    "dateModified",
+];
 const CATEGORY: &[&str] = &["category", "section", "section_name", "department"];
-const TAGS: &[&str] = &["tags", "keywords", "topics", "categories", "labels", "subjects"];
+const TAGS: &[&str] = &[
+    "tags",
+    "keywords",
+    "topics",
+    "categories",
+    "labels",
+    "subjects",
+];
 
 /// The records inside a parsed JSON value: the value itself, the elements of an array, or the
 /// array under a feed wrapper key ("articles", "items", "data", "entries", "results", "posts").
@@ -28,7 +88,9 @@ pub fn records_of(v: Value) -> Vec<Value> {
     match v {
         Value::Array(a) => a,
         Value::Object(mut o) => {
-            for key in ["articles", "items", "data", "entries", "results", "posts", "records", "stories"] {
+            for key in [
+                "articles", "items", "data", "entries", "results", "posts", "records", "stories",
+            ] {
                 if matches!(o.get(key), Some(Value::Array(_))) {
                     if let Some(Value::Array(a)) = o.remove(key) {
                         return a;
@@ -46,9 +108,12 @@ pub fn read_record(v: &Value) -> Result<Record, String> {
     let Value::Object(o) = v else {
         return Err(format!("record is a JSON {}, not an object", kind_of(v)));
     };
-    let body = first_text(o, BODY).or_else(|| first_text(o, BODY_FALLBACK)).ok_or_else(|| {
-        "record has no text: none of the fields body, content, text, article, description".to_string()
-    })?;
+    let body = first_text(o, BODY)
+        .or_else(|| first_text(o, BODY_FALLBACK))
+        .ok_or_else(|| {
+            "record has no text: none of the fields body, content, text, article, description"
+                .to_string()
+        })?;
     let paragraphs = body_paragraphs(&body);
     let mut meta = RawMeta {
         title: first_text(o, TITLE),
@@ -84,7 +149,9 @@ fn value_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Object(o) => ["name", "title", "text", "value", "@value"].iter().find_map(|k| o.get(*k).and_then(value_text)),
+        Value::Object(o) => ["name", "title", "text", "value", "@value"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(value_text)),
         _ => None,
     }
 }
@@ -107,7 +174,9 @@ fn first_name(o: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 fn first_list(o: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
     for k in keys {
         match o.get(*k) {
-            Some(Value::Array(a)) => return super::meta::clean_tags(a.iter().filter_map(value_text)),
+            Some(Value::Array(a)) => {
+                return super::meta::clean_tags(a.iter().filter_map(value_text));
+            }
             Some(Value::String(s)) => return super::meta::clean_tags([s.clone()]),
             _ => {}
         }
@@ -120,7 +189,11 @@ fn first_time(o: &Map<String, Value>) -> Option<String> {
     TIME.iter().find_map(|k| match o.get(*k)? {
         Value::Number(n) => {
             let secs = n.as_i64()?;
-            let secs = if secs > 100_000_000_000 { secs / 1000 } else { secs };
+            let secs = if secs > 100_000_000_000 {
+                secs / 1000
+            } else {
+                secs
+            };
             chrono::DateTime::from_timestamp(secs, 0).map(|t| t.to_rfc3339())
         }
         v => value_text(v),
@@ -131,13 +204,24 @@ fn first_time(o: &Map<String, Value>) -> Option<String> {
 /// (or by single line breaks when the text has no blank lines).
 pub fn body_paragraphs(body: &str) -> Vec<String> {
     let t = body.trim();
-    let looks_html = t.starts_with('<') || ["<p>", "<p ", "</p>", "<br", "<div"].iter().any(|m| t.contains(m));
+    let looks_html = t.starts_with('<')
+        || ["<p>", "<p ", "</p>", "<br", "<div"]
+            .iter()
+            .any(|m| t.contains(m));
     if looks_html {
         return super::html::html_fragment_paragraphs(t);
     }
     let text = t.replace("\r\n", "\n");
-    let parts: Vec<&str> = if text.contains("\n\n") { text.split("\n\n").collect() } else { text.split('\n').collect() };
-    parts.into_iter().map(crate::text::squash_ws).filter(|p| !p.is_empty()).collect()
+    let parts: Vec<&str> = if text.contains("\n\n") {
+        text.split("\n\n").collect()
+    } else {
+        text.split('\n').collect()
+    };
+    parts
+        .into_iter()
+        .map(crate::text::squash_ws)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -152,13 +236,30 @@ mod tests {
         )
         .unwrap_or_default();
         let r = read_record(&v).map_err(|e| e.to_string());
-        let r = r.as_ref().map(|r| (r.meta.title.clone(), r.meta.outlet.clone(), r.meta.author.clone(), r.meta.tags.clone(), r.paragraphs.clone()));
+        let r = r.as_ref().map(|r| {
+            (
+                r.meta.title.clone(),
+                r.meta.outlet.clone(),
+                r.meta.author.clone(),
+                r.meta.tags.clone(),
+                r.paragraphs.clone(),
+            )
+        });
         assert_eq!(
             r,
-            Ok((Some("H".into()), Some("P".into()), Some("A, B".into()), vec!["x".into(), "y".into()], vec!["One.".into(), "Two & three.".into()]))
+            Ok((
+                Some("H".into()),
+                Some("P".into()),
+                Some("A, B".into()),
+                vec!["x".into(), "y".into()],
+                vec!["One.".into(), "Two & three.".into()]
+            ))
         );
         assert!(read_record(&serde_json::json!({"title": "no body"})).is_err());
         assert!(read_record(&serde_json::json!([1])).is_err());
-        assert_eq!(records_of(serde_json::json!({"items": [{"a": 1}, {"a": 2}]})).len(), 2);
+        assert_eq!(
+            records_of(serde_json::json!({"items": [{"a": 1}, {"a": 2}]})).len(),
+            2
+        );
     }
 }

@@ -9,6 +9,11 @@ include!(concat!(env!("OUT_DIR"), "/sample_files.rs"));
 pub fn entries() -> Vec<Entry> {
     SAMPLE_FILES
         .iter()
-        .map(|(rel, bytes)| Entry::Memory(SourceFile { rel: (*rel).to_string(), bytes: bytes.to_vec() }))
+        .map(|(rel, bytes)| {
+            Entry::Memory(SourceFile {
+                rel: (*rel).to_string(),
+                bytes: bytes.to_vec(),
+            })
+        })
         .collect()
 }

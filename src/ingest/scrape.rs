@@ -33,10 +33,12 @@ static ISO_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("time pattern compiles")
 });
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:source|originally published (?:by|in|at)|via)\s*:\s*(.{2,60}?)\.?$").expect("source pattern compiles")
+    Regex::new(r"(?i)^(?:source|originally published (?:by|in|at)|via)\s*:\s*(.{2,60}?)\.?$")
+        .expect("source pattern compiles")
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)\s+([A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3})(?:\s*[,|·•-].*)?$").expect("byline pattern compiles")
+    Regex::new(r"^(?i:by)\s+([A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3})(?:\s*[,|·•-].*)?$")
+        .expect("byline pattern compiles")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:published|posted|updated|date)?\s*:?\s*((?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(.{0,20})$")
@@ -109,7 +111,12 @@ pub fn clean_scrape(text: &str, template: &HashSet<String>) -> Scrape {
         let templ = template.contains(&super::templates::norm_line(l));
         for seg in segments(l) {
             let kind = if templ { Kind::Junk } else { classify(seg) };
-            units.push(Unit { line: li, text: seg.to_string(), kind, words: word_count(seg) });
+            units.push(Unit {
+                line: li,
+                text: seg.to_string(),
+                kind,
+                words: word_count(seg),
+            });
         }
     }
     // Runs of two or more short questions are an AI widget's canned prompts.
@@ -207,10 +214,12 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
         }
     }
     if meta.published.is_none() {
-        meta.published = lines
-            .iter()
-            .filter(|l| l.len() < 60)
-            .find_map(|l| DATE_LINE.captures(l).and_then(|c| c.get(2)).map(|m| m.as_str().to_string()));
+        meta.published = lines.iter().filter(|l| l.len() < 60).find_map(|l| {
+            DATE_LINE
+                .captures(l)
+                .and_then(|c| c.get(2))
+                .map(|m| m.as_str().to_string())
+        });
     }
     // Outlet: "Source: X".
     for l in lines.iter().rev() {
@@ -222,7 +231,10 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
     // Author: the name after "Written by", or a "By Name" byline.
     for (k, l) in lines.iter().enumerate() {
         if classify(l) == Kind::FooterStart && l.to_lowercase().starts_with("written by") {
-            if let Some(name) = lines.get(k + 1).filter(|n| word_count(n) <= 5 && classify(n) == Kind::Short) {
+            if let Some(name) = lines
+                .get(k + 1)
+                .filter(|n| word_count(n) <= 5 && classify(n) == Kind::Short)
+            {
                 meta.author = Some(name.clone());
                 break;
             }
@@ -237,7 +249,9 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
         if w[0].to_lowercase().starts_with("back to ")
             && !w[1].contains(' ')
             && w[1].len() <= 30
-            && w[1].chars().all(|c| c.is_lowercase() || c == '-' || c == '&')
+            && w[1]
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-' || c == '&')
         {
             meta.category = Some(w[1].clone());
             break;
@@ -250,7 +264,11 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
     }) {
         for l in &lines[k + 1..] {
             let kind = classify(l);
-            if kind == Kind::FooterStart || SOURCE_LINE.is_match(l) || word_count(l) > 4 || kind == Kind::Prose {
+            if kind == Kind::FooterStart
+                || SOURCE_LINE.is_match(l)
+                || word_count(l) > 4
+                || kind == Kind::Prose
+            {
                 break;
             }
             meta.tags.push(l.trim_start_matches('#').to_string());
@@ -258,12 +276,21 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
     }
     // Title: a heading-like line before the first sentence of prose; one that the page repeats
     // wins over the first one.
-    let first_prose = units.iter().position(|u| u.kind == Kind::Prose && u.words >= 12).unwrap_or(units.len());
+    let first_prose = units
+        .iter()
+        .position(|u| u.kind == Kind::Prose && u.words >= 12)
+        .unwrap_or(units.len());
     let cands: Vec<&Unit> = units[..first_prose]
         .iter()
-        .filter(|u| u.kind == Kind::Short && is_title_like(&u.text) && meta.outlet.as_deref() != Some(u.text.as_str()))
+        .filter(|u| {
+            u.kind == Kind::Short
+                && is_title_like(&u.text)
+                && meta.outlet.as_deref() != Some(u.text.as_str())
+        })
         .collect();
-    let repeated = cands.iter().find(|u| units.iter().filter(|v| v.text == u.text).count() >= 2);
+    let repeated = cands
+        .iter()
+        .find(|u| units.iter().filter(|v| v.text == u.text).count() >= 2);
     meta.title = repeated.or(cands.first()).map(|u| u.text.clone());
     // Outlet, when there is no "Source:" line: a short name line right after the title.
     if meta.outlet.is_none() {
@@ -282,14 +309,21 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
 /// A title: 3 to 30 words, not ending in a full stop, not all lower case.
 fn is_title_like(t: &str) -> bool {
     let n = word_count(t);
-    (3..=30).contains(&n) && !t.ends_with('.') && !t.ends_with(':') && t.chars().any(char::is_uppercase)
+    (3..=30).contains(&n)
+        && !t.ends_with('.')
+        && !t.ends_with(':')
+        && t.chars().any(char::is_uppercase)
 }
 
 /// A publisher-like name: 1 to 4 capitalised words, no sentence punctuation.
 fn is_name_like(t: &str) -> bool {
     let ws: Vec<&str> = t.split_whitespace().collect();
     (1..=4).contains(&ws.len())
-        && ws.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && ws.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         && !t.ends_with(['.', '?', '!', ':'])
         && classify(t) == Kind::Short
 }
@@ -300,7 +334,10 @@ mod tests {
 
     #[test]
     fn segments_keep_exact_text() {
-        let long = format!("{}end. Loading audio narration... \"I agree,\" he said. Next one here.", "word ".repeat(70));
+        let long = format!(
+            "{}end. Loading audio narration... \"I agree,\" he said. Next one here.",
+            "word ".repeat(70)
+        );
         let segs = segments(&long);
         assert!(segs.contains(&"Loading audio narration..."));
         assert_eq!(segs.join(" "), squash_ws(&long));
@@ -313,7 +350,10 @@ mod tests {
             Funding Questions\n\n\"We finally have a plan that works for everyone in the city,\" the mayor said after the vote.\n\n\
             Read Original\n\nTags\n\nbridges\ncity-council\n\nSource Information\n\nSource: Harbour Daily\n";
         let s = clean_scrape(page, &HashSet::new());
-        assert_eq!(s.meta.title.as_deref(), Some("City council approves the new harbour bridge budget"));
+        assert_eq!(
+            s.meta.title.as_deref(),
+            Some("City council approves the new harbour bridge budget")
+        );
         assert_eq!(s.meta.outlet.as_deref(), Some("Harbour Daily"));
         assert_eq!(s.meta.category.as_deref(), Some("politics"));
         assert_eq!(s.meta.tags, ["bridges", "city-council"]);

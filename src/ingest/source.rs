@@ -33,25 +33,44 @@ impl Entry {
 /// Hidden files and folders (names starting with '.') are left out. With `prefix`, relative paths
 /// start with it (used when several roots are loaded together).
 pub fn list_files(root: &Path, prefix: Option<&str>) -> Result<Vec<Entry>, String> {
-    let meta = std::fs::metadata(root).map_err(|e| format!("cannot read corpus path {}: {e}", root.display()))?;
+    let meta = std::fs::metadata(root)
+        .map_err(|e| format!("cannot read corpus path {}: {e}", root.display()))?;
     let join = |rel: String| match prefix {
         Some(p) => format!("{p}/{rel}"),
         None => rel,
     };
     if meta.is_file() {
-        let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        return Ok(vec![Entry::Disk { rel: join(name), path: root.to_path_buf() }]);
+        let name = root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return Ok(vec![Entry::Disk {
+            rel: join(name),
+            path: root.to_path_buf(),
+        }]);
     }
     let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
-    for e in walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    for e in
+        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
         let Ok(e) = e else { continue };
         if !e.file_type().is_file() {
             continue;
         }
         let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        out.push(Entry::Disk { rel: join(rel), path: e.path().to_path_buf() });
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        out.push(Entry::Disk {
+            rel: join(rel),
+            path: e.path().to_path_buf(),
+        });
     }
     Ok(out)
 }
@@ -61,7 +80,9 @@ pub fn read_entry(e: Entry) -> Result<SourceFile, String> {
     match e {
         Entry::Memory(f) => Ok(f),
         Entry::Disk { rel, path } => {
-            let len = std::fs::metadata(&path).map_err(|e| format!("unreadable: {e}"))?.len();
+            let len = std::fs::metadata(&path)
+                .map_err(|e| format!("unreadable: {e}"))?
+                .len();
             if len > MAX_FILE_BYTES {
                 return Err(format!(
                     "oversized: {:.1} MB, over the {} MB limit",
@@ -89,8 +110,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let (text, note) = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (t, _, bad) = enc.decode(&bytes[bom_len..]);
-        let note = (enc != encoding_rs::UTF_8).then(|| format!("decoded as {} (byte-order mark)", enc.name()));
-        let note = if bad { Some(format!("invalid {} sequences replaced", enc.name())) } else { note };
+        let note = (enc != encoding_rs::UTF_8)
+            .then(|| format!("decoded as {} (byte-order mark)", enc.name()));
+        let note = if bad {
+            Some(format!("invalid {} sequences replaced", enc.name()))
+        } else {
+            note
+        };
         (t.into_owned(), note)
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_string(), None)
@@ -110,7 +136,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
-    let controls = text.chars().take(4096).filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let controls = text
+        .chars()
+        .take(4096)
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
     if controls * 20 > text.chars().take(4096).count() {
         return Err("binary file (control characters), not text".into());
     }
@@ -161,12 +191,20 @@ mod tests {
     fn decodes_legacy_encodings_and_refuses_binary() {
         let latin1 = b"Caf\xe9 society said: na\xefve and \xab quoted \xbb words, enough text here to guess.";
         let d = decode(latin1).map_err(|e| e.to_string());
-        let d = d.as_ref().map(|d| (d.text.contains("Café"), d.note.is_some()));
+        let d = d
+            .as_ref()
+            .map(|d| (d.text.contains("Café"), d.note.is_some()));
         assert_eq!(d, Ok((true, true)));
         assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").is_err());
         assert!(decode(b"   \n\n ").is_err());
         assert!(decode(b"abc\0def").is_err());
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hello there".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
-        assert_eq!(decode(&utf16).map(|d| d.text).ok().as_deref(), Some("Hello there"));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hello there".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(
+            decode(&utf16).map(|d| d.text).ok().as_deref(),
+            Some("Hello there")
+        );
     }
 }

@@ -68,7 +68,10 @@ mod tests {
         let mut s = TemplateStats::default();
         for i in 0..4 {
             let body = format!("Unique sentence number {i} about the harbour.");
-            s.add_page("site", ["24/7 Trending News.", "Subscribe now!", body.as_str()].into_iter());
+            s.add_page(
+                "site",
+                ["24/7 Trending News.", "Subscribe now!", body.as_str()].into_iter(),
+            );
         }
         s.add_page("other", ["24/7 Trending News."].into_iter());
         let t = s.templates();

@@ -1,1 +1,240 @@
-//! server
+//! The MCP server: tools, resources, prompts and completions over a read-only corpus snapshot.
+//! Every transport (stdio, streamable HTTP, the in-process `call` command) serves this same handler.
+
+pub mod articles;
+pub mod cursor;
+pub mod http;
+pub mod schema;
+
+use std::sync::Arc;
+
+use rmcp::handler::server::router::prompt::PromptRouter;
+use rmcp::handler::server::router::tool::ToolRouter;
+use rmcp::handler::server::wrapper::Parameters;
+use rmcp::model::*;
+use rmcp::service::RequestContext;
+use rmcp::{
+    ErrorData as McpError, RoleServer, ServerHandler, prompt, prompt_handler, prompt_router,
+    tool_handler,
+};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::corpus::{Corpus, CorpusCell};
+
+/// How an agent is taught to use the server (sent as the `instructions` of `initialize`).
+pub const INSTRUCTIONS: &str = "newsdesk serves a read-only corpus of news articles from many outlets, cleaned of page \
+junk and grouped into stories (events). Workflow: list_stories to see what is happening (or search_articles to find \
+articles by words) -> get_story for one story's articles and timeline -> get_article to read an article's clean \
+text. Every id is stable; list tools are paginated: pass a result's `next_cursor` back as `cursor` with the same \
+other arguments. Outputs are concise by default; ask for more with `detail`, `limit` or `max_chars`. Character \
+spans are offsets in Unicode code points into the text get_article returns. corpus_info says what is loaded and \
+which files were skipped.";
+
+/// The newsdesk MCP handler. Cheap to clone: it holds the corpus cell and the routers.
+#[derive(Clone)]
+pub struct NewsDesk {
+    cell: CorpusCell,
+    tool_router: ToolRouter<Self>,
+    prompt_router: PromptRouter<Self>,
+}
+
+impl NewsDesk {
+    pub fn new(cell: CorpusCell) -> Self {
+        NewsDesk {
+            cell,
+            tool_router: Self::articles_router(),
+            prompt_router: Self::prompt_router(),
+        }
+    }
+
+    /// The current corpus, waiting for the first load to finish.
+    pub async fn corpus(&self) -> Arc<Corpus> {
+        self.cell.get().await
+    }
+}
+
+/// Parses a `since`/`until` argument into unix seconds. A bare date used as an upper bound means
+/// the end of that day (the bound is exclusive).
+pub fn parse_bound(v: Option<&str>, name: &str, upper: bool) -> Result<Option<i64>, String> {
+    let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let t = crate::ingest::meta::parse_time(v).ok_or_else(|| {
+        format!("`{name}` {v:?} is not a date; use ISO 8601 such as \"2026-10-14\" or \"2026-10-14T09:00:00Z\"")
+    })?;
+    let date_only = v.len() <= 10 && !v.contains(':');
+    Ok(Some(if upper {
+        if date_only {
+            t.timestamp() + 86_400
+        } else {
+            t.timestamp() + 1
+        }
+    } else {
+        t.timestamp()
+    }))
+}
+
+/// Arguments of the `story_briefing` prompt.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct BriefingArgs {
+    /// Story id from list_stories, e.g. "s-1a2b3c4d".
+    pub story_id: String,
+}
+
+#[prompt_router]
+impl NewsDesk {
+    /// Write a short, neutral briefing on one story, every claim backed by an article id and span.
+    #[prompt(name = "story_briefing")]
+    async fn story_briefing(
+        &self,
+        Parameters(a): Parameters<BriefingArgs>,
+    ) -> Result<GetPromptResult, McpError> {
+        let text = format!(
+            "Write a neutral briefing on newsdesk story {id}. First call get_story with story_id \"{id}\" to learn \
+             what happened, when, and which outlets covered it; read the key articles with get_article. State only \
+             what the articles say, cite every fact as (outlet, article id, character span), and say where outlets \
+             differ. Keep it under 300 words.",
+            id = a.story_id
+        );
+        Ok(
+            GetPromptResult::new(vec![PromptMessage::new_text(Role::User, text)])
+                .with_description("A neutral, cited briefing on one story"),
+        )
+    }
+}
+
+const ARTICLE_TEMPLATE: &str = "newsdesk://article/{id}";
+const RESOURCE_PAGE: usize = 100;
+
+#[tool_handler(router = self.tool_router)]
+#[prompt_handler(router = self.prompt_router)]
+impl ServerHandler for NewsDesk {
+    fn get_info(&self) -> ServerConfig {
+        ServerConfig::new(
+            ServerCapabilities::builder()
+                .enable_tools()
+                .enable_prompts()
+                .enable_resources()
+                .enable_resources_list_changed()
+                .enable_completions()
+                .build(),
+        )
+        .with_server_info(
+            Implementation::new("newsdesk", env!("CARGO_PKG_VERSION"))
+                .with_title("newsdesk: news corpus for agents"),
+        )
+        .with_instructions(INSTRUCTIONS)
+    }
+
+    async fn list_resource_templates(
+        &self,
+        _r: Option<PaginatedRequestParams>,
+        _c: RequestContext<RoleServer>,
+    ) -> Result<ListResourceTemplatesResult, McpError> {
+        Ok(ListResourceTemplatesResult::with_all_items(vec![
+            ResourceTemplate::new(ARTICLE_TEMPLATE, "article")
+                .with_title("Article")
+                .with_description("One clean article with its metadata, as JSON (the get_article result, whole text)")
+                .with_mime_type("application/json"),
+        ]))
+    }
+
+    async fn list_resources(
+        &self,
+        r: Option<PaginatedRequestParams>,
+        _c: RequestContext<RoleServer>,
+    ) -> Result<ListResourcesResult, McpError> {
+        let c = self.corpus().await;
+        let fp = cursor::fingerprint(&["resources"]);
+        let offset = cursor::decode(
+            r.as_ref().and_then(|r| r.cursor.as_deref()),
+            fp,
+            "resources/list",
+        )
+        .map_err(|e| McpError::invalid_params(e, None))?;
+        let order = c.newest();
+        let items: Vec<Resource> = order
+            .iter()
+            .skip(offset)
+            .take(RESOURCE_PAGE)
+            .map(|&o| {
+                let a = &c.articles[o as usize];
+                Resource::new(format!("newsdesk://article/{}", a.id), a.id.clone())
+                    .with_title(format!(
+                        "{} ({})",
+                        a.title.as_deref().unwrap_or("untitled"),
+                        a.outlet_name()
+                    ))
+                    .with_mime_type("application/json")
+            })
+            .collect();
+        let end = (offset + RESOURCE_PAGE).min(order.len());
+        let mut res = ListResourcesResult::with_all_items(items);
+        res.next_cursor = cursor::next(end, order.len(), fp);
+        Ok(res)
+    }
+
+    async fn read_resource(
+        &self,
+        r: ReadResourceRequestParams,
+        _c: RequestContext<RoleServer>,
+    ) -> Result<ReadResourceResponse, McpError> {
+        let c = self.corpus().await;
+        let not_found = || {
+            McpError::resource_not_found(
+                "resource_not_found",
+                Some(serde_json::json!({ "uri": r.uri })),
+            )
+        };
+        let Some(id) = r.uri.strip_prefix("newsdesk://article/") else {
+            return Err(not_found());
+        };
+        let args = articles::GetArticleArgs {
+            article_id: id.to_string(),
+            max_chars: 20_000,
+            offset: 0,
+        };
+        let mut out = articles::get_article(&c, &args).map_err(|_| not_found())?;
+        if out.truncated {
+            // A resource is the whole article, whatever its length.
+            if let Some(a) = c.article(id) {
+                out.text = a.body.clone();
+                out.truncated = false;
+                out.next_offset = None;
+            }
+        }
+        let json = serde_json::to_string_pretty(&out)
+            .map_err(|e| McpError::internal_error(e.to_string(), None))?;
+        Ok(ReadResourceResult::new(vec![
+            ResourceContents::text(json, r.uri.clone()).with_mime_type("application/json"),
+        ])
+        .into())
+    }
+
+    async fn complete(
+        &self,
+        r: CompleteRequestParams,
+        _c: RequestContext<RoleServer>,
+    ) -> Result<CompleteResult, McpError> {
+        let c = self.corpus().await;
+        let prefix = r.argument.value.as_str();
+        let values = match (&r.r#ref, r.argument.name.as_str()) {
+            (Reference::Resource(t), _) if t.uri == ARTICLE_TEMPLATE => {
+                c.article_ids_starting(prefix, 100)
+            }
+            (Reference::Prompt(_), "story_id") => c.story_ids_starting(prefix, 100),
+            (Reference::Prompt(_), "outlet") => c
+                .outlets()
+                .into_iter()
+                .map(|(n, _)| n)
+                .filter(|n| n.to_lowercase().starts_with(&prefix.to_lowercase()))
+                .take(100)
+                .collect(),
+            _ => vec![],
+        };
+        let info = CompletionInfo::with_pagination(values, None, false)
+            .map_err(|e| McpError::internal_error(e.to_string(), None))?;
+        Ok(CompleteResult::new(info))
+    }
+}
