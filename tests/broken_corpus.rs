@@ -1,0 +1,112 @@
+//! A corpus folder full of bad files loads its good articles and names every bad file, with the
+//! reason, in `corpus_info` and in `newsdesk ingest`; the server never stops.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+use serde_json::{Value, json};
+
+const GOOD_TEXT: &str = "Council approves the river bridge plan\n\nThe city council voted seven to two on Tuesday to \
+approve the long-delayed river bridge plan, ending a debate that had run for three years.\n\n\"This bridge will \
+join two halves of one city,\" said council member Ada Brenner, who led the campaign for the plan.\n\nOpponents \
+said the cost would strain the budget for a decade and asked for a public vote on the matter.\n";
+
+fn write_bad_corpus(dir: &Path) {
+    fs::write(dir.join("good.txt"), GOOD_TEXT).expect("write");
+    fs::write(dir.join("empty.txt"), "").expect("write");
+    fs::write(dir.join("blank.md"), "\n\n   \n").expect("write");
+    let mut binary = vec![0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+    binary.extend((0..2000u32).map(|i| (i * 7 % 251) as u8));
+    fs::write(dir.join("photo.txt"), binary).expect("write");
+    fs::write(dir.join("huge.txt"), vec![b'a'; 10 * 1024 * 1024 + 10]).expect("write");
+    fs::write(dir.join("broken.json"), "{\"title\": \"Half a record\", \"body\": \"never closed").expect("write");
+    // Latin-1 text (invalid UTF-8): loads with its encoding detected.
+    let latin1: Vec<u8> = "Caf\u{e9} owners protest the new terrace rules\n\nOwners of the caf\u{e9}s on the old square \
+        said on Monday that the new terrace rules would cost them half of their summer trade, and asked the mayor \
+        to delay them by a year.\n\n\"We were never asked,\" said Ren\u{e9} Duval, who runs the corner caf\u{e9}.\n"
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    fs::write(dir.join("latin1.txt"), latin1).expect("write");
+    let good_line = |t: &str| {
+        json!({"title": t, "text": "The port authority said on Friday that container traffic rose by a fifth in \
+               October, the strongest month since the new quay opened two years ago.", "outlet": "Harbor Post",
+               "published": "2026-10-30T10:00:00Z"})
+        .to_string()
+    };
+    let jsonl = format!("{}\n{{\"title\": \"broken\", \"text\": \n{}\nnot json at all\n", good_line("First"), good_line("Second"));
+    fs::write(dir.join("feed.jsonl"), jsonl).expect("write");
+}
+
+#[tokio::test]
+async fn bad_files_are_skipped_and_reported_and_good_ones_load() -> anyhow::Result<()> {
+    let dir = temp_dir("broken");
+    write_bad_corpus(&dir);
+    let client = connect(&["--corpus", dir.to_str().unwrap_or_default()]).await?;
+    let info = call(&client, "corpus_info", json!({})).await;
+    assert_eq!(info["articles"], json!(4), "good.txt, latin1.txt and two good JSONL lines: {info:#}");
+    let skipped: Vec<(String, String)> = info["skipped"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| (s["path"].as_str().unwrap_or("").to_string(), s["reason"].as_str().unwrap_or("").to_lowercase()))
+        .collect();
+    let reason = |p: &str| skipped.iter().find(|(path, _)| path == p).map(|(_, r)| r.clone());
+    assert!(reason("empty.txt").is_some_and(|r| r.contains("empty")), "{skipped:?}");
+    assert!(reason("blank.md").is_some_and(|r| r.contains("empty") || r.contains("no article")), "{skipped:?}");
+    assert!(reason("photo.txt").is_some_and(|r| r.contains("binary")), "{skipped:?}");
+    assert!(reason("huge.txt").is_some_and(|r| r.contains("10 mb") || r.contains("too large")), "{skipped:?}");
+    assert!(reason("broken.json").is_some_and(|r| r.contains("json")), "{skipped:?}");
+    assert!(reason("feed.jsonl#2").is_some_and(|r| r.contains("json")), "{skipped:?}");
+    assert!(reason("feed.jsonl#4").is_some_and(|r| r.contains("json")), "{skipped:?}");
+    assert_eq!(info["skipped_total"], json!(skipped.len()));
+
+    // The Latin-1 file reads as proper text.
+    let found = call(&client, "search_articles", json!({ "query": "terrace" })).await;
+    let id = found["articles"][0]["id"].clone();
+    let a = call(&client, "get_article", json!({ "article_id": id })).await;
+    assert!(a["text"].as_str().unwrap_or_default().contains("René Duval"), "{a:#}");
+    assert_eq!(a["title"], json!("Café owners protest the new terrace rules"));
+
+    // JSONL records keep their line number in the source.
+    let port = call(&client, "search_articles", json!({ "query": "container traffic", "limit": 5 })).await;
+    let sources: Vec<Value> = {
+        let mut v = Vec::new();
+        for h in port["articles"].as_array().into_iter().flatten() {
+            v.push(call(&client, "get_article", json!({ "article_id": h["id"] })).await["source"].clone());
+        }
+        v.sort_by_key(|s| s.to_string());
+        v
+    };
+    assert_eq!(sources, vec![json!("feed.jsonl#1"), json!("feed.jsonl#3")]);
+    client.cancel().await?;
+    Ok(())
+}
+
+#[test]
+fn ingest_command_lists_every_skipped_file_with_its_reason() {
+    let dir = temp_dir("broken-ingest");
+    write_bad_corpus(&dir);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["ingest", "--corpus"])
+        .arg(&dir)
+        .output()
+        .expect("run newsdesk ingest");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("4 articles"), "{text}");
+    for f in ["empty.txt", "photo.txt", "huge.txt", "broken.json", "feed.jsonl#2", "feed.jsonl#4"] {
+        assert!(text.contains(f), "{f} missing from:\n{text}");
+    }
+    let json_out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["ingest", "--json", "--corpus"])
+        .arg(&dir)
+        .output()
+        .expect("run newsdesk ingest --json");
+    let v: Value = serde_json::from_slice(&json_out.stdout).expect("ingest --json prints JSON");
+    assert_eq!(v["articles"], json!(4));
+    assert!(v["report"]["skipped"].as_array().is_some_and(|s| s.len() >= 7));
+}
