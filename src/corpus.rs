@@ -51,7 +51,7 @@ impl Corpus {
             let (a, b) = (&articles[x as usize], &articles[y as usize]);
             b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
         });
-        let stories = stories::group(&articles);
+        let stories = stories::build(&articles);
         let mut story_of = vec![0u32; articles.len()];
         for (si, s) in stories.iter().enumerate() {
             for &m in &s.members {
@@ -117,6 +117,11 @@ impl Corpus {
         self.story_of
             .get(o as usize)
             .map(|&s| self.stories[s as usize].id.clone())
+    }
+
+    /// The story (index into `stories`) of an article ordinal.
+    pub fn story_index_of(&self, ord: u32) -> Option<u32> {
+        self.story_of.get(ord as usize).copied()
     }
 
     /// The article ordinals of a story.

@@ -22,7 +22,11 @@ fn write_bad_corpus(dir: &Path) {
     binary.extend((0..2000u32).map(|i| (i * 7 % 251) as u8));
     fs::write(dir.join("photo.txt"), binary).expect("write");
     fs::write(dir.join("huge.txt"), vec![b'a'; 10 * 1024 * 1024 + 10]).expect("write");
-    fs::write(dir.join("broken.json"), "{\"title\": \"Half a record\", \"body\": \"never closed").expect("write");
+    fs::write(
+        dir.join("broken.json"),
+        "{\"title\": \"Half a record\", \"body\": \"never closed",
+    )
+    .expect("write");
     // Latin-1 text (invalid UTF-8): loads with its encoding detected.
     let latin1: Vec<u8> = "Caf\u{e9} owners protest the new terrace rules\n\nOwners of the caf\u{e9}s on the old square \
         said on Monday that the new terrace rules would cost them half of their summer trade, and asked the mayor \
@@ -37,7 +41,11 @@ fn write_bad_corpus(dir: &Path) {
                "published": "2026-10-30T10:00:00Z"})
         .to_string()
     };
-    let jsonl = format!("{}\n{{\"title\": \"broken\", \"text\": \n{}\nnot json at all\n", good_line("First"), good_line("Second"));
+    let jsonl = format!(
+        "{}\n{{\"title\": \"broken\", \"text\": \n{}\nnot json at all\n",
+        good_line("First"),
+        good_line("Second")
+    );
     fs::write(dir.join("feed.jsonl"), jsonl).expect("write");
 }
 
@@ -47,36 +55,88 @@ async fn bad_files_are_skipped_and_reported_and_good_ones_load() -> anyhow::Resu
     write_bad_corpus(&dir);
     let client = connect(&["--corpus", dir.to_str().unwrap_or_default()]).await?;
     let info = call(&client, "corpus_info", json!({})).await;
-    assert_eq!(info["articles"], json!(4), "good.txt, latin1.txt and two good JSONL lines: {info:#}");
+    assert_eq!(
+        info["articles"],
+        json!(4),
+        "good.txt, latin1.txt and two good JSONL lines: {info:#}"
+    );
     let skipped: Vec<(String, String)> = info["skipped"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|s| (s["path"].as_str().unwrap_or("").to_string(), s["reason"].as_str().unwrap_or("").to_lowercase()))
+        .map(|s| {
+            (
+                s["path"].as_str().unwrap_or("").to_string(),
+                s["reason"].as_str().unwrap_or("").to_lowercase(),
+            )
+        })
         .collect();
-    let reason = |p: &str| skipped.iter().find(|(path, _)| path == p).map(|(_, r)| r.clone());
-    assert!(reason("empty.txt").is_some_and(|r| r.contains("empty")), "{skipped:?}");
-    assert!(reason("blank.md").is_some_and(|r| r.contains("empty") || r.contains("no article")), "{skipped:?}");
-    assert!(reason("photo.txt").is_some_and(|r| r.contains("binary")), "{skipped:?}");
-    assert!(reason("huge.txt").is_some_and(|r| r.contains("10 mb") || r.contains("too large")), "{skipped:?}");
-    assert!(reason("broken.json").is_some_and(|r| r.contains("json")), "{skipped:?}");
-    assert!(reason("feed.jsonl#2").is_some_and(|r| r.contains("json")), "{skipped:?}");
-    assert!(reason("feed.jsonl#4").is_some_and(|r| r.contains("json")), "{skipped:?}");
+    let reason = |p: &str| {
+        skipped
+            .iter()
+            .find(|(path, _)| path == p)
+            .map(|(_, r)| r.clone())
+    };
+    assert!(
+        reason("empty.txt").is_some_and(|r| r.contains("empty")),
+        "{skipped:?}"
+    );
+    assert!(
+        reason("blank.md").is_some_and(|r| r.contains("empty") || r.contains("no article")),
+        "{skipped:?}"
+    );
+    assert!(
+        reason("photo.txt").is_some_and(|r| r.contains("binary")),
+        "{skipped:?}"
+    );
+    assert!(
+        reason("huge.txt").is_some_and(|r| r.contains("10 mb") || r.contains("too large")),
+        "{skipped:?}"
+    );
+    assert!(
+        reason("broken.json").is_some_and(|r| r.contains("json")),
+        "{skipped:?}"
+    );
+    assert!(
+        reason("feed.jsonl#2").is_some_and(|r| r.contains("json")),
+        "{skipped:?}"
+    );
+    assert!(
+        reason("feed.jsonl#4").is_some_and(|r| r.contains("json")),
+        "{skipped:?}"
+    );
     assert_eq!(info["skipped_total"], json!(skipped.len()));
 
     // The Latin-1 file reads as proper text.
     let found = call(&client, "search_articles", json!({ "query": "terrace" })).await;
     let id = found["articles"][0]["id"].clone();
     let a = call(&client, "get_article", json!({ "article_id": id })).await;
-    assert!(a["text"].as_str().unwrap_or_default().contains("René Duval"), "{a:#}");
-    assert_eq!(a["title"], json!("Café owners protest the new terrace rules"));
+    assert!(
+        a["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("René Duval"),
+        "{a:#}"
+    );
+    assert_eq!(
+        a["title"],
+        json!("Café owners protest the new terrace rules")
+    );
 
     // JSONL records keep their line number in the source.
-    let port = call(&client, "search_articles", json!({ "query": "container traffic", "limit": 5 })).await;
+    let port = call(
+        &client,
+        "search_articles",
+        json!({ "query": "container traffic", "limit": 5 }),
+    )
+    .await;
     let sources: Vec<Value> = {
         let mut v = Vec::new();
         for h in port["articles"].as_array().into_iter().flatten() {
-            v.push(call(&client, "get_article", json!({ "article_id": h["id"] })).await["source"].clone());
+            v.push(
+                call(&client, "get_article", json!({ "article_id": h["id"] })).await["source"]
+                    .clone(),
+            );
         }
         v.sort_by_key(|s| s.to_string());
         v
@@ -98,7 +158,14 @@ fn ingest_command_lists_every_skipped_file_with_its_reason() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("4 articles"), "{text}");
-    for f in ["empty.txt", "photo.txt", "huge.txt", "broken.json", "feed.jsonl#2", "feed.jsonl#4"] {
+    for f in [
+        "empty.txt",
+        "photo.txt",
+        "huge.txt",
+        "broken.json",
+        "feed.jsonl#2",
+        "feed.jsonl#4",
+    ] {
         assert!(text.contains(f), "{f} missing from:\n{text}");
     }
     let json_out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"))
@@ -108,5 +175,9 @@ fn ingest_command_lists_every_skipped_file_with_its_reason() {
         .expect("run newsdesk ingest --json");
     let v: Value = serde_json::from_slice(&json_out.stdout).expect("ingest --json prints JSON");
     assert_eq!(v["articles"], json!(4));
-    assert!(v["report"]["skipped"].as_array().is_some_and(|s| s.len() >= 7));
+    assert!(
+        v["report"]["skipped"]
+            .as_array()
+            .is_some_and(|s| s.len() >= 7)
+    );
 }

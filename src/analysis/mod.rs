@@ -1,1 +1,5 @@
-//! analysis
+//! Analysis of clean article text: sentences with their spans, and the names (people,
+//! organisations, places) an article mentions.
+
+pub mod entities;
+pub mod sentences;

@@ -5,6 +5,7 @@ pub mod articles;
 pub mod cursor;
 pub mod http;
 pub mod schema;
+pub mod stories;
 
 use std::sync::Arc;
 
@@ -43,7 +44,7 @@ impl NewsDesk {
     pub fn new(cell: CorpusCell) -> Self {
         NewsDesk {
             cell,
-            tool_router: Self::articles_router(),
+            tool_router: Self::articles_router() + Self::stories_router(),
             prompt_router: Self::prompt_router(),
         }
     }
@@ -105,6 +106,7 @@ impl NewsDesk {
 }
 
 const ARTICLE_TEMPLATE: &str = "newsdesk://article/{id}";
+const STORY_TEMPLATE: &str = "newsdesk://story/{id}";
 const RESOURCE_PAGE: usize = 100;
 
 #[tool_handler(router = self.tool_router)]
@@ -133,6 +135,10 @@ impl ServerHandler for NewsDesk {
         _c: RequestContext<RoleServer>,
     ) -> Result<ListResourceTemplatesResult, McpError> {
         Ok(ListResourceTemplatesResult::with_all_items(vec![
+            ResourceTemplate::new(STORY_TEMPLATE, "story")
+                .with_title("Story")
+                .with_description("One story in full, as JSON (the get_story result)")
+                .with_mime_type("application/json"),
             ResourceTemplate::new(ARTICLE_TEMPLATE, "article")
                 .with_title("Article")
                 .with_description("One clean article with its metadata, as JSON (the get_article result, whole text)")
@@ -153,25 +159,30 @@ impl ServerHandler for NewsDesk {
             "resources/list",
         )
         .map_err(|e| McpError::invalid_params(e, None))?;
-        let order = c.newest();
-        let items: Vec<Resource> = order
-            .iter()
-            .skip(offset)
-            .take(RESOURCE_PAGE)
-            .map(|&o| {
-                let a = &c.articles[o as usize];
-                Resource::new(format!("newsdesk://article/{}", a.id), a.id.clone())
-                    .with_title(format!(
-                        "{} ({})",
-                        a.title.as_deref().unwrap_or("untitled"),
-                        a.outlet_name()
-                    ))
-                    .with_mime_type("application/json")
+        // Stories (newest updated first), then articles (newest first), one page at a time.
+        let mut stories: Vec<&crate::stories::Story> = c.stories.iter().collect();
+        stories.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.id.cmp(&b.id)));
+        let total = stories.len() + c.articles.len();
+        let items: Vec<Resource> = (offset..total.min(offset + RESOURCE_PAGE))
+            .map(|i| match stories.get(i) {
+                Some(s) => Resource::new(format!("newsdesk://story/{}", s.id), s.id.clone())
+                    .with_title(format!("{} ({} articles)", s.headline, s.members.len()))
+                    .with_mime_type("application/json"),
+                None => {
+                    let a = &c.articles[c.newest()[i - stories.len()] as usize];
+                    Resource::new(format!("newsdesk://article/{}", a.id), a.id.clone())
+                        .with_title(format!(
+                            "{} ({})",
+                            a.title.as_deref().unwrap_or("untitled"),
+                            a.outlet_name()
+                        ))
+                        .with_mime_type("application/json")
+                }
             })
             .collect();
-        let end = (offset + RESOURCE_PAGE).min(order.len());
+        let end = (offset + RESOURCE_PAGE).min(total);
         let mut res = ListResourcesResult::with_all_items(items);
-        res.next_cursor = cursor::next(end, order.len(), fp);
+        res.next_cursor = cursor::next(end, total, fp);
         Ok(res)
     }
 
@@ -187,6 +198,15 @@ impl ServerHandler for NewsDesk {
                 Some(serde_json::json!({ "uri": r.uri })),
             )
         };
+        if let Some(id) = r.uri.strip_prefix("newsdesk://story/") {
+            let story = stories::get_story(&c, id).map_err(|_| not_found())?;
+            let json = serde_json::to_string_pretty(&story)
+                .map_err(|e| McpError::internal_error(e.to_string(), None))?;
+            return Ok(ReadResourceResult::new(vec![
+                ResourceContents::text(json, r.uri.clone()).with_mime_type("application/json"),
+            ])
+            .into());
+        }
         let Some(id) = r.uri.strip_prefix("newsdesk://article/") else {
             return Err(not_found());
         };

@@ -1,57 +1,258 @@
-//! Stories: articles from many outlets grouped into events. Each story has a stable id derived
-//! from the article that broke it.
+//! Stories: articles from many outlets grouped into events ([`cluster`]), and what is known about
+//! each story: a stable id, a headline taken from a member title, an extractive summary, times,
+//! outlets, the people and organisations it names, tags, and each article's distinctive angle.
 
-use std::collections::HashMap;
+pub mod cluster;
 
-use crate::model::Article;
+use std::collections::{HashMap, HashSet};
 
-/// One story: the ordinals of its member articles, first published first.
+use chrono::{DateTime, Utc};
+
+use crate::analysis::entities::{self, EntityKind};
+use crate::analysis::sentences;
+use crate::model::{Article, Span};
+use crate::text;
+
+/// One story.
 #[derive(Clone, Debug)]
 pub struct Story {
-    /// Stable id: "s-" + 8 hex digits of the first article's id.
+    /// Stable id: "s-" + 8 hex digits of the id of the article that broke it.
     pub id: String,
+    /// Member article ordinals, first published first.
     pub members: Vec<u32>,
+    /// The most representative member title.
+    pub headline: String,
+    /// The article the headline and summary come from.
+    pub lead_article: u32,
+    /// 1-2 sentences from the lead article, with their span in its body.
+    pub summary: String,
+    pub summary_span: Span,
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+    /// Distinct outlets, in order of first coverage.
+    pub outlets: Vec<String>,
+    /// People and organisations with mention counts over all members, most mentioned first.
+    pub entities: Vec<(String, EntityKind, u32)>,
+    /// Tags and categories with the number of members carrying them.
+    pub tags: Vec<(String, u32)>,
 }
 
-/// Groups articles into stories. Near-duplicate copies always join their canonical article's story.
-pub fn group(articles: &[Article]) -> Vec<Story> {
-    let by_id: HashMap<&str, usize> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
-    let mut label: Vec<usize> = (0..articles.len()).collect();
-    for (i, a) in articles.iter().enumerate() {
-        if let Some(&c) = a.duplicate_of.as_deref().and_then(|c| by_id.get(c)) {
-            label[i] = c;
-        }
-    }
-    finish(articles, &label)
+/// Content words of a text, lower-cased, for overlap measures.
+pub fn content_words(s: &str) -> HashSet<String> {
+    text::words(s)
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.chars().count() > 2 && !cluster::is_stopword(w))
+        .collect()
 }
 
-/// Turns a cluster label per article into stories with stable ids, sorted by first publication.
-pub fn finish(articles: &[Article], label: &[usize]) -> Vec<Story> {
+/// Groups articles into stories and describes each one.
+pub fn build(articles: &[Article]) -> Vec<Story> {
+    let label = cluster::cluster_articles(articles);
     let mut groups: HashMap<usize, Vec<u32>> = HashMap::new();
     for (i, &l) in label.iter().enumerate() {
         groups.entry(l).or_default().push(i as u32);
     }
     let mut stories: Vec<Story> = groups
         .into_values()
-        .map(|mut m| {
-            m.sort_by(|&x, &y| {
-                let (a, b) = (&articles[x as usize], &articles[y as usize]);
-                a.published.cmp(&b.published).then_with(|| a.id.cmp(&b.id))
-            });
-            let first = &articles[m[0] as usize].id;
-            Story {
-                id: format!(
-                    "s-{}",
-                    first.trim_start_matches("a-").get(..8).unwrap_or(first)
-                ),
-                members: m,
-            }
-        })
+        .map(|m| describe(articles, m))
         .collect();
     stories.sort_by(|a, b| a.id.cmp(&b.id));
     stories
+}
+
+fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
+    members.sort_by(|&x, &y| {
+        let (a, b) = (&articles[x as usize], &articles[y as usize]);
+        a.published
+            .is_none()
+            .cmp(&b.published.is_none())
+            .then(a.published.cmp(&b.published))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let first_id = &articles[members[0] as usize].id;
+    let id = format!(
+        "s-{}",
+        first_id
+            .trim_start_matches("a-")
+            .get(..8)
+            .unwrap_or(first_id)
+    );
+
+    // Headline: the title that shares most words with the other members' titles and leads.
+    let bags: Vec<HashSet<String>> = members
+        .iter()
+        .map(|&o| {
+            let a = &articles[o as usize];
+            content_words(&format!(
+                "{} {}",
+                a.title.as_deref().unwrap_or(""),
+                lead(&a.body, 600)
+            ))
+        })
+        .collect();
+    let mut best = (f64::MIN, 0usize);
+    for (i, &o) in members.iter().enumerate() {
+        let a = &articles[o as usize];
+        let Some(t) = a.title.as_deref().filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        let tw = content_words(t);
+        let score: f64 = if members.len() == 1 {
+            0.0
+        } else {
+            bags.iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, b)| tw.intersection(b).count() as f64)
+                .sum::<f64>()
+                / (tw.len().max(1) as f64).sqrt()
+        };
+        if score > best.0 {
+            best = (score, i);
+        }
+    }
+    let lead_article = members[best.1];
+    let la = &articles[lead_article as usize];
+    let headline = la
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| lead(&la.body, 100).to_string());
+    let (summary, summary_span) = summary_of(&la.body);
+
+    let first = members
+        .iter()
+        .filter_map(|&o| articles[o as usize].published)
+        .min();
+    let last = members
+        .iter()
+        .filter_map(|&o| articles[o as usize].published)
+        .max();
+    let mut outlets: Vec<String> = Vec::new();
+    for &o in &members {
+        let name = articles[o as usize].outlet_name().to_string();
+        if !outlets.contains(&name) {
+            outlets.push(name);
+        }
+    }
+    let mut ent: HashMap<(String, EntityKind), u32> = HashMap::new();
+    let mut tags: HashMap<String, u32> = HashMap::new();
+    for &o in &members {
+        let a = &articles[o as usize];
+        for e in entities::extract(&a.body) {
+            if e.kind != EntityKind::Other {
+                *ent.entry((e.name, e.kind)).or_default() += e.mentions;
+            }
+        }
+        let mut seen = HashSet::new();
+        for t in a.tags.iter().chain(a.category.iter()) {
+            let t = t.trim().to_lowercase();
+            if !t.is_empty() && seen.insert(t.clone()) {
+                *tags.entry(t).or_default() += 1;
+            }
+        }
+    }
+    let mut entities: Vec<(String, EntityKind, u32)> =
+        ent.into_iter().map(|((n, k), c)| (n, k, c)).collect();
+    entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    entities.truncate(12);
+    let mut tags: Vec<(String, u32)> = tags.into_iter().collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    tags.truncate(12);
+    Story {
+        id,
+        members,
+        headline,
+        lead_article,
+        summary,
+        summary_span,
+        first,
+        last,
+        outlets,
+        entities,
+        tags,
+    }
+}
+
+/// The start of a body, at most `max` bytes, cut at a char boundary.
+pub fn lead(body: &str, max: usize) -> &str {
+    if body.len() <= max {
+        return body;
+    }
+    let mut end = max;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
+}
+
+/// The first one or two sentences of a body (two when the first is short), with their span.
+fn summary_of(body: &str) -> (String, Span) {
+    let ss = sentences::split(lead(body, 2000));
+    let Some(first) = ss
+        .iter()
+        .find(|s| text::word_count(&s.text) >= 6)
+        .or(ss.first())
+    else {
+        return (String::new(), Span::new(0, 0));
+    };
+    let mut span = first.span;
+    if first.text.chars().count() < 120
+        && let Some(next) = ss
+            .iter()
+            .find(|s| s.span.start >= first.span.end && s.paragraph == first.paragraph)
+    {
+        span.end = next.span.end;
+    }
+    (
+        text::slice_chars(body, span.start, span.end).to_string(),
+        span,
+    )
+}
+
+/// For each member, the sentence least shared with the other members (its distinctive angle),
+/// with its span: the sentence whose content words occur in the fewest other articles.
+pub fn distinctive_angles(articles: &[Article], members: &[u32]) -> Vec<Option<(Span, String)>> {
+    let bags: Vec<HashSet<String>> = members
+        .iter()
+        .map(|&o| content_words(&articles[o as usize].body))
+        .collect();
+    let mut df: HashMap<&str, u32> = HashMap::new();
+    for b in &bags {
+        for w in b {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    members
+        .iter()
+        .zip(&bags)
+        .map(|(&o, own)| {
+            let a = &articles[o as usize];
+            let others = (members.len() - 1).max(1) as f64;
+            let mut best: Option<(f64, Span, String)> = None;
+            for s in sentences::split(&a.body) {
+                let words = content_words(&s.text);
+                if words.len() < 6 || text::word_count(&s.text) > 60 {
+                    continue;
+                }
+                // Share of the sentence's words that other members also use.
+                let shared: f64 = words
+                    .iter()
+                    .map(|w| {
+                        (df.get(w.as_str())
+                            .copied()
+                            .unwrap_or(1)
+                            .saturating_sub(u32::from(own.contains(w))))
+                            as f64
+                            / others
+                    })
+                    .sum::<f64>()
+                    / words.len() as f64;
+                if best.as_ref().is_none_or(|b| shared < b.0) {
+                    best = Some((shared, s.span, s.text));
+                }
+            }
+            best.map(|(_, span, t)| (span, t))
+        })
+        .collect()
 }

@@ -1,0 +1,127 @@
+//! Sentence splitting with spans: each sentence of a clean body with its offsets in code points,
+//! so anything built on sentences can point back at the source text.
+
+use crate::model::Span;
+
+/// One sentence of a body.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the paragraph it belongs to.
+    pub paragraph: u32,
+    pub text: String,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr",
+    "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "u.s", "u.k", "e.g", "i.e", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
+    "pres", "dept", "univ", "approx", "est",
+];
+
+/// Splits a body (paragraphs separated by blank lines) into sentences. A sentence ends at `.`, `!`
+/// or `?` (with any closing quote marks or brackets) followed by a space and an upper-case letter,
+/// digit or opening quote, unless the word before is a known abbreviation or a single initial.
+pub fn split(body: &str) -> Vec<Sentence> {
+    let chars: Vec<char> = body.chars().collect();
+    let mut out = Vec::new();
+    let mut para = 0u32;
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let n = chars.len();
+    let push = |s: usize, e: usize, para: u32, out: &mut Vec<Sentence>| {
+        let (mut s, mut e) = (s, e);
+        while s < e && chars[s].is_whitespace() {
+            s += 1;
+        }
+        while e > s && chars[e - 1].is_whitespace() {
+            e -= 1;
+        }
+        if e > s {
+            out.push(Sentence {
+                span: Span::new(s, e),
+                paragraph: para,
+                text: chars[s..e].iter().collect(),
+            });
+        }
+    };
+    while i < n {
+        let c = chars[i];
+        if c == '\n' && i + 1 < n && chars[i + 1] == '\n' {
+            push(start, i, para, &mut out);
+            while i < n && chars[i] == '\n' {
+                i += 1;
+            }
+            para += 1;
+            start = i;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < n
+                && matches!(
+                    chars[j],
+                    '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'
+                )
+            {
+                j += 1;
+            }
+            let spaced = j < n && chars[j] == ' ';
+            let next = chars.get(j + 1).copied().unwrap_or(' ');
+            let starts = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '“' | '‘' | '«' | '(');
+            if spaced && starts && !(c == '.' && is_abbreviation(&chars[start..i])) {
+                push(start, j, para, &mut out);
+                start = j + 1;
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, n, para, &mut out);
+    out
+}
+
+/// Whether the word ending the slice is an abbreviation or an initial (so its `.` ends no sentence).
+fn is_abbreviation(before: &[char]) -> bool {
+    let word: String = before
+        .iter()
+        .rev()
+        .take_while(|c| !c.is_whitespace() && **c != '(' && **c != '"' && **c != '“')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::slice_chars;
+
+    #[test]
+    fn splits_with_spans_into_the_body() {
+        let body = "Dr. Ada Brenner spoke. \"It works,\" she said. The U.S. team agreed!\n\nNext para? Yes.";
+        let s = split(body);
+        let texts: Vec<&str> = s.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Dr. Ada Brenner spoke.",
+                "\"It works,\" she said.",
+                "The U.S. team agreed!",
+                "Next para?",
+                "Yes."
+            ]
+        );
+        for x in &s {
+            assert_eq!(slice_chars(body, x.span.start, x.span.end), x.text);
+        }
+        assert_eq!(s[3].paragraph, 1);
+    }
+}
