@@ -195,7 +195,7 @@ pub fn repair_glue(line: &str) -> String {
             // A straight quote mark after the full stop opens a new quotation when the quotes
             // before it are balanced (`widening."To be fair`), else it closes one (`sadly."Zhang`).
             let opens = match q.as_str() {
-                "\"" => line[..q.start()].matches('"').count() % 2 == 0,
+                "\"" => line[..q.start()].matches('"').count().is_multiple_of(2),
                 "“" => true,
                 _ => false,
             };

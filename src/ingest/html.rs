@@ -24,6 +24,16 @@ pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
             .filter(|p| !p.is_empty())
             .collect();
     }
+    // Every `article:tag` meta tag (extractors often keep only the first).
+    let doc = Document::from(html);
+    let tags: Vec<String> = doc
+        .select(r#"meta[property="article:tag"], meta[name="article:tag"]"#)
+        .iter()
+        .filter_map(|m| m.attr("content").map(|c| c.to_string()))
+        .collect();
+    if tags.len() > meta.tags.len() {
+        meta.tags = tags;
+    }
     (meta, paragraphs)
 }
 

@@ -58,23 +58,22 @@ pub fn parse(text: &str) -> (RawMeta, Vec<String>) {
         meta.title = h1;
     }
     // A byline paragraph at the top: "By Name | Outlet | 14 October 2026".
-    if let Some(first) = paragraphs.first() {
-        if let Some(rest) = first
+    if let Some(first) = paragraphs.first()
+        && let Some(rest) = first
             .strip_prefix("By ")
             .or_else(|| first.strip_prefix("by "))
-        {
-            let parts: Vec<&str> = rest.split(['|', '·', '•']).map(str::trim).collect();
-            if parts.len() >= 2 || crate::text::word_count(rest) <= 5 {
-                meta.author.get_or_insert_with(|| parts[0].to_string());
-                for p in &parts[1..] {
-                    if super::meta::parse_time(p).is_some() {
-                        meta.published.get_or_insert_with(|| p.to_string());
-                    } else {
-                        meta.outlet.get_or_insert_with(|| p.to_string());
-                    }
+    {
+        let parts: Vec<&str> = rest.split(['|', '·', '•']).map(str::trim).collect();
+        if parts.len() >= 2 || crate::text::word_count(rest) <= 5 {
+            meta.author.get_or_insert_with(|| parts[0].to_string());
+            for p in &parts[1..] {
+                if super::meta::parse_time(p).is_some() {
+                    meta.published.get_or_insert_with(|| p.to_string());
+                } else {
+                    meta.outlet.get_or_insert_with(|| p.to_string());
                 }
-                paragraphs.remove(0);
             }
+            paragraphs.remove(0);
         }
     }
     (meta, paragraphs)

@@ -1,7 +1,25 @@
 //! Article metadata as found in a source (raw strings), and its normalisation: times to UTC,
 //! tags to a clean list, outlets from names or web addresses.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use regex::Regex;
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:source|originally published (?:by|in|at)|via)\s*:\s*|(?:this (?:article|story|report) was )?(?:first |originally )?published (?:by|in)\s+)(.{2,60}?)\.?$",
+    )
+    .expect("credit pattern compiles")
+});
+
+/// The original publisher named by a credit line: "Source: X", "Originally published by X",
+/// "This article was first published by X."
+pub fn credit_of(line: &str) -> Option<String> {
+    let c = CREDIT.captures(line.trim())?;
+    let name = c.get(1)?.as_str().trim();
+    (crate::text::word_count(name) <= 6 && !name.is_empty()).then(|| name.to_string())
+}
 
 /// Metadata as a format parser found it, before normalisation.
 #[derive(Clone, Debug, Default)]
@@ -101,6 +119,15 @@ pub fn clean_tags<I: IntoIterator<Item = String>>(tags: I) -> Vec<String> {
             }
         }
     }
+    // A tag list scraped as one string ("environment velan") next to its own parts is not a tag.
+    let parts: Vec<String> = out.clone();
+    out.retain(|t| {
+        let words: Vec<&str> = t.split(' ').collect();
+        !(words.len() > 1
+            && words
+                .iter()
+                .all(|w| parts.iter().any(|p| p.eq_ignore_ascii_case(w))))
+    });
     out
 }
 
@@ -123,6 +150,22 @@ pub fn clean_name(s: Option<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_credit_lines() {
+        assert_eq!(
+            credit_of("Source: Business Insider").as_deref(),
+            Some("Business Insider")
+        );
+        assert_eq!(
+            credit_of("This article was first published by Continental Press.").as_deref(),
+            Some("Continental Press")
+        );
+        assert_eq!(
+            credit_of("The plan was published by the council on Monday and debated for hours."),
+            None
+        );
+    }
     use crate::model::iso;
 
     #[test]

@@ -139,8 +139,11 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     };
 
     // Read and parse, in parallel over the machine's cores.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+    // NEWSDESK_THREADS caps the reader threads (benchmarks use 1 to measure one core).
+    let threads = std::env::var("NEWSDESK_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, 8);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let chunks: Vec<Vec<Entry>> = {
@@ -327,14 +330,11 @@ pub fn clean_paragraphs(
         } else {
             clean::classify(p)
         };
-        if let Some(rest) = p
-            .strip_prefix("Source:")
-            .or_else(|| p.strip_prefix("Source :"))
+        if i * 10 >= n * 6
+            && let Some(c) = meta::credit_of(p)
         {
-            if i * 10 >= n * 6 && crate::text::word_count(rest) <= 6 {
-                credit = Some(rest.trim().trim_end_matches('.').to_string());
-                end = end.min(i);
-            }
+            credit = Some(c);
+            end = end.min(i);
         }
         if k == Kind::HeaderEnd && i * 10 < n * 3 {
             start = i + 1;
@@ -388,10 +388,10 @@ fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
     };
     // A title repeated as the first paragraph is not body text.
     let mut paragraphs = paragraphs;
-    if let (Some(t), Some(first)) = (&meta.title, paragraphs.first()) {
-        if templates::norm_line(t) == templates::norm_line(first) {
-            paragraphs.remove(0);
-        }
+    if let (Some(t), Some(first)) = (&meta.title, paragraphs.first())
+        && templates::norm_line(t) == templates::norm_line(first)
+    {
+        paragraphs.remove(0);
     }
     let body = paragraphs.join("\n\n");
     if crate::text::word_count(&body) < 5 {

@@ -46,6 +46,14 @@ const OUTLET: &[&str] = &[
     "site",
     "provider",
 ];
+/// The original publisher of a re-published record (the record's own outlet then becomes `via`).
+const ORIGINAL: &[&str] = &[
+    "original_source",
+    "originalSource",
+    "original_outlet",
+    "originalOutlet",
+    "original_publisher",
+];
 const VIA: &[&str] = &[
     "via",
     "aggregator",
@@ -91,10 +99,10 @@ pub fn records_of(v: Value) -> Vec<Value> {
             for key in [
                 "articles", "items", "data", "entries", "results", "posts", "records", "stories",
             ] {
-                if matches!(o.get(key), Some(Value::Array(_))) {
-                    if let Some(Value::Array(a)) = o.remove(key) {
-                        return a;
-                    }
+                if matches!(o.get(key), Some(Value::Array(_)))
+                    && let Some(Value::Array(a)) = o.remove(key)
+                {
+                    return a;
                 }
             }
             vec![Value::Object(o)]
@@ -125,10 +133,20 @@ pub fn read_record(v: &Value) -> Result<Record, String> {
         category: first_text(o, CATEGORY),
         tags: first_list(o, TAGS),
     };
-    if meta.category.is_none() {
-        if let Some(Value::Array(a)) = o.get("categories") {
-            meta.category = a.first().and_then(value_text);
+    if let Some(original) = first_name(o, ORIGINAL) {
+        if meta
+            .outlet
+            .as_deref()
+            .is_some_and(|x| !x.eq_ignore_ascii_case(&original))
+        {
+            meta.via = meta.via.take().or(meta.outlet.take());
         }
+        meta.outlet = Some(original);
+    }
+    if meta.category.is_none()
+        && let Some(Value::Array(a)) = o.get("categories")
+    {
+        meta.category = a.first().and_then(value_text);
     }
     Ok(Record { meta, paragraphs })
 }

@@ -32,10 +32,6 @@ static ISO_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?\b")
         .expect("time pattern compiles")
 });
-static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:source|originally published (?:by|in|at)|via)\s*:\s*(.{2,60}?)\.?$")
-        .expect("source pattern compiles")
-});
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by)\s+([A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3})(?:\s*[,|·•-].*)?$")
         .expect("byline pattern compiles")
@@ -110,7 +106,13 @@ pub fn clean_scrape(text: &str, template: &HashSet<String>) -> Scrape {
     for (li, l) in lines.iter().enumerate() {
         let templ = template.contains(&super::templates::norm_line(l));
         for seg in segments(l) {
-            let kind = if templ { Kind::Junk } else { classify(seg) };
+            // Template lines are junk, but a template's footer markers ("Written by") still end
+            // the article.
+            let kind = match classify(seg) {
+                Kind::FooterStart => Kind::FooterStart,
+                _ if templ => Kind::Junk,
+                k => k,
+            };
             units.push(Unit {
                 line: li,
                 text: seg.to_string(),
@@ -150,6 +152,25 @@ pub fn clean_scrape(text: &str, template: &HashSet<String>) -> Scrape {
             start = start.max(k + 1);
         }
     }
+    // A re-published page: the outlet comes from a credit line, and a different site name in the
+    // page header is the site that re-published it.
+    if meta.via.is_none() && lines.iter().any(|l| super::meta::credit_of(l).is_some()) {
+        let outlet = meta.outlet.as_deref().unwrap_or_default().to_lowercase();
+        meta.via = units[..start.min(n)]
+            .iter()
+            .map(|u| {
+                u.text
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .trim()
+            })
+            .find(|t| {
+                is_name_like(t)
+                    && t.to_lowercase() != outlet
+                    && meta.title.as_deref() != Some(*t)
+                    && !t.starts_with("By ")
+            })
+            .map(str::to_string);
+    }
     // Footer: the first footer marker after some prose.
     let mut end = n;
     let mut prose_seen = 0;
@@ -173,12 +194,12 @@ pub fn clean_scrape(text: &str, template: &HashSet<String>) -> Scrape {
     };
     let (mut best, mut best_lo, mut best_hi) = (0i64, start, start);
     let (mut cur, mut lo) = (0i64, start);
-    for k in start..end {
+    for (k, u) in units.iter().enumerate().take(end).skip(start) {
         if cur <= 0 {
             cur = 0;
             lo = k;
         }
-        cur += score(&units[k]);
+        cur += score(u);
         if cur > best {
             best = cur;
             best_lo = lo;
@@ -223,21 +244,21 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
     }
     // Outlet: "Source: X".
     for l in lines.iter().rev() {
-        if let Some(c) = SOURCE_LINE.captures(l) {
-            meta.outlet = c.get(1).map(|m| m.as_str().trim().to_string());
+        if let Some(c) = super::meta::credit_of(l) {
+            meta.outlet = Some(c);
             break;
         }
     }
     // Author: the name after "Written by", or a "By Name" byline.
     for (k, l) in lines.iter().enumerate() {
-        if classify(l) == Kind::FooterStart && l.to_lowercase().starts_with("written by") {
-            if let Some(name) = lines
+        if classify(l) == Kind::FooterStart
+            && l.to_lowercase().starts_with("written by")
+            && let Some(name) = lines
                 .get(k + 1)
                 .filter(|n| word_count(n) <= 5 && classify(n) == Kind::Short)
-            {
-                meta.author = Some(name.clone());
-                break;
-            }
+        {
+            meta.author = Some(name.clone());
+            break;
         }
         if let Some(c) = BYLINE.captures(l) {
             meta.author = c.get(1).map(|m| m.as_str().to_string());
@@ -265,7 +286,7 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
         for l in &lines[k + 1..] {
             let kind = classify(l);
             if kind == Kind::FooterStart
-                || SOURCE_LINE.is_match(l)
+                || super::meta::credit_of(l).is_some()
                 || word_count(l) > 4
                 || kind == Kind::Prose
             {
@@ -293,16 +314,13 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
         .find(|u| units.iter().filter(|v| v.text == u.text).count() >= 2);
     meta.title = repeated.or(cands.first()).map(|u| u.text.clone());
     // Outlet, when there is no "Source:" line: a short name line right after the title.
-    if meta.outlet.is_none() {
-        if let Some(t) = &meta.title {
-            if let Some(k) = lines.iter().position(|l| l == t) {
-                if let Some(next) = lines.get(k + 1) {
-                    if is_name_like(next) {
-                        meta.outlet = Some(next.clone());
-                    }
-                }
-            }
-        }
+    if meta.outlet.is_none()
+        && let Some(t) = &meta.title
+        && let Some(k) = lines.iter().position(|l| l == t)
+        && let Some(next) = lines.get(k + 1)
+        && is_name_like(next)
+    {
+        meta.outlet = Some(next.clone());
     }
 }
 

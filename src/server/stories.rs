@@ -81,7 +81,7 @@ pub struct ListStoriesArgs {
     pub until: Option<String>,
     /// Only stories covered by at least this many outlets (default 1).
     #[serde(default)]
-    #[schemars(range(min = 1, max = 100))]
+    #[schemars(with = "u32", range(min = 1, max = 100))]
     pub min_outlets: Option<u32>,
     /// Order: "newest" (default), "coverage", "trending", or "relevance" (default when `query` is given).
     #[serde(default)]

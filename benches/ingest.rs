@@ -1,0 +1,241 @@
+//! Ingestion benchmark: articles and MB per second and peak memory for loading (read, clean,
+//! index, cluster) real and synthetic corpora. Each workload runs in its own process so the
+//! peak-memory figure (VmHWM) is its own.
+//!
+//! Run: `cargo bench --bench ingest` (all workloads) or `cargo bench --bench ingest -- WORKLOAD`
+//! with WORKLOAD one of polnear, html, sample, synthetic-10k, synthetic-100k.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newsdesk::corpus::Corpus;
+use newsdesk::ingest::CorpusSource;
+
+const WORKLOADS: &[&str] = &[
+    "sample",
+    "polnear",
+    "html",
+    "synthetic-10k",
+    "synthetic-100k",
+];
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    p.is_dir().then_some(p)
+}
+
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// A deterministic pseudo-random generator (no dependency needed for test data).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() as usize) % xs.len()]
+    }
+}
+
+const NOUNS: &[&str] = &[
+    "council",
+    "harbor",
+    "budget",
+    "court",
+    "ruling",
+    "minister",
+    "strike",
+    "factory",
+    "election",
+    "bridge",
+    "river",
+    "school",
+    "hospital",
+    "union",
+    "tariff",
+    "port",
+    "railway",
+    "drought",
+    "festival",
+    "museum",
+    "reactor",
+    "vaccine",
+    "satellite",
+    "bank",
+    "market",
+    "housing",
+    "tunnel",
+    "airport",
+    "forest",
+    "fishery",
+];
+const VERBS: &[&str] = &[
+    "approved",
+    "rejected",
+    "delayed",
+    "announced",
+    "criticised",
+    "defended",
+    "expanded",
+    "cut",
+    "reviewed",
+    "opened",
+];
+const NAMES: &[&str] = &[
+    "Lina Okafor",
+    "Tomas Ardel",
+    "Mira Santos",
+    "Jonah Pell",
+    "Ada Brenner",
+    "Ravi Menon",
+    "Greta Lund",
+    "Omar Haddad",
+];
+const OUTLETS: &[&str] = &[
+    "Harbor Post",
+    "Valley Courier",
+    "Metro Ledger",
+    "Coastline Daily",
+    "North Star Wire",
+];
+
+fn synthetic(n: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsdesk-bench-synthetic-{n}"));
+    let file = dir.join("feed.jsonl");
+    if file.exists() {
+        return dir;
+    }
+    let _ = std::fs::create_dir_all(&dir);
+    let mut rng = Lcg(42);
+    let mut out =
+        std::io::BufWriter::new(std::fs::File::create(&file).expect("create synthetic corpus"));
+    for i in 0..n {
+        let topic = rng.pick(NOUNS);
+        let person = rng.pick(NAMES);
+        let title = format!(
+            "{} {} {} plan in district {}",
+            person,
+            rng.pick(VERBS),
+            topic,
+            i % 997
+        );
+        let mut body = String::new();
+        for p in 0..5 {
+            for _ in 0..4 {
+                body.push_str(&format!(
+                    "The {} {} the {} {} on {} after the {} vote. ",
+                    rng.pick(NOUNS),
+                    rng.pick(VERBS),
+                    topic,
+                    rng.pick(NOUNS),
+                    ["Monday", "Tuesday", "Friday"][p % 3],
+                    rng.pick(NOUNS)
+                ));
+            }
+            body.push_str(&format!(
+                "\"We {} the {} today,\" said {}.\n\n",
+                rng.pick(VERBS),
+                topic,
+                person
+            ));
+        }
+        let rec = serde_json::json!({
+            "title": title,
+            "text": body,
+            "outlet": rng.pick(OUTLETS),
+            "published": format!("2026-{:02}-{:02}T{:02}:00:00Z", 1 + (i / 28 / 24) % 12, 1 + (i / 24) % 28, i % 24),
+        });
+        writeln!(out, "{rec}").expect("write synthetic corpus");
+    }
+    dir
+}
+
+fn html_pages() -> Option<PathBuf> {
+    use std::io::Read;
+    let src = shared()?.join("eval/extraction/html");
+    let dir = std::env::temp_dir().join("newsdesk-bench-html");
+    let _ = std::fs::create_dir_all(&dir);
+    for e in std::fs::read_dir(&src).ok()?.flatten() {
+        let name = e.file_name().to_string_lossy().replace(".gz", "");
+        let target = dir.join(&name);
+        if target.exists() {
+            continue;
+        }
+        let mut gz = flate2::read::GzDecoder::new(std::fs::File::open(e.path()).ok()?);
+        let mut html = Vec::new();
+        gz.read_to_end(&mut html).ok()?;
+        std::fs::write(target, html).ok()?;
+    }
+    Some(dir)
+}
+
+fn run(workload: &str) {
+    let src = match workload {
+        "sample" => CorpusSource::Sample,
+        "polnear" => match shared() {
+            Some(s) => CorpusSource::Paths(vec![s.join("eval/polnear/train.jsonl")]),
+            None => return println!("{workload}: SKIPPED (../shared not found)"),
+        },
+        "html" => match html_pages() {
+            Some(d) => CorpusSource::Paths(vec![d]),
+            None => return println!("{workload}: SKIPPED (../shared not found)"),
+        },
+        "synthetic-10k" => CorpusSource::Paths(vec![synthetic(10_000)]),
+        "synthetic-100k" => CorpusSource::Paths(vec![synthetic(100_000)]),
+        other => return eprintln!("unknown workload {other}; one of {WORKLOADS:?}"),
+    };
+    let before = peak_rss_mb();
+    let t = Instant::now();
+    let corpus = match Corpus::load(&src, &|_, _| {}) {
+        Ok(c) => c,
+        Err(e) => return eprintln!("{workload}: load failed: {e:#}"),
+    };
+    let secs = t.elapsed().as_secs_f64();
+    let n = corpus.articles.len();
+    let mb = corpus.report.bytes as f64 / 1e6;
+    println!(
+        "{workload:>15}: {n:>7} articles, {mb:>7.1} MB in {secs:>7.2} s = {:>8.0} articles/s, {:>6.1} MB/s; \
+         {} stories; peak RSS {:.0} MB (before load {:.0} MB)",
+        n as f64 / secs,
+        mb / secs,
+        corpus.story_count(),
+        peak_rss_mb(),
+        before
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    if let Some(w) = args.first() {
+        return run(w);
+    }
+    println!(
+        "ingestion (read, decode, clean, deduplicate, index, cluster); NEWSDESK_THREADS=1 (one core)"
+    );
+    let exe = std::env::current_exe().expect("bench executable path");
+    for w in WORKLOADS {
+        let status = std::process::Command::new(&exe)
+            .arg(w)
+            .env("NEWSDESK_THREADS", "1")
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("{w}: failed");
+        }
+    }
+}
