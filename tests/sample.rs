@@ -148,3 +148,215 @@ async fn near_duplicates_are_grouped_under_the_earliest_copy() -> anyhow::Result
     client.cancel().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn sample_stories_reproduce_the_gold_stories_exactly() -> anyhow::Result<()> {
+    let gold = gold();
+    let client = connect(&[]).await?;
+    let arts = all_articles(&client).await;
+    let mut predicted: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for (path, a) in &arts {
+        predicted
+            .entry(a["story_id"].as_str().unwrap_or("?").to_string())
+            .or_default()
+            .insert(path.clone());
+    }
+    let mut want: Vec<BTreeSet<String>> = gold["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            s["articles"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.as_str().map(String::from))
+                .collect()
+        })
+        .collect();
+    let mut got: Vec<BTreeSet<String>> = predicted.values().cloned().collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+
+    // list_stories: newest first by default, concise; paging covers every story once.
+    let page = call(&client, "list_stories", json!({ "limit": 50 })).await;
+    let stories = page["stories"].as_array().cloned().unwrap_or_default();
+    assert_eq!(stories.len(), want.len());
+    let lasts: Vec<&str> = stories
+        .iter()
+        .filter_map(|s| s["last_published"].as_str())
+        .collect();
+    assert!(
+        lasts.windows(2).all(|w| w[0] >= w[1]),
+        "newest updated first"
+    );
+    assert!(
+        stories
+            .iter()
+            .all(|s| s.get("articles").is_none() && s.get("summary").is_none()),
+        "concise by default"
+    );
+    let mut ids = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut args = json!({ "limit": 4 });
+        if let Some(c) = &cursor {
+            args["cursor"] = json!(c);
+        }
+        let p = call(&client, "list_stories", args).await;
+        ids.extend(
+            p["stories"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| s["id"].clone()),
+        );
+        match p["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(ids.len(), want.len());
+
+    // Coverage: most outlets first; min_outlets and outlet filters.
+    let cov = call(
+        &client,
+        "list_stories",
+        json!({ "sort": "coverage", "min_outlets": 3 }),
+    )
+    .await;
+    let counts: Vec<usize> = cov["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| s["outlets"].as_array().map_or(0, |o| o.len()))
+        .collect();
+    assert!(
+        !counts.is_empty()
+            && counts.iter().all(|&n| n >= 3)
+            && counts.windows(2).all(|w| w[0] >= w[1]),
+        "{counts:?}"
+    );
+    let by_outlet = call(
+        &client,
+        "list_stories",
+        json!({ "outlet": "Civic Signal", "limit": 50 }),
+    )
+    .await;
+    assert!(
+        by_outlet["stories"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|s| s["outlets"]
+                .as_array()
+                .is_some_and(|o| o.contains(&json!("Civic Signal"))))
+    );
+    // Person, query and tag filters find the dredging story.
+    for args in [
+        json!({ "entity": "Okafor" }),
+        json!({ "query": "eelgrass dredging" }),
+        json!({ "tag": "velan" }),
+    ] {
+        let found = call(&client, "list_stories", args.clone()).await;
+        let first = &found["stories"][0];
+        assert!(
+            first["headline"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("Velan"),
+            "{args}: {found}"
+        );
+    }
+    // Trending: scores present and sorted.
+    let tr = call(&client, "list_stories", json!({ "sort": "trending" })).await;
+    let scores: Vec<u64> = tr["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["trending_score"].as_u64())
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]) && scores[0] > 0,
+        "{scores:?}"
+    );
+
+    // get_story: full detail with timeline, who broke it, and angles that are verbatim spans.
+    let dredging = call(
+        &client,
+        "list_stories",
+        json!({ "entity": "Okafor", "detail": "full" }),
+    )
+    .await;
+    let sid = dredging["stories"][0]["id"].clone();
+    let s = call(&client, "get_story", json!({ "story_id": sid })).await;
+    assert_eq!(s["article_count"], json!(5));
+    assert_eq!(s["broken_by"]["outlet"], json!("Harbor Post"));
+    assert!(
+        s["people"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p["name"] == json!("Lina Okafor"))
+    );
+    let summary_src = &s["summary_source"];
+    let lead = call(
+        &client,
+        "get_article",
+        json!({ "article_id": summary_src["article_id"], "max_chars": 20000 }),
+    )
+    .await;
+    let lead_text: Vec<char> = lead["text"].as_str().unwrap_or_default().chars().collect();
+    let (a, b) = (
+        summary_src["start"].as_u64().unwrap_or(0) as usize,
+        summary_src["end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(
+        lead_text[a..b].iter().collect::<String>(),
+        s["summary"].as_str().unwrap_or_default()
+    );
+    for e in s["timeline"].as_array().into_iter().flatten() {
+        let Some(angle) = e.get("distinctive_angle") else {
+            continue;
+        };
+        let art = call(
+            &client,
+            "get_article",
+            json!({ "article_id": e["id"], "max_chars": 20000 }),
+        )
+        .await;
+        let t: Vec<char> = art["text"].as_str().unwrap_or_default().chars().collect();
+        let (a, b) = (
+            angle["start"].as_u64().unwrap_or(0) as usize,
+            angle["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(
+            t[a..b].iter().collect::<String>(),
+            angle["text"].as_str().unwrap_or_default()
+        );
+    }
+    // search_articles by story.
+    let in_story = call(
+        &client,
+        "search_articles",
+        json!({ "story_id": sid, "include_duplicates": true }),
+    )
+    .await;
+    assert_eq!(in_story["total"], json!(5));
+    client.cancel().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_two_seed_articles_are_one_story() -> anyhow::Result<()> {
+    let Some(seeds) = seeds_dir() else {
+        return Ok(());
+    };
+    let client = connect(&["--corpus", seeds.to_str().unwrap_or_default()]).await?;
+    let page = call(&client, "list_stories", json!({ "detail": "full" })).await;
+    assert_eq!(page["total"], json!(1), "{page}");
+    assert_eq!(page["stories"][0]["article_count"], json!(2));
+    client.cancel().await?;
+    Ok(())
+}

@@ -394,7 +394,14 @@ fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
         paragraphs.remove(0);
     }
     let body = paragraphs.join("\n\n");
-    if crate::text::word_count(&body) < 5 {
+    // Feed records may carry only a headline (a headline feed): kept, with an empty body.
+    let headline_only = matches!(p.format, Format::Json | Format::Jsonl)
+        && body.trim().is_empty()
+        && meta
+            .title
+            .as_deref()
+            .is_some_and(|t| crate::text::word_count(t) >= 3);
+    if crate::text::word_count(&body) < 5 && !headline_only {
         return Err(Skipped {
             path: p.rel,
             record: p.record,

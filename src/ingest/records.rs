@@ -20,7 +20,6 @@ const BODY: &[&str] = &[
     "article_body",
     "full_text",
     "fullText",
-    "story",
     "html",
     "content_html",
 ];
@@ -116,15 +115,25 @@ pub fn read_record(v: &Value) -> Result<Record, String> {
     let Value::Object(o) = v else {
         return Err(format!("record is a JSON {}, not an object", kind_of(v)));
     };
+    let title = first_text(o, TITLE);
+    // A body is prose: a one-token value (an id, a label) under a body-like name is not one.
+    let prose = |t: String| t.trim().contains(char::is_whitespace).then_some(t);
     let body = first_text(o, BODY)
-        .or_else(|| first_text(o, BODY_FALLBACK))
-        .ok_or_else(|| {
-            "record has no text: none of the fields body, content, text, article, description"
-                .to_string()
-        })?;
+        .and_then(prose)
+        .or_else(|| first_text(o, BODY_FALLBACK).and_then(prose));
+    let body = match (body, &title) {
+        (Some(b), _) => b,
+        // A headline-only record (a headline feed) is kept with an empty body.
+        (None, Some(_)) => String::new(),
+        (None, None) => {
+            return Err("record has neither text nor title: none of the fields body, content, text, article, \
+                        description, title, headline"
+                .to_string());
+        }
+    };
     let paragraphs = body_paragraphs(&body);
     let mut meta = RawMeta {
-        title: first_text(o, TITLE),
+        title,
         url: first_text(o, URL),
         outlet: first_name(o, OUTLET),
         via: first_name(o, VIA),
