@@ -12,6 +12,7 @@ use tokio::sync::watch;
 use crate::index::ArticleIndex;
 use crate::ingest::{self, CorpusSource, LoadReport, Loaded};
 use crate::model::Article;
+use crate::stories::quotes::QuoteBook;
 use crate::stories::{self, Story};
 
 /// One loaded corpus. Built once; the server layer only reads it.
@@ -28,6 +29,8 @@ pub struct Corpus {
     pub stories: Vec<Story>,
     story_of: Vec<u32>,
     story_by_id: HashMap<String, u32>,
+    /// Quotations and reported speech, merged across outlets.
+    pub quotes: QuoteBook,
 }
 
 impl Corpus {
@@ -63,7 +66,9 @@ impl Corpus {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i as u32))
             .collect();
+        let quotes = QuoteBook::build(&articles);
         Ok(Corpus {
+            quotes,
             origin,
             articles,
             report,

@@ -2,4 +2,5 @@
 //! organisations, places) an article mentions.
 
 pub mod entities;
+pub mod quotes;
 pub mod sentences;

@@ -5,6 +5,15 @@ use std::path::{Path, PathBuf};
 
 /// Files larger than this are skipped.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Largest feed file (JSON Lines, many records per file); each record still counts as an article.
+pub const MAX_FEED_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Whether a path names a feed file (many records), which may be larger than a single article.
+fn is_feed(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "jsonl" | "ndjson"))
+}
 
 /// One file to ingest, named by its path relative to the corpus root.
 #[derive(Debug)]
@@ -83,11 +92,21 @@ pub fn read_entry(e: Entry) -> Result<SourceFile, String> {
             let len = std::fs::metadata(&path)
                 .map_err(|e| format!("unreadable: {e}"))?
                 .len();
-            if len > MAX_FILE_BYTES {
+            let limit = if is_feed(&path) {
+                MAX_FEED_BYTES
+            } else {
+                MAX_FILE_BYTES
+            };
+            if len > limit {
                 return Err(format!(
-                    "oversized: {:.1} MB, over the {} MB limit",
+                    "oversized: {:.1} MB, over the {} MB limit{}",
                     len as f64 / 1_048_576.0,
-                    MAX_FILE_BYTES / 1_048_576
+                    limit / 1_048_576,
+                    if is_feed(&path) {
+                        " for feed files"
+                    } else {
+                        " for one article file"
+                    }
                 ));
             }
             let bytes = std::fs::read(&path).map_err(|e| format!("unreadable: {e}"))?;

@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod cursor;
 pub mod http;
+pub mod quotes;
 pub mod schema;
 pub mod stories;
 
@@ -26,7 +27,7 @@ use crate::corpus::{Corpus, CorpusCell};
 /// How an agent is taught to use the server (sent as the `instructions` of `initialize`).
 pub const INSTRUCTIONS: &str = "newsdesk serves a read-only corpus of news articles from many outlets, cleaned of page \
 junk and grouped into stories (events). Workflow: list_stories to see what is happening (or search_articles to find \
-articles by words) -> get_story for one story's articles and timeline -> get_article to read an article's clean \
+articles by words) -> get_story for one story's articles and timeline -> get_quotes / list_speakers for who said what (verbatim, with spans) -> get_article to read an article's clean \
 text. Every id is stable; list tools are paginated: pass a result's `next_cursor` back as `cursor` with the same \
 other arguments. Outputs are concise by default; ask for more with `detail`, `limit` or `max_chars`. Character \
 spans are offsets in Unicode code points into the text get_article returns. corpus_info says what is loaded and \
@@ -44,7 +45,7 @@ impl NewsDesk {
     pub fn new(cell: CorpusCell) -> Self {
         NewsDesk {
             cell,
-            tool_router: Self::articles_router() + Self::stories_router(),
+            tool_router: Self::articles_router() + Self::stories_router() + Self::quotes_router(),
             prompt_router: Self::prompt_router(),
         }
     }

@@ -1,0 +1,280 @@
+//! get_quotes and list_speakers through MCP: every attribution pattern of the sample corpus gold,
+//! the seeds' quotes and reported speech, no not-quotes, and spans that always point at the words.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+
+use common::*;
+use serde_json::{Value, json};
+
+async fn all_quotes(client: &Client, extra: Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut args = json!({ "limit": 100 });
+        for (k, v) in extra.as_object().into_iter().flatten() {
+            args[k] = v.clone();
+        }
+        if let Some(c) = &cursor {
+            args["cursor"] = json!(c);
+        }
+        let page = call(client, "get_quotes", args).await;
+        out.extend(page["quotes"].as_array().cloned().unwrap_or_default());
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => return out,
+        }
+    }
+}
+
+fn words(s: &str) -> String {
+    norm(s)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[tokio::test]
+async fn sample_quotes_come_out_verbatim_with_the_right_speakers() -> anyhow::Result<()> {
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample/gold.json"),
+    )?)?;
+    let client = connect(&[]).await?;
+    // Source path and text of every article.
+    let page = call(
+        &client,
+        "search_articles",
+        json!({ "limit": 50, "include_duplicates": true }),
+    )
+    .await;
+    let mut path_of = HashMap::new();
+    let mut text_of = HashMap::new();
+    for h in page["articles"].as_array().into_iter().flatten() {
+        let a = call(
+            &client,
+            "get_article",
+            json!({ "article_id": h["id"], "max_chars": 20000 }),
+        )
+        .await;
+        path_of.insert(
+            h["id"].as_str().unwrap_or_default().to_string(),
+            a["source"].as_str().unwrap_or_default().to_string(),
+        );
+        text_of.insert(
+            h["id"].as_str().unwrap_or_default().to_string(),
+            a["text"]
+                .as_str()
+                .unwrap_or_default()
+                .chars()
+                .collect::<Vec<char>>(),
+        );
+    }
+    let quotes = all_quotes(&client, json!({ "kind": "direct" })).await;
+    // Every span points at the quote's words: exactly at the first appearance, the same words elsewhere.
+    for q in &quotes {
+        for (i, ap) in q["appearances"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let t = &text_of[ap["article_id"].as_str().unwrap_or_default()];
+            let pieces: Vec<(usize, usize)> = match ap.get("pieces").and_then(Value::as_array) {
+                Some(ps) => ps
+                    .iter()
+                    .map(|p| {
+                        (
+                            p[0].as_u64().unwrap_or(0) as usize,
+                            p[1].as_u64().unwrap_or(0) as usize,
+                        )
+                    })
+                    .collect(),
+                None => vec![(
+                    ap["start"].as_u64().unwrap_or(0) as usize,
+                    ap["end"].as_u64().unwrap_or(0) as usize,
+                )],
+            };
+            let at: Vec<String> = pieces
+                .iter()
+                .map(|&(a, b)| t[a..b].iter().collect())
+                .collect();
+            let at = at.join(" ");
+            if i == 0 {
+                assert_eq!(at, q["text"].as_str().unwrap_or_default(), "span of {q}");
+            } else {
+                assert_eq!(
+                    words(&at),
+                    words(q["text"].as_str().unwrap_or_default()),
+                    "span of {q}"
+                );
+            }
+            if let Some(m) = ap.get("speaker_mention") {
+                let (a, b) = (
+                    m["start"].as_u64().unwrap_or(0) as usize,
+                    m["end"].as_u64().unwrap_or(0) as usize,
+                );
+                assert_eq!(
+                    t[a..b].iter().collect::<String>(),
+                    m["text"].as_str().unwrap_or_default()
+                );
+            }
+        }
+    }
+    // Every gold quote, in every attribution pattern, with its speaker.
+    let mut found: HashSet<(String, String, String)> = HashSet::new();
+    for q in &quotes {
+        for ap in q["appearances"].as_array().into_iter().flatten() {
+            let path = path_of[ap["article_id"].as_str().unwrap_or_default()].clone();
+            found.insert((
+                path,
+                words(q["text"].as_str().unwrap_or_default()),
+                q["speaker"].as_str().unwrap_or("-").to_string(),
+            ));
+        }
+    }
+    let mut patterns: HashMap<String, (u32, u32)> = HashMap::new();
+    for d in gold["direct_quotes"].as_array().into_iter().flatten() {
+        let key = (
+            d["article"].as_str().unwrap_or_default().to_string(),
+            words(d["text"].as_str().unwrap_or_default()),
+            d["speaker"].as_str().unwrap_or("-").to_string(),
+        );
+        let e = patterns
+            .entry(d["pattern"].as_str().unwrap_or("?").to_string())
+            .or_default();
+        e.1 += 1;
+        if found.contains(&key) {
+            e.0 += 1;
+        }
+    }
+    for (p, (ok, all)) in &patterns {
+        assert_eq!(
+            ok, all,
+            "pattern {p}: {ok} of {all} gold quotes found with the right speaker"
+        );
+    }
+    assert!(patterns.len() >= 10, "{patterns:?}");
+    // The same words from several outlets are one quote with all appearances, first first.
+    let shared = quotes
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("A teenager who learns"))
+        })
+        .expect("a shared quote");
+    let times: Vec<&str> = shared["appearances"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["published"].as_str())
+        .collect();
+    assert!(
+        times.len() >= 3 && times.windows(2).all(|w| w[0] <= w[1]),
+        "{shared}"
+    );
+    // Not quotes: nicknames, show titles, scare quotes.
+    let all = all_quotes(&client, json!({})).await;
+    for n in gold["not_quotes"].as_array().into_iter().flatten() {
+        let t = words(n["text"].as_str().unwrap_or_default());
+        assert!(
+            !all.iter()
+                .any(|q| words(q["text"].as_str().unwrap_or_default()) == t),
+            "not a quote: {n}"
+        );
+    }
+    // Reported speech is kept apart from direct quotes.
+    let reported = all_quotes(&client, json!({ "kind": "reported" })).await;
+    for r in gold["reported_speech"].as_array().into_iter().flatten() {
+        let want = words(r["contains"].as_str().unwrap_or_default());
+        assert!(
+            reported.iter().any(
+                |q| words(q["text"].as_str().unwrap_or_default()).contains(&want)
+                    && q["speaker"] == r["speaker"]
+            ),
+            "reported speech {r}"
+        );
+    }
+    // Speaker filter by surname; list_speakers for a story.
+    let okafor = all_quotes(&client, json!({ "speaker": "Okafor" })).await;
+    assert!(!okafor.is_empty() && okafor.iter().all(|q| q["speaker"] == json!("Lina Okafor")));
+    assert!(
+        okafor.iter().any(|q| q["role"]
+            .as_str()
+            .is_some_and(|r| r.contains("Harbor Authority"))),
+        "{okafor:?}"
+    );
+    let story =
+        call(&client, "list_stories", json!({ "entity": "Okafor" })).await["stories"][0]["id"]
+            .clone();
+    let speakers = call(&client, "list_speakers", json!({ "story_id": story })).await;
+    let names: Vec<&str> = speakers["speakers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    for n in ["Lina Okafor", "Ines Maro", "Piet Hollis", "Carla Denning"] {
+        assert!(names.contains(&n), "{n} missing from {names:?}");
+    }
+    client.cancel().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn seed_quotes_and_reported_speech_match_gold() -> anyhow::Result<()> {
+    let (Some(seeds), Some(gold)) = (seeds_dir(), shared_or_skip("eval/seeds/gold.json")) else {
+        return Ok(());
+    };
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(gold)?)?;
+    let client = connect(&["--corpus", seeds.to_str().unwrap_or_default()]).await?;
+    let direct = all_quotes(&client, json!({ "kind": "direct" })).await;
+    let reported = all_quotes(&client, json!({ "kind": "reported" })).await;
+    let partial = all_quotes(&client, json!({ "kind": "partial" })).await;
+    let strip = |s: &str| norm(s).trim_end_matches(['.', ',']).to_string();
+    for d in gold["direct_quotes"].as_array().into_iter().flatten() {
+        let t = strip(d["text"].as_str().unwrap_or_default());
+        assert!(
+            direct
+                .iter()
+                .any(|q| strip(q["text"].as_str().unwrap_or_default()) == t
+                    && q["speaker"] == d["speaker"]),
+            "direct quote {d}"
+        );
+    }
+    for r in gold["reported_speech"].as_array().into_iter().flatten() {
+        let t = norm(r["contains"].as_str().unwrap_or_default());
+        assert!(
+            reported.iter().any(
+                |q| norm(q["text"].as_str().unwrap_or_default()).contains(&t)
+                    && q["speaker"] == r["speaker"]
+            ),
+            "reported speech {r}"
+        );
+    }
+    for n in gold["not_quotes"].as_array().into_iter().flatten() {
+        let t = strip(n["text"].as_str().unwrap_or_default());
+        assert!(
+            !direct
+                .iter()
+                .chain(&reported)
+                .any(|q| strip(q["text"].as_str().unwrap_or_default()) == t),
+            "not a quote: {n}"
+        );
+        for p in partial
+            .iter()
+            .filter(|q| strip(q["text"].as_str().unwrap_or_default()) == t)
+        {
+            assert_eq!(
+                p["speaker"],
+                json!("Zhang Chi"),
+                "a partial quote only with its speaker: {p}"
+            );
+        }
+    }
+    client.cancel().await?;
+    Ok(())
+}
