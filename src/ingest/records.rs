@@ -282,7 +282,12 @@ mod tests {
                 vec!["One.".into(), "Two & three.".into()]
             ))
         );
-        assert!(read_record(&serde_json::json!({"title": "no body"})).is_err());
+        // A headline-only record loads with an empty body; a record with neither is refused.
+        assert!(
+            read_record(&serde_json::json!({"title": "only a headline here"}))
+                .is_ok_and(|r| r.paragraphs.is_empty())
+        );
+        assert!(read_record(&serde_json::json!({"id": "x1", "story": "abc"})).is_err());
         assert!(read_record(&serde_json::json!([1])).is_err());
         assert_eq!(
             records_of(serde_json::json!({"items": [{"a": 1}, {"a": 2}]})).len(),
