@@ -193,6 +193,7 @@ struct Text {
     /// Byte offset -> char offset for the string form.
     s: String,
     byte_to_char: Vec<u32>,
+    char_to_byte: Vec<u32>,
 }
 
 impl Text {
@@ -207,11 +208,9 @@ impl Text {
             ci += 1;
         }
         byte_to_char[s.len()] = ci;
-        Text {
-            chars,
-            s: s.to_string(),
-            byte_to_char,
-        }
+        let mut char_to_byte: Vec<u32> = s.char_indices().map(|(b, _)| b as u32).collect();
+        char_to_byte.push(s.len() as u32);
+        Text { chars, s: s.to_string(), byte_to_char, char_to_byte }
     }
     fn c(&self, b: usize) -> usize {
         self.byte_to_char
