@@ -17,15 +17,26 @@ use newsdesk::analysis::quotes::{self, QuoteKind};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let input = args.first().cloned().unwrap_or_else(|| "../shared/eval/polnear/dev.jsonl".into());
-    let prefix = args.get(1).cloned().unwrap_or_else(|| "/tmp/nd-quotes".into());
+    let input = args
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "../shared/eval/polnear/dev.jsonl".into());
+    let prefix = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| "/tmp/nd-quotes".into());
     let Ok(text) = std::fs::read_to_string(&input) else {
         eprintln!("SKIPPED: {input} not found");
         return Ok(());
     };
-    let docs: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
-    let mut direct = std::io::BufWriter::new(std::fs::File::create(format!("{prefix}-direct.jsonl"))?);
-    let mut reported = std::io::BufWriter::new(std::fs::File::create(format!("{prefix}-reported.jsonl"))?);
+    let docs: Vec<serde_json::Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let mut direct =
+        std::io::BufWriter::new(std::fs::File::create(format!("{prefix}-direct.jsonl"))?);
+    let mut reported =
+        std::io::BufWriter::new(std::fs::File::create(format!("{prefix}-reported.jsonl"))?);
     let (mut bytes, mut n_quotes) = (0usize, 0usize);
     let t = Instant::now();
     let mut results = Vec::with_capacity(docs.len());
@@ -59,8 +70,16 @@ fn main() -> anyhow::Result<()> {
                 _ => dq.push(v),
             }
         }
-        writeln!(direct, "{}", serde_json::json!({ "id": d["id"], "quotes": dq }))?;
-        writeln!(reported, "{}", serde_json::json!({ "id": d["id"], "quotes": rq }))?;
+        writeln!(
+            direct,
+            "{}",
+            serde_json::json!({ "id": d["id"], "quotes": dq })
+        )?;
+        writeln!(
+            reported,
+            "{}",
+            serde_json::json!({ "id": d["id"], "quotes": rq })
+        )?;
     }
     eprintln!(
         "{} articles, {:.2} MB, {} quotes in {:.3} s: {:.1} MB/s, {:.0} quotes/s (one core); wrote {prefix}-direct.jsonl and {prefix}-reported.jsonl",

@@ -210,7 +210,12 @@ impl Text {
         byte_to_char[s.len()] = ci;
         let mut char_to_byte: Vec<u32> = s.char_indices().map(|(b, _)| b as u32).collect();
         char_to_byte.push(s.len() as u32);
-        Text { chars, s: s.to_string(), byte_to_char, char_to_byte }
+        Text {
+            chars,
+            s: s.to_string(),
+            byte_to_char,
+            char_to_byte,
+        }
     }
     fn c(&self, b: usize) -> usize {
         self.byte_to_char
@@ -562,20 +567,31 @@ fn surname_mentions<'a>(
 }
 
 fn find_org(t: &Text, head: &str, pos: usize) -> Option<String> {
-    let cap = {
-        let mut c = head.chars();
-        c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())?
-    };
-    let re = Regex::new(&format!(
-        r"(?:[A-Z][\w'’-]+\s+){{1,4}}{}",
-        regex::escape(&cap)
-    ))
-    .ok()?;
-    let end = t.b(pos);
-    re.find_iter(&t.s[..end.min(t.s.len())])
-        .last()
-        .map(|m| m.as_str().trim_start_matches("The ").to_string())
+    let mut c = head.chars();
+    let cap = c
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())?;
+    let end = t.b(pos).min(t.s.len());
+    let hay = &t.s[..end];
+    let at = hay.rfind(&cap)?;
+    // Walk back over the capitalised words before the head ("Velan Harbor Authority").
+    let words: Vec<&str> = hay[..at].split(' ').collect();
+    let mut parts: Vec<&str> = vec![cap.as_str()];
+    for w in words.iter().rev().skip(1).take(4) {
+        if w.starts_with(|ch: char| ch.is_uppercase())
+            && w.chars()
+                .all(|ch| ch.is_alphanumeric() || ch == '\'' || ch == '’' || ch == '-')
+        {
+            parts.push(w);
+        } else {
+            break;
+        }
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.reverse();
+    Some(parts.join(" ").trim_start_matches("The ").to_string())
 }
 
 /// The sentence boundaries around a char position (start of sentence, end of sentence).
