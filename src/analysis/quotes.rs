@@ -230,10 +230,9 @@ impl Text {
     }
     /// Byte offset of a char offset.
     fn b(&self, c: usize) -> usize {
-        self.s
-            .char_indices()
-            .nth(c)
-            .map_or(self.s.len(), |(b, _)| b)
+        self.char_to_byte
+            .get(c)
+            .map_or(self.s.len(), |&b| b as usize)
     }
 }
 
