@@ -113,7 +113,7 @@ const OUTLETS: &[&str] = &[
 ];
 
 fn synthetic(n: usize) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("newsdesk-bench-synthetic-{n}"));
+    let dir = std::env::temp_dir().join(format!("newsdesk-bench-synthetic-v2-{n}"));
     let file = dir.join("feed.jsonl");
     if file.exists() {
         return dir;
@@ -123,20 +123,17 @@ fn synthetic(n: usize) -> PathBuf {
     let mut out =
         std::io::BufWriter::new(std::fs::File::create(&file).expect("create synthetic corpus"));
     for i in 0..n {
-        let topic = rng.pick(NOUNS);
-        let person = rng.pick(NAMES);
-        let title = format!(
-            "{} {} {} plan in district {}",
-            person,
-            rng.pick(VERBS),
-            topic,
-            i % 997
-        );
+        // Planted stories of five articles each, about twenty a day, each with its own place name.
+        let story = i / 5;
+        let place = pseudo_word(story as u64);
+        let topic = NOUNS[story % NOUNS.len()];
+        let person = NAMES[story % NAMES.len()];
+        let title = format!("{person} {} {topic} plan for {place}", rng.pick(VERBS));
         let mut body = String::new();
         for p in 0..5 {
             for _ in 0..4 {
                 body.push_str(&format!(
-                    "The {} {} the {} {} on {} after the {} vote. ",
+                    "In {place}, the {} {} the {} {} on {} after the {} vote. ",
                     rng.pick(NOUNS),
                     rng.pick(VERBS),
                     topic,
@@ -152,15 +149,42 @@ fn synthetic(n: usize) -> PathBuf {
                 person
             ));
         }
+        let day = story / 20;
+        let published = format!(
+            "{:04}-{:02}-{:02}T{:02}:00:00Z",
+            2020 + day / 336,
+            1 + (day / 28) % 12,
+            1 + day % 28,
+            i % 24
+        );
         let rec = serde_json::json!({
             "title": title,
             "text": body,
             "outlet": rng.pick(OUTLETS),
-            "published": format!("2026-{:02}-{:02}T{:02}:00:00Z", 1 + (i / 28 / 24) % 12, 1 + (i / 24) % 28, i % 24),
+            "published": published,
         });
         writeln!(out, "{rec}").expect("write synthetic corpus");
     }
     dir
+}
+
+/// A made-up place name for story `k` ("Velomar", "Kestrani", ...).
+fn pseudo_word(k: u64) -> String {
+    const SYL: &[&str] = &[
+        "ve", "lo", "mar", "kes", "tra", "ni", "bo", "ran", "dul", "ka", "mi", "sor", "pen", "tu",
+        "gal", "rho",
+    ];
+    let mut x = k.wrapping_mul(2654435761).wrapping_add(12345);
+    let mut w = String::new();
+    for _ in 0..4 {
+        w.push_str(SYL[(x % SYL.len() as u64) as usize]);
+        x /= SYL.len() as u64;
+    }
+    w.push_str(&format!("{}", k % 97));
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn html_pages() -> Option<PathBuf> {

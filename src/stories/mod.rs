@@ -79,7 +79,8 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
             .unwrap_or(first_id)
     );
 
-    // Headline: the title that shares most words with the other members' titles and leads.
+    // Headline: the title whose words the members' titles and leads share most (word frequencies
+    // over the members, so the choice is linear in the story's size).
     let bags: Vec<HashSet<String>> = members
         .iter()
         .map(|&o| {
@@ -91,6 +92,12 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
             ))
         })
         .collect();
+    let mut freq: HashMap<&str, u32> = HashMap::new();
+    for b in &bags {
+        for w in b {
+            *freq.entry(w.as_str()).or_default() += 1;
+        }
+    }
     let mut best = (f64::MIN, 0usize);
     for (i, &o) in members.iter().enumerate() {
         let a = &articles[o as usize];
@@ -101,10 +108,14 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
         let score: f64 = if members.len() == 1 {
             0.0
         } else {
-            bags.iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, b)| tw.intersection(b).count() as f64)
+            // Occurrences in the other members (this member's own bag counts once).
+            tw.iter()
+                .map(|w| {
+                    freq.get(w.as_str())
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_sub(u32::from(bags[i].contains(w))) as f64
+                })
                 .sum::<f64>()
                 / (tw.len().max(1) as f64).sqrt()
         };
