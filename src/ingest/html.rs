@@ -4,26 +4,25 @@
 use super::meta::RawMeta;
 use dom_query::{Document, NodeRef};
 
-/// Extracts an HTML page: its metadata and its body paragraphs.
+/// Extracts an HTML page: its metadata and its body paragraphs (see [`super::extract`]).
 pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
-    let mut meta = RawMeta::default();
-    let mut paragraphs = Vec::new();
-    if let Ok(r) = rs_trafilatura::extract(html) {
-        let m = r.metadata;
-        meta.title = m.title;
-        meta.author = m.author;
-        meta.published = m.date.map(|d| d.to_rfc3339());
-        meta.outlet = m.sitename;
-        meta.url = m.url;
-        meta.category = m.categories.into_iter().next();
-        meta.tags = m.tags;
-        paragraphs = r
-            .content_text
-            .split('\n')
-            .map(crate::text::squash_ws)
-            .filter(|p| !p.is_empty())
-            .collect();
-    }
+    let a = super::extract::extract(html);
+    let mut meta = RawMeta {
+        title: a.title,
+        author: a.author,
+        published: a.published,
+        outlet: a.site_name,
+        url: a.url,
+        category: a.category,
+        tags: a.tags,
+        ..Default::default()
+    };
+    let paragraphs: Vec<String> = a
+        .paragraphs
+        .iter()
+        .map(|p| crate::text::squash_ws(p))
+        .filter(|p| !p.is_empty())
+        .collect();
     // Every `article:tag` meta tag (extractors often keep only the first).
     let doc = Document::from(html);
     let tags: Vec<String> = doc

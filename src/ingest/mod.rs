@@ -9,6 +9,7 @@
 pub mod clean;
 pub mod dedup;
 pub mod detect;
+pub mod extract;
 pub mod html;
 pub mod markdown;
 pub mod meta;

@@ -7,6 +7,7 @@ pub mod http;
 pub mod quotes;
 pub mod schema;
 pub mod stories;
+pub mod views;
 
 use std::sync::Arc;
 
@@ -27,7 +28,7 @@ use crate::corpus::{Corpus, CorpusCell};
 /// How an agent is taught to use the server (sent as the `instructions` of `initialize`).
 pub const INSTRUCTIONS: &str = "newsdesk serves a read-only corpus of news articles from many outlets, cleaned of page \
 junk and grouped into stories (events). Workflow: list_stories to see what is happening (or search_articles to find \
-articles by words) -> get_story for one story's articles and timeline -> get_quotes / list_speakers for who said what (verbatim, with spans) -> get_article to read an article's clean \
+articles by words) -> get_story for one story's articles and timeline -> get_quotes / list_speakers for who said what (verbatim, with spans) -> compare_views for who disagrees and how each outlet covered it -> get_article to read an article's clean \
 text. Every id is stable; list tools are paginated: pass a result's `next_cursor` back as `cursor` with the same \
 other arguments. Outputs are concise by default; ask for more with `detail`, `limit` or `max_chars`. Character \
 spans are offsets in Unicode code points into the text get_article returns. corpus_info says what is loaded and \
@@ -45,7 +46,10 @@ impl NewsDesk {
     pub fn new(cell: CorpusCell) -> Self {
         NewsDesk {
             cell,
-            tool_router: Self::articles_router() + Self::stories_router() + Self::quotes_router(),
+            tool_router: Self::articles_router()
+                + Self::stories_router()
+                + Self::quotes_router()
+                + Self::views_router(),
             prompt_router: Self::prompt_router(),
         }
     }
@@ -102,6 +106,29 @@ impl NewsDesk {
         Ok(
             GetPromptResult::new(vec![PromptMessage::new_text(Role::User, text)])
                 .with_description("A neutral, cited briefing on one story"),
+        )
+    }
+
+    /// Write a balanced briefing on how a story's people disagree and how each outlet covered it.
+    #[prompt(name = "compare_coverage")]
+    async fn compare_coverage(
+        &self,
+        Parameters(a): Parameters<BriefingArgs>,
+    ) -> Result<GetPromptResult, McpError> {
+        let text = format!(
+            "Write a balanced briefing on newsdesk story {id}. Call compare_views with story_id \"{id}\" and \
+             aspect \"both\"; call get_quotes with the same story_id for the exact words. Structure: (1) what \
+             happened, from the claim and shared points; (2) the positions, grouped by side, each person with their \
+             role and one verbatim quote; say \"unclear\" where the tool does; (3) how outlets differ: who broke \
+             it, what only one outlet reports, what some leave out, which articles are rewrites. Back every claim \
+             with (outlet, article id, start-end span) from the tool results, quote only text that appears at those \
+             spans, and add nothing the articles do not say.",
+            id = a.story_id
+        );
+        Ok(
+            GetPromptResult::new(vec![PromptMessage::new_text(Role::User, text)]).with_description(
+                "A balanced, cited comparison of views and coverage for one story",
+            ),
         )
     }
 }

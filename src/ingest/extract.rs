@@ -1,0 +1,491 @@
+//! Article-body extraction: rs_trafilatura selects the main content, then general
+//! precision rules (link density, boilerplate vocabulary, captions, bylines/dates at the
+//! edges, repeated and short non-sentence edge lines) prune the paragraphs.
+
+use dom_query::{Document, NodeRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Extracted article: metadata plus the body as a list of paragraphs.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlArticle {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    pub url: Option<String>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// One block of text from the extracted content, with the features the rules use.
+#[derive(Debug, Clone, Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+    caption: bool,
+    heading: bool,
+    list_item: bool,
+}
+
+impl Block {
+    fn chars(&self) -> usize {
+        self.text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+    fn link_density(&self) -> f64 {
+        let n = self.chars();
+        if n == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / n as f64
+        }
+    }
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+    "form",
+    "hr",
+    "address",
+    "details",
+    "summary",
+];
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "button", "select",
+];
+
+struct Builder {
+    blocks: Vec<Block>,
+    cur: Block,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        let text = normalize_ws(&self.cur.text);
+        if !text.is_empty() {
+            let mut b = std::mem::take(&mut self.cur);
+            b.text = text;
+            self.blocks.push(b);
+        } else {
+            self.cur = Block::default();
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    link: bool,
+    caption: bool,
+    heading: bool,
+    list_item: bool,
+}
+
+fn walk(node: &NodeRef, ctx: Ctx, b: &mut Builder) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            let t = child.text();
+            if ctx.link {
+                b.cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            }
+            if !t.trim().is_empty() {
+                b.cur.caption |= ctx.caption;
+                b.cur.heading |= ctx.heading;
+                b.cur.list_item |= ctx.list_item;
+            }
+            b.cur.text.push_str(&t);
+        } else if child.is_element() {
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if SKIP_TAGS.contains(&name.as_str()) {
+                continue;
+            }
+            if name == "br" {
+                b.flush();
+                continue;
+            }
+            let mut c = ctx;
+            match name.as_str() {
+                "a" => c.link = true,
+                "figcaption" | "figure" => c.caption = true,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading = true,
+                "li" | "dt" | "dd" => c.list_item = true,
+                _ => {}
+            }
+            let block = BLOCK_TAGS.contains(&name.as_str());
+            if block {
+                b.flush();
+            } else if !b.cur.text.ends_with(char::is_whitespace) && inline_needs_space(&name) {
+                b.cur.text.push(' ');
+            }
+            walk(&child, c, b);
+            if block {
+                b.flush();
+            }
+        }
+    }
+}
+
+fn inline_needs_space(name: &str) -> bool {
+    matches!(name, "img" | "input" | "td" | "th")
+}
+
+fn normalize_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn blocks_from_html(html: &str) -> Vec<Block> {
+    let doc = Document::from(html);
+    let mut b = Builder {
+        blocks: Vec::new(),
+        cur: Block::default(),
+    };
+    walk(&doc.root(), Ctx::default(), &mut b);
+    b.flush();
+    b.blocks
+}
+
+fn blocks_from_text(text: &str) -> Vec<Block> {
+    text.lines()
+        .map(normalize_ws)
+        .filter(|l| !l.is_empty())
+        .map(|text| Block {
+            text,
+            ..Block::default()
+        })
+        .collect()
+}
+
+/// Word count that also works for scripts written without spaces (CJK): such characters
+/// count as half a word each.
+fn word_count(s: &str) -> usize {
+    let ws = s.split_whitespace().count();
+    let cjk = s.chars().filter(|c| is_cjk(*c)).count();
+    ws.max(cjk / 2)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// Ends like a sentence (terminal punctuation, possibly followed by a closing quote/bracket).
+fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』')
+    });
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？', ';'])
+}
+
+fn is_sentence_like(s: &str) -> bool {
+    let w = word_count(s);
+    w >= 12 || (w >= 4 && ends_like_sentence(s))
+}
+
+static BOILER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \bsubscri(be|bing|ption)\b | \bnewsletters?\b | \bsign[\s-]?up\s+(for\s+(our|the|my)\s+\w*\s*newsletter|to\s+receive|now)\b | \bfollow\s+(us|him|her|them|me)\b
+        | \bcookies?\b | ^\s*advert(isement|isements)?\s*$ | \bsponsored\b | ^\s*related\b | \bread\s+more\b
+        | all\s+rights\s+reserved | \bcopyright\b | ^\s*©
+        | \bclick\s+here\b | \byou\s+may\s+also\b | \byou\s+might\s+also\b | \balso\s+read\b | \bsee\s+more\b | \bdon'?t\s+miss\b
+        | \bleave\s+a\s+(reply|comment)\b | \blogged\s+in\s+to\s+post\b | \bcomments?\s*$ | ^\s*comments?\b
+        | ^\s*share\b | \bshare\s+(this|on)\b | ^\s*tags?\b | ^\s*(tagged|filed)\s+(in|under|as)\b | ^\s*topics?\s*:
+        | ^\s*(more|source|credit|credits|image|photo|photos|video|watch|listen|explore\s+further|provided\s+by|citation|more\s+information|disclaimer)\s*:?\s*$
+        | ^\s*(first\s+)?published\s+(on|at)\b | ^\s*(last\s+)?updated\s*(on|at|:)? | \bget\s+the\s+.{0,40}\bapp\b
+        | \bthis\s+slideshow\s+requires | \bjavascript\b | \bsubject\s+to\s+copyright\b
+        | \bjoin\s+(us|our|the\s+conversation)\b | \bdownload\s+(our|the)\s+app\b | \blearn\s+more\s*$ | ^\s*back\s+to\b
+        | \btell\s+us\s+what\b | \bhave\s+a\s+tip\b | \bdelivered\s+to\s+your\s+inbox\b | \bin\s+your\s+inbox\b
+        | \bmore\s+in\b | \bsee\s+full\s+gallery\b | \b(most\s+)?(popular|trending|recommended)\s*(stories|posts|articles|now)?\s*$
+        | \bmay\s+get\s+a\s+share\b | \bnot\s+be\s+(published|approved)\b
+        ",
+    )
+    .expect("static regex is valid")
+});
+
+static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(related(\s+(articles?|stories|posts|content|links|coverage|news|reading))?|you\s+(may|might)\s+also\s+(like|be\s+interested\s+in|enjoy)|more\s*(:|from|in|on|stories|news)|see\s+also|also\s+read|read\s+(more|next|also)|don'?t\s+miss|explore\s+further|recommended(\s+for\s+you)?|(most\s+)?(popular|trending|read)(\s+(stories|now|posts|articles))?|sponsored(\s+links|\s+content)?|latest(\s+(news|stories|posts))?|about\s+the\s+author|more\s+stories|what\s+to\s+read\s+next|関連記事|関連)\b[^.]{0,40}$",
+    )
+    .expect("static regex is valid")
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(photo|image|picture|credit|foto|bild)s?\s*(:|by\b|credit)|getty\s+images|\bshutterstock\b|\b(ap|afp|reuters|epa)\s+photo\b|^\s*©|\(\s*(photo|image)\b|\bphotos?\s*©|\bimage\s+(source|credit)\b|\bvia\s+getty\b",
+    )
+    .expect("static regex is valid")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(by|von|par|por|di|door|written\s+by|posted\s+by|author|reporting\s+by|words\s+by)\b\s*:?|\b\d+\s*(min|minute|mins|minutes)\s+(read|lesen|lecture)\b",
+    )
+    .expect("static regex is valid")
+});
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b
+        | \b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
+        | \b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b
+        | \b\d{1,2}:\d{2}\s*(am|pm)?\b | \b(19|20)\d{2}\b | \d{4}年 | \d{1,2}月\d{1,2}日
+        | \b(mon|tues|wednes|thurs|fri|satur|sun)day\b | \b(segunda|terça|quarta|quinta|sexta)-feira\b
+        | \b(january|february|march|april|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|maret|agustus|desember)\b
+        ",
+    )
+    .expect("static regex is valid")
+});
+
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(updated|published|posted|modified|last|first|date|uhr|pukul|ist|est|edt|gmt|utc)$",
+    )
+    .expect("static regex is valid")
+});
+
+/// A line made mostly of a date/time (possibly with a short label such as "Updated:").
+fn is_dateline(s: &str) -> bool {
+    if !DATE.is_match(s) {
+        return false;
+    }
+    let w = word_count(s);
+    if w > 12 {
+        return false;
+    }
+    let stripped = DATE.replace_all(s, " ");
+    let rest: usize = stripped
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|t| t.chars().count() > 2 && !DATE_LABEL.is_match(t))
+        .count();
+    rest <= 1 && !ends_like_sentence(s)
+}
+
+/// Boilerplate vocabulary: short blocks anywhere, longer ones only in the tail third.
+fn is_boiler(s: &str, tail: bool) -> bool {
+    let w = word_count(s);
+    (w <= 20 || (tail && w <= 35)) && BOILER.is_match(s)
+}
+
+fn is_caption(b: &Block) -> bool {
+    (b.caption && word_count(&b.text) <= 60)
+        || (word_count(&b.text) <= 40 && CAPTION.is_match(&b.text))
+}
+
+fn is_link_heavy(b: &Block) -> bool {
+    let d = b.link_density();
+    let w = word_count(&b.text);
+    (d >= 0.5 && w <= 25) || d >= 0.75
+}
+
+fn is_edge_junk(b: &Block, title: &str) -> bool {
+    let s = &b.text;
+    let w = word_count(s);
+    is_boiler(s, true)
+        || is_caption(b)
+        || is_link_heavy(b)
+        || (w <= 12 && BYLINE.is_match(s))
+        || is_dateline(s)
+        || (!title.is_empty() && normalize_key(s) == title)
+        || !is_sentence_like(s)
+}
+
+fn normalize_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Classifies every block: `None` keeps it, `Some(rule)` names the rule that drops it.
+fn classify_blocks(blocks: Vec<Block>, title: Option<&str>) -> Vec<(String, Option<&'static str>)> {
+    let title_key = title.map(normalize_key).unwrap_or_default();
+    let mut prev_key: Option<String> = None;
+    let mut out: Vec<(Block, Option<&'static str>)> = Vec::with_capacity(blocks.len());
+    let mut in_related = false;
+    // 1. Per-block rules anywhere in the body.
+    let n = blocks.len();
+    // A link-heavy block is dropped when it is part of a run of such blocks (link lists)
+    // or is almost entirely link text; isolated, partly linked lines stay.
+    let heavy: Vec<bool> = blocks.iter().map(is_link_heavy).collect();
+    for (i, b) in blocks.into_iter().enumerate() {
+        let s = b.text.as_str();
+        let tail = i * 3 >= n * 2;
+        let in_run = (i > 0 && heavy[i - 1]) || heavy.get(i + 1).copied().unwrap_or(false);
+        let w = word_count(s);
+        let mut reason = None;
+        if RELATED_HEADER.is_match(s) && w <= 8 {
+            in_related = true;
+            reason = Some("related-header");
+        } else if in_related && (!is_sentence_like(s) || is_link_heavy(&b) || w <= 15) {
+            reason = Some("related-list");
+        } else {
+            in_related = false;
+            if heavy[i] && (in_run || b.link_density() >= 0.9 || tail) {
+                reason = Some("link-density");
+            } else if is_boiler(s, tail) {
+                reason = Some("boilerplate");
+            } else if is_caption(&b) {
+                reason = Some("caption");
+            } else if w <= 12 && BYLINE.is_match(s) && !ends_like_sentence(s) {
+                reason = Some("byline");
+            } else if is_dateline(s) {
+                reason = Some("dateline");
+            } else {
+                let key = normalize_key(s);
+                if key.is_empty() {
+                    reason = Some("empty");
+                } else if key == title_key {
+                    reason = Some("title");
+                } else if prev_key.as_deref() == Some(key.as_str()) {
+                    // The same block rendered twice in a row (e.g. desktop + mobile copy).
+                    reason = Some("repeated");
+                } else {
+                    prev_key = Some(key);
+                }
+            }
+        }
+        out.push((b, reason));
+    }
+    // 2. Edge trimming: short, non-sentence or byline/date/boilerplate lines at either end.
+    let kept: Vec<usize> = (0..out.len()).filter(|&i| out[i].1.is_none()).collect();
+    let mut lo = 0;
+    while lo < kept.len() && is_edge_junk(&out[kept[lo]].0, &title_key) {
+        lo += 1;
+    }
+    let mut hi = kept.len();
+    while hi > lo && is_edge_junk(&out[kept[hi - 1]].0, &title_key) {
+        hi -= 1;
+    }
+    // When nothing sentence-like survives, keep the per-block result instead.
+    if lo < hi {
+        for &i in kept[..lo].iter().chain(&kept[hi..]) {
+            out[i].1 = Some("edge");
+        }
+    }
+    out.into_iter().map(|(b, r)| (b.text, r)).collect()
+}
+
+fn run(html: &str, opts: &rs_trafilatura::Options) -> Option<rs_trafilatura::ExtractResult> {
+    rs_trafilatura::extract_with_options(html, opts).ok()
+}
+
+/// Number following `marker` in a warning string, e.g. "(was 444 chars)".
+fn number_after(s: &str, marker: &str) -> Option<usize> {
+    let i = s.find(marker)? + marker.len();
+    let digits: String = s[i..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Main-content extraction with two guards around the library's substitutions:
+/// prefer the DOM extraction over a flat JSON-LD `articleBody` and over a fallback
+/// extraction when the primary DOM extraction was already substantial.
+fn main_content(html: &str) -> Option<rs_trafilatura::ExtractResult> {
+    let opts = rs_trafilatura::Options {
+        include_links: true,
+        ..rs_trafilatura::Options::default()
+    };
+    let r = run(html, &opts)?;
+    for w in &r.warnings {
+        if w.starts_with("Using JSON-LD content") && number_after(w, "DOM was ").unwrap_or(0) >= 500
+        {
+            let hidden = html.replace("\"articleBody\"", "\"articleBody_ignored\"");
+            return run(&hidden, &opts).or(Some(r));
+        }
+        if w.starts_with("Used fallback extraction") && number_after(w, "(was ").unwrap_or(0) >= 300
+        {
+            let o = rs_trafilatura::Options {
+                use_fallback_extraction: false,
+                ..opts.clone()
+            };
+            return run(html, &o).or(Some(r));
+        }
+    }
+    Some(r)
+}
+
+/// Candidate blocks of the main content, preferring the structured HTML (which knows
+/// link text and captions) when it carries the same text as the plain-text output.
+fn content_blocks(r: &rs_trafilatura::ExtractResult) -> Vec<Block> {
+    let from_text = blocks_from_text(&r.content_text);
+    match r.content_html.as_deref() {
+        Some(h) if !h.trim().is_empty() => {
+            let bl = blocks_from_html(h);
+            let a: usize = bl.iter().map(Block::chars).sum();
+            let b: usize = from_text.iter().map(Block::chars).sum();
+            // Use the structured blocks only when they carry (nearly) the same text.
+            if a * 10 >= b * 9 && a <= b * 11 / 10 + 50 {
+                bl
+            } else {
+                from_text
+            }
+        }
+        _ => from_text,
+    }
+}
+
+/// Every candidate block with the rule that dropped it (`None` = kept); for diagnostics.
+pub fn explain(html: &str) -> Vec<(String, Option<&'static str>)> {
+    main_content(html)
+        .map(|r| classify_blocks(content_blocks(&r), r.metadata.title.as_deref()))
+        .unwrap_or_default()
+}
+
+/// Extracts the article body and metadata from an HTML page.
+pub fn extract(html: &str) -> HtmlArticle {
+    let Some(r) = main_content(html) else {
+        return HtmlArticle::default();
+    };
+    let paragraphs = classify_blocks(content_blocks(&r), r.metadata.title.as_deref())
+        .into_iter()
+        .filter_map(|(t, reason)| reason.is_none().then_some(t))
+        .collect();
+    let m = r.metadata;
+    HtmlArticle {
+        title: m.title,
+        author: m.author,
+        published: m.date.map(|d| d.to_rfc3339()),
+        site_name: m.sitename,
+        url: m.url,
+        category: m.categories.first().cloned(),
+        tags: m.tags,
+        paragraphs,
+    }
+}
