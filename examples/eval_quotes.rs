@@ -52,16 +52,17 @@ fn main() -> anyhow::Result<()> {
         let mut dq = Vec::new();
         let mut rq = Vec::new();
         for q in qs {
-            let first = q.pieces[0];
-            let last = q.pieces[q.pieces.len() - 1];
+            let (Some(&first), Some(&last)) = (q.pieces.first(), q.pieces.last()) else {
+                continue;
+            };
             let mut v = serde_json::json!({
                 "text": q.text,
-                "start": first.start,
-                "end": last.end,
-                "spans": q.pieces.iter().map(|p| [p.start, p.end]).collect::<Vec<_>>(),
+                "start": first.0,
+                "end": last.1,
+                "spans": q.pieces.iter().map(|p| [p.0, p.1]).collect::<Vec<_>>(),
                 "speaker": q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             });
-            if let Some(m) = q.mention {
+            if let Some(m) = &q.mention {
                 v["speaker_start"] = m.start.into();
                 v["speaker_end"] = m.end.into();
             }

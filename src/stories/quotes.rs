@@ -59,6 +59,114 @@ fn key(kind: QuoteKind, t: &str) -> String {
     format!("{}:{}", kind.as_str(), words.join(" "))
 }
 
+/// Joins the halves of a split quote ("first half," she said, "second half") that the extractor
+/// returned as two quotes: consecutive direct quotes of the same speaker, the first ending with a
+/// comma, with only an attribution between them (no sentence end, at most 25 words).
+fn merge_split_quotes(body: &str, mut qs: Vec<quotes::Quote>) -> Vec<quotes::Quote> {
+    qs.sort_by_key(|q| q.pieces.first().map_or(0, |p| p.0));
+    let chars: Vec<char> = body.chars().collect();
+    let mut out: Vec<quotes::Quote> = Vec::with_capacity(qs.len());
+    for q in qs {
+        if let Some(prev) = out.last_mut()
+            && prev.kind == QuoteKind::Direct
+            && q.kind == QuoteKind::Direct
+            && (q.speaker.is_none()
+                || q.speaker.as_ref().map(|s| &s.name) == prev.speaker.as_ref().map(|s| &s.name))
+            && prev.speaker.is_some()
+            && let (Some(&(_, pe)), Some(&(qs_, _))) = (prev.pieces.last(), q.pieces.first())
+            && pe <= qs_
+            && qs_ <= chars.len()
+        {
+            let last_char = chars[..pe]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '»' | '“'));
+            let between: String = chars[pe..qs_].iter().collect();
+            let words = between.split_whitespace().count();
+            if last_char == Some(&',')
+                && !between.contains(['.', '\n', '!', '?'])
+                && (2..=25).contains(&words)
+            {
+                prev.pieces.extend(q.pieces.iter().copied());
+                prev.text = format!("{} {}", prev.text, q.text);
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    // A second half the extractor did not return: `..., mayor of X, “and I am not ...”`.
+    let starts: Vec<usize> = out
+        .iter()
+        .filter_map(|q| q.pieces.first().map(|p| p.0))
+        .collect();
+    for q in out
+        .iter_mut()
+        .filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_some())
+    {
+        let Some(&(_, pe)) = q.pieces.last() else {
+            continue;
+        };
+        if pe > chars.len()
+            || chars[..pe]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '»'))
+                != Some(&',')
+        {
+            continue;
+        }
+        // The closing mark, the attribution, then an opening mark.
+        let mut i = pe;
+        while i < chars.len()
+            && (chars[i].is_whitespace() || matches!(chars[i], '"' | '”' | '»' | ','))
+        {
+            i += 1;
+        }
+        let Some(open) =
+            (i..chars.len().min(i + 200)).find(|&k| matches!(chars[k], '“' | '"' | '«'))
+        else {
+            continue;
+        };
+        let between: String = chars[i..open].iter().collect();
+        let words = between.split_whitespace().count();
+        if between.contains(['.', '\n', '!', '?'])
+            || !(2..=25).contains(&words)
+            || starts.iter().any(|&s| s > pe && s <= open + 1)
+        {
+            continue;
+        }
+        let Some(close) = (open + 1..chars.len())
+            .take_while(|&k| chars[k] != '\n')
+            .find(|&k| matches!(chars[k], '”' | '"' | '»'))
+        else {
+            continue;
+        };
+        let mut e = close;
+        while e > open + 1 && (chars[e - 1] == ',' || chars[e - 1].is_whitespace()) {
+            e -= 1;
+        }
+        // The second half ends the sentence; a quoted title ("the “Into Asia” podcast") does not.
+        let after: String = chars[(close + 1).min(chars.len())..(close + 3).min(chars.len())]
+            .iter()
+            .collect();
+        let ends = after.trim().is_empty() || after.starts_with(['.', '\n']);
+        if e > open + 1
+            && ends
+            && chars[open + 1..e]
+                .iter()
+                .collect::<String>()
+                .split_whitespace()
+                .count()
+                >= 3
+        {
+            let piece: String = chars[open + 1..e].iter().collect();
+            q.pieces.push((open + 1, e));
+            q.text = format!("{} {}", q.text, piece);
+        }
+    }
+    out
+}
+
 impl QuoteBook {
     pub fn build(articles: &[Article]) -> QuoteBook {
         // Articles in publication order, so the first appearance comes first.
@@ -75,7 +183,7 @@ impl QuoteBook {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for o in order {
             let a = &articles[o as usize];
-            for q in quotes::extract(&a.body) {
+            for q in merge_split_quotes(&a.body, quotes::extract(&a.body)) {
                 let speaker = q.speaker.as_ref().map(|s| s.name.clone());
                 if let Some(s) = &q.speaker {
                     let info = book
@@ -91,7 +199,7 @@ impl QuoteBook {
                     {
                         info.roles.push(r.clone());
                     }
-                    if let Some(m) = q.mention {
+                    if let Some(m) = &q.mention {
                         let mt = text::slice_chars(&a.body, m.start, m.end).to_string();
                         if mt != s.name
                             && !["he", "she", "He", "She", "they", "They"].contains(&mt.as_str())
@@ -100,16 +208,38 @@ impl QuoteBook {
                         }
                     }
                 }
+                // Each piece without the comma that hands over to the attribution ("...,\" she said").
+                let chars: Vec<char> = a.body.chars().collect();
+                let pieces: Vec<Span> = q
+                    .pieces
+                    .iter()
+                    .map(|&(s, e)| {
+                        let mut e = e.min(chars.len());
+                        while e > s && (chars[e - 1] == ',' || chars[e - 1].is_whitespace()) {
+                            e -= 1;
+                        }
+                        Span::new(s, e)
+                    })
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if pieces.is_empty() {
+                    continue;
+                }
+                let joined: Vec<String> = pieces
+                    .iter()
+                    .map(|p| chars[p.start..p.end].iter().collect())
+                    .collect();
+                let qtext = joined.join(" ");
+                let mention = q.mention.as_ref().map(|m| Span::new(m.start, m.end));
                 let app = Appearance {
                     ord: o,
-                    pieces: q.pieces.clone(),
-                    mention: q.mention,
-                    mention_text: q
-                        .mention
+                    pieces,
+                    mention,
+                    mention_text: mention
                         .map(|m| text::slice_chars(&a.body, m.start, m.end).to_string()),
                     confidence: q.confidence,
                 };
-                let k = key(q.kind, &q.text);
+                let k = key(q.kind, &qtext);
                 match by_key.get(&k) {
                     Some(&g) => {
                         let grp = &mut book.quotes[g];
@@ -131,7 +261,7 @@ impl QuoteBook {
                         book.quotes.push(QuoteGroup {
                             id,
                             kind: q.kind,
-                            text: q.text.clone(),
+                            text: qtext.clone(),
                             speaker,
                             role: q.speaker.as_ref().and_then(|s| s.role.clone()),
                             is_org: q.speaker.as_ref().is_some_and(|s| s.is_org),
@@ -140,6 +270,47 @@ impl QuoteBook {
                         });
                     }
                 }
+            }
+        }
+        // One person under one name: "Councillor Dana Whitfield" is Dana Whitfield behind a title.
+        let names: Vec<String> = book.speakers.keys().cloned().collect();
+        let mut rename: HashMap<String, String> = HashMap::new();
+        for n in &names {
+            if let Some(short) = names
+                .iter()
+                .filter(|m| *m != n && n.ends_with(&format!(" {m}")) && m.contains(' '))
+                .max_by_key(|m| m.len())
+            {
+                rename.insert(n.clone(), short.clone());
+            }
+        }
+        for (from, to) in &rename {
+            if let Some(info) = book.speakers.remove(from) {
+                let target = book
+                    .speakers
+                    .entry(to.clone())
+                    .or_insert_with(|| SpeakerInfo {
+                        name: to.clone(),
+                        ..Default::default()
+                    });
+                for r in info.roles {
+                    if !target.roles.contains(&r) {
+                        target.roles.push(r);
+                    }
+                }
+                target.aliases.insert(from.clone());
+                target.aliases.extend(info.aliases);
+            }
+        }
+        for g in book.quotes.iter_mut() {
+            if let Some(to) = g.speaker.as_ref().and_then(|s| rename.get(s)) {
+                if g.role.is_none() {
+                    g.role = g
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| s.rsplit_once(&format!(" {to}")).map(|(t, _)| t.to_string()));
+                }
+                g.speaker = Some(to.clone());
             }
         }
         // A role missing on a quote: the speaker's first known role.
