@@ -119,7 +119,7 @@ pub struct QuoteOut {
     /// True when the speaker is an organisation.
     pub organisation: bool,
     /// How sure the attribution is, 0-1.
-    pub confidence: f32,
+    pub confidence: f64,
     /// Every article carrying the quote, first appearance first.
     pub appearances: Vec<QuoteAppearance>,
 }
@@ -251,7 +251,7 @@ fn out(c: &Corpus, g: &QuoteGroup, only: Option<&[u32]>) -> QuoteOut {
         speaker: g.speaker.clone(),
         role: g.role.clone(),
         organisation: g.is_org,
-        confidence: (g.confidence * 100.0).round() / 100.0,
+        confidence: (f64::from(g.confidence) * 100.0).round() / 100.0,
         appearances,
     }
 }
