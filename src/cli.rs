@@ -293,7 +293,7 @@ fn ingest(a: IngestArgs) -> Result<ExitCode> {
             "elapsed_ms": ms,
             "articles": c.articles.len(),
             "stories": c.story_count(),
-            "outlets": c.outlets().into_iter().map(|(n, k)| serde_json::json!({"name": n, "articles": k})).collect::<Vec<_>>(),
+            "outlets": c.outlets().iter().map(|(n, k)| serde_json::json!({"name": n, "articles": k})).collect::<Vec<_>>(),
             "first_published": c.date_range().map(|r| iso(r.0)),
             "last_published": c.date_range().map(|r| iso(r.1)),
             "report": c.report,
@@ -312,7 +312,7 @@ fn ingest(a: IngestArgs) -> Result<ExitCode> {
     println!("stories: {}", c.story_count());
     let outlets: Vec<String> = c
         .outlets()
-        .into_iter()
+        .iter()
         .map(|(n, k)| format!("{n} ({k})"))
         .collect();
     println!("outlets ({}): {}", outlets.len(), outlets.join(", "));

@@ -31,6 +31,10 @@ pub struct Corpus {
     story_by_id: HashMap<String, u32>,
     /// Quotations and reported speech, merged across outlets.
     pub quotes: QuoteBook,
+    /// Outlets with article counts, most articles first.
+    outlets: Vec<(String, usize)>,
+    /// Earliest and latest published times.
+    date_range: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl Corpus {
@@ -67,8 +71,16 @@ impl Corpus {
             .map(|(i, s)| (s.id.clone(), i as u32))
             .collect();
         let quotes = QuoteBook::build(&articles);
+        let outlets = ingest::outlet_counts(&articles);
+        let date_range = {
+            let mut it = articles.iter().filter_map(|a| a.published);
+            it.next()
+                .map(|first| it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
+        };
         Ok(Corpus {
             quotes,
+            outlets,
+            date_range,
             origin,
             articles,
             report,
@@ -96,14 +108,12 @@ impl Corpus {
 
     /// Earliest and latest published times.
     pub fn date_range(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-        let mut it = self.articles.iter().filter_map(|a| a.published);
-        let first = it.next()?;
-        Some(it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
+        self.date_range
     }
 
     /// Outlets with their article counts, most articles first.
-    pub fn outlets(&self) -> Vec<(String, usize)> {
-        ingest::outlet_counts(&self.articles)
+    pub fn outlets(&self) -> &[(String, usize)] {
+        &self.outlets
     }
 
     pub fn story_count(&self) -> usize {

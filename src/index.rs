@@ -26,12 +26,11 @@ pub struct Filter {
     pub story_articles: Option<Vec<u32>>,
 }
 
-/// One search hit: the article's ordinal in the corpus, its score and a snippet.
+/// One search hit: the article's ordinal in the corpus and its score.
 #[derive(Clone, Debug)]
 pub struct Hit {
     pub ord: u32,
     pub score: f32,
-    pub snippet: String,
 }
 
 /// An in-memory tantivy index of a corpus snapshot. Immutable once built.
@@ -98,7 +97,6 @@ impl ArticleIndex {
     /// Returns the page `[offset, offset+limit)` of hits by relevance, and the total match count.
     pub fn search(
         &self,
-        articles: &[Article],
         query: &str,
         filter: &Filter,
         offset: usize,
@@ -158,9 +156,6 @@ impl ArticleIndex {
                 ),
             )
             .context("running the search")?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*text_query, self.f_body)
-            .context("preparing snippets")?;
-        snippets.set_max_num_chars(180);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr).context("reading a hit")?;
@@ -168,15 +163,24 @@ impl ArticleIndex {
                 .get_first(self.f_ord)
                 .and_then(|v| v.as_u64())
                 .unwrap_or_default() as u32;
-            let body = articles.get(ord as usize).map_or("", |a| a.body.as_str());
-            let sn = snippets.snippet(body);
-            hits.push(Hit {
-                ord,
-                score,
-                snippet: render_snippet(&sn),
-            });
+            hits.push(Hit { ord, score });
         }
         Ok((hits, total))
+    }
+
+    /// Snippets of the given bodies for a query: the best passage of each, matching words in
+    /// bold. Called for the page of hits a tool returns, not for every match.
+    pub fn snippets(&self, query: &str, bodies: &[&str]) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let parser = QueryParser::for_index(&self.index, vec![self.f_title, self.f_body]);
+        let (q, _errors) = parser.parse_query_lenient(query);
+        let mut generator =
+            SnippetGenerator::create(&searcher, &*q, self.f_body).context("preparing snippets")?;
+        generator.set_max_num_chars(180);
+        Ok(bodies
+            .iter()
+            .map(|b| render_snippet(&generator.snippet(b)))
+            .collect())
     }
 }
 

@@ -6,7 +6,7 @@ use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{NewsDesk, cursor, parse_bound};
+use super::{NewsDesk, check_outlet, cursor, parse_bound, story_ords};
 use crate::corpus::Corpus;
 use crate::index::{Filter, outlet_key};
 use crate::model::{Article, iso};
@@ -309,14 +309,7 @@ pub fn search(c: &Corpus, args: &SearchArticlesArgs) -> Result<SearchArticlesRes
         .map(str::trim)
         .filter(|o| !o.is_empty())
     {
-        let known = c.outlets();
-        if !known.iter().any(|(n, _)| outlet_key(n) == outlet_key(o)) {
-            let names: Vec<&str> = known.iter().take(20).map(|(n, _)| n.as_str()).collect();
-            return Err(format!(
-                "unknown outlet {o:?}; outlets in this corpus: {}",
-                names.join(", ")
-            ));
-        }
+        check_outlet(c, o)?;
         filter.outlets.push(o.to_string());
     }
     filter.since = parse_bound(args.since.as_deref(), "since", false)?;
@@ -332,10 +325,7 @@ pub fn search(c: &Corpus, args: &SearchArticlesArgs) -> Result<SearchArticlesRes
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let ords = c.story_article_ords(sid).ok_or_else(|| {
-            format!("unknown story_id {sid:?}; story ids look like \"s-1a2b3c4d\": call list_stories for valid ids")
-        })?;
-        filter.story_articles = Some(ords);
+        filter.story_articles = Some(story_ords(c, sid)?);
     }
     let query = args
         .query
@@ -359,18 +349,31 @@ pub fn search(c: &Corpus, args: &SearchArticlesArgs) -> Result<SearchArticlesRes
             // Duplicates are filtered after ranking, so rank the whole result list once and page it here.
             let (hits, _) = c
                 .index
-                .search(&c.articles, q, &filter, 0, c.articles.len().max(1))
+                .search(q, &filter, 0, c.articles.len().max(1))
                 .map_err(|e| format!("search failed: {e:#}"))?;
             let hits: Vec<_> = hits
                 .into_iter()
                 .filter(|h| keep(&c.articles[h.ord as usize]))
                 .collect();
             let total = hits.len();
-            let page = hits
-                .into_iter()
+            let page: Vec<u32> = hits
+                .iter()
                 .skip(offset)
                 .take(limit)
-                .map(|h| ArticleHit::of(c, &c.articles[h.ord as usize], Some(h.snippet)))
+                .map(|h| h.ord)
+                .collect();
+            let bodies: Vec<&str> = page
+                .iter()
+                .map(|&o| c.articles[o as usize].body.as_str())
+                .collect();
+            let snippets = c
+                .index
+                .snippets(q, &bodies)
+                .map_err(|e| format!("search failed: {e:#}"))?;
+            let page = page
+                .iter()
+                .zip(snippets)
+                .map(|(&o, sn)| ArticleHit::of(c, &c.articles[o as usize], Some(sn)))
                 .collect();
             (page, total)
         }
@@ -487,10 +490,10 @@ pub fn corpus_info(c: &Corpus) -> CorpusInfo {
         stories: c.story_count() as u32,
         outlets: c
             .outlets()
-            .into_iter()
+            .iter()
             .map(|(name, n)| OutletCount {
-                name,
-                articles: n as u32,
+                name: name.clone(),
+                articles: *n as u32,
             })
             .collect(),
         first_published: range.map(|r| iso(r.0)),

@@ -60,6 +60,40 @@ impl NewsDesk {
     }
 }
 
+/// The tool error for a story id that is not in the corpus.
+pub fn unknown_story(id: &str) -> String {
+    format!(
+        "unknown story_id {:?}; story ids look like \"s-1a2b3c4d\": call list_stories for valid ids",
+        id.trim()
+    )
+}
+
+/// The article ordinals of a story, or the tool error for an unknown id.
+pub fn story_ords(c: &Corpus, id: &str) -> Result<Vec<u32>, String> {
+    c.story_article_ords(id).ok_or_else(|| unknown_story(id))
+}
+
+/// Checks an outlet filter against the corpus's outlets (case-insensitive exact name).
+pub fn check_outlet(c: &Corpus, o: &str) -> Result<(), String> {
+    let key = crate::index::outlet_key(o);
+    if c.outlets()
+        .iter()
+        .any(|(n, _)| crate::index::outlet_key(n) == key)
+    {
+        return Ok(());
+    }
+    let names: Vec<&str> = c
+        .outlets()
+        .iter()
+        .take(20)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    Err(format!(
+        "unknown outlet {o:?}; outlets in this corpus: {}",
+        names.join(", ")
+    ))
+}
+
 /// Parses a `since`/`until` argument into unix seconds. A bare date used as an upper bound means
 /// the end of that day (the bound is exclusive).
 pub fn parse_bound(v: Option<&str>, name: &str, upper: bool) -> Result<Option<i64>, String> {
@@ -274,8 +308,8 @@ impl ServerHandler for NewsDesk {
             (Reference::Prompt(_), "story_id") => c.story_ids_starting(prefix, 100),
             (Reference::Prompt(_), "outlet") => c
                 .outlets()
-                .into_iter()
-                .map(|(n, _)| n)
+                .iter()
+                .map(|(n, _)| n.clone())
                 .filter(|n| n.to_lowercase().starts_with(&prefix.to_lowercase()))
                 .take(100)
                 .collect(),

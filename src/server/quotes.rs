@@ -8,7 +8,7 @@ use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{NewsDesk, cursor};
+use super::{NewsDesk, cursor, story_ords};
 use crate::analysis::quotes::QuoteKind;
 use crate::corpus::Corpus;
 use crate::stories::quotes::QuoteGroup;
@@ -265,9 +265,7 @@ pub fn get_quotes(c: &Corpus, args: &GetQuotesArgs) -> Result<GetQuotesResult, S
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        scope = Some(c.story_article_ords(sid).ok_or_else(|| {
-            format!("unknown story_id {sid:?}; story ids look like \"s-1a2b3c4d\": call list_stories for valid ids")
-        })?);
+        scope = Some(story_ords(c, sid)?);
     }
     if let Some(aid) = args
         .article_id
@@ -353,9 +351,7 @@ pub fn get_quotes(c: &Corpus, args: &GetQuotesArgs) -> Result<GetQuotesResult, S
 }
 
 pub fn list_speakers(c: &Corpus, story_id: &str) -> Result<ListSpeakersResult, String> {
-    let ords = c.story_article_ords(story_id).ok_or_else(|| {
-        format!("unknown story_id {:?}; story ids look like \"s-1a2b3c4d\": call list_stories for valid ids", story_id.trim())
-    })?;
+    let ords = story_ords(c, story_id)?;
     let mut by: HashMap<String, (u32, u32, BTreeSet<String>)> = HashMap::new();
     for g in &c.quotes.quotes {
         let Some(s) = &g.speaker else { continue };

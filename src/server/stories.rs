@@ -8,7 +8,7 @@ use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{NewsDesk, cursor, parse_bound};
+use super::{NewsDesk, check_outlet, cursor, parse_bound, unknown_story};
 use crate::analysis::entities::EntityKind;
 use crate::corpus::Corpus;
 use crate::index::{Filter, outlet_key};
@@ -323,12 +323,6 @@ impl NewsDesk {
     }
 }
 
-fn unknown_story(id: &str) -> String {
-    format!(
-        "unknown story_id {id:?}; story ids look like \"s-1a2b3c4d\": call list_stories for valid ids"
-    )
-}
-
 fn members_of(c: &Corpus, s: &Story) -> Vec<StoryArticle> {
     s.members
         .iter()
@@ -397,17 +391,8 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         .as_deref()
         .map(str::trim)
         .filter(|o| !o.is_empty());
-    if let Some(o) = outlet
-        && !c
-            .outlets()
-            .iter()
-            .any(|(n, _)| outlet_key(n) == outlet_key(o))
-    {
-        let names: Vec<String> = c.outlets().into_iter().take(20).map(|(n, _)| n).collect();
-        return Err(format!(
-            "unknown outlet {o:?}; outlets in this corpus: {}",
-            names.join(", ")
-        ));
+    if let Some(o) = outlet {
+        check_outlet(c, o)?;
     }
     let entity = args
         .entity
@@ -426,13 +411,7 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
     if let Some(q) = query {
         let (hits, _) = c
             .index
-            .search(
-                &c.articles,
-                q,
-                &Filter::default(),
-                0,
-                c.articles.len().max(1),
-            )
+            .search(q, &Filter::default(), 0, c.articles.len().max(1))
             .map_err(|e| format!("search failed: {e:#}"))?;
         for h in hits {
             if let Some(si) = c.story_index_of(h.ord) {

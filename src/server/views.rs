@@ -6,7 +6,7 @@ use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::NewsDesk;
+use super::{NewsDesk, unknown_story};
 use crate::corpus::Corpus;
 use crate::stories::views::{self, Statement};
 
@@ -191,9 +191,7 @@ fn cite(c: &Corpus, s: &Statement, kind: &str) -> Cited {
 
 pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViewsResult, String> {
     let id = args.story_id.trim();
-    let story = c.story(id).ok_or_else(|| {
-        format!("unknown story_id {id:?}; story ids look like \"s-1a2b3c4d\": call list_stories for valid ids")
-    })?;
+    let story = c.story(id).ok_or_else(|| unknown_story(id))?;
     let (max_st, max_pts) = match args.detail {
         ViewDetail::Concise => (3, 2),
         ViewDetail::Full => (10, 10),
