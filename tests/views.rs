@@ -23,7 +23,7 @@ async fn compare_views_cites_every_statement_and_finds_rewrites() -> anyhow::Res
 
     // Every cited text is at its span.
     let mut texts: HashMap<String, Vec<char>> = HashMap::new();
-    let mut cited: Vec<Value> = vec![v["claim"].clone()];
+    let mut cited: Vec<Value> = vec![v["claim"]["evidence"].clone()];
     for p in v["people"].as_array().into_iter().flatten() {
         cited.extend(p["statements"].as_array().cloned().unwrap_or_default());
         cited.extend(p.get("position").cloned());

@@ -86,14 +86,43 @@ pub struct PersonOut {
     pub key_terms: Vec<String>,
     /// Relation to the story's claim: "supports", "disputes", "other" or "unclear" (no clear signal).
     pub side: String,
-    /// The article sentence whose marker ("by contrast", "echoed", "disagreed") decided the side.
+    /// The sentence that shows the side (an article marker such as "by contrast", "echoed",
+    /// "disagreed", a headline, or their own words).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Cited")]
     pub side_evidence: Option<Cited>,
+    /// Which signal decided the side, e.g. "holds the claim", "\"by contrast\" (against Zhang Chi)".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub side_reason: Option<String>,
     /// Their statements in the story.
     pub statements: Vec<Cited>,
     /// Statements in all (the list may be cut).
     pub statement_count: u32,
+}
+
+/// The story's central claim.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(inline)]
+pub struct ClaimOut {
+    /// The claim in short: the headline's reported clause ("X says <claim>"), else the lead sentence.
+    pub text: String,
+    /// "headline" or "lead".
+    pub source: String,
+    /// Who the headline or lead attributes it to, as written there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub held_by: Option<String>,
+    /// The body sentence that states it, verbatim, with its span.
+    pub evidence: Cited,
+}
+
+/// A group or unnamed speaker ("Others", "critics"): its statements, never a side of its own.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(inline)]
+pub struct GroupOut {
+    pub name: String,
+    pub statements: Vec<Cited>,
 }
 
 /// People grouped by side.
@@ -144,10 +173,12 @@ pub struct OutletOut {
 pub struct CompareViewsResult {
     pub story_id: String,
     pub headline: String,
-    /// The story's central claim: its summary, verbatim from the lead article.
-    pub claim: Cited,
+    /// The story's central claim, from its headline and lead.
+    pub claim: ClaimOut,
     /// People and organisations quoted or reported (aspect "people" or "both").
     pub people: Vec<PersonOut>,
+    /// Group or unnamed speakers ("Others say ..."), listed apart: they hold no side.
+    pub groups: Vec<GroupOut>,
     pub sides: Sides,
     /// Coverage per article, first published first (aspect "outlets" or "both").
     pub outlets: Vec<OutletOut>,
@@ -196,15 +227,6 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
         ViewDetail::Concise => (3, 2),
         ViewDetail::Full => (10, 10),
     };
-    let lead = &c.articles[story.lead_article as usize];
-    let claim = Cited {
-        text: story.summary.clone(),
-        article_id: lead.id.clone(),
-        outlet: lead.outlet_name().to_string(),
-        start: story.summary_span.start as u32,
-        end: story.summary_span.end as u32,
-        kind: "sentence".into(),
-    };
     let mut sides = Sides {
         supports: vec![],
         disputes: vec![],
@@ -212,8 +234,20 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
         unclear: vec![],
     };
     let mut people = Vec::new();
-    if args.aspect != Aspect::Outlets {
-        for p in views::people(&c.articles, story, &c.quotes) {
+    let mut groups = Vec::new();
+    let claim = if args.aspect != Aspect::Outlets {
+        let pv = views::people(&c.articles, story, &c.quotes);
+        for (name, st) in &pv.groups {
+            groups.push(GroupOut {
+                name: name.clone(),
+                statements: st
+                    .iter()
+                    .take(max_st)
+                    .map(|s| cite(c, s, s.kind.as_str()))
+                    .collect(),
+            });
+        }
+        for p in pv.people {
             match p.side {
                 views::Side::Supports => sides.supports.push(p.name.clone()),
                 views::Side::Disputes => sides.disputes.push(p.name.clone()),
@@ -228,6 +262,7 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
                 key_terms: p.key_terms.clone(),
                 side: p.side.as_str().to_string(),
                 side_evidence: p.evidence.as_ref().map(|s| cite(c, s, "sentence")),
+                side_reason: p.reason.clone(),
                 statements: p
                     .statements
                     .iter()
@@ -237,7 +272,21 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
                 statement_count: p.statements.len() as u32,
             });
         }
-    }
+        pv.claim
+    } else {
+        views::claim(&c.articles, story)
+    };
+    let claim = ClaimOut {
+        text: claim.text.clone(),
+        source: if claim.from_headline {
+            "headline"
+        } else {
+            "lead"
+        }
+        .into(),
+        held_by: claim.holder.clone(),
+        evidence: cite(c, &claim.evidence, "sentence"),
+    };
     let mut outlets = Vec::new();
     if args.aspect != Aspect::People {
         for v in views::outlets(&c.articles, story, &c.quotes) {
@@ -283,6 +332,7 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
         headline: story.headline.clone(),
         claim,
         people,
+        groups,
         sides,
         outlets,
         first_outlet: c.articles[story.members[0] as usize]

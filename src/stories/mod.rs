@@ -4,6 +4,7 @@
 
 pub mod cluster;
 pub mod quotes;
+pub mod stance;
 pub mod views;
 
 use std::collections::{HashMap, HashSet};

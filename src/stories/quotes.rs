@@ -16,6 +16,8 @@ pub struct Appearance {
     pub pieces: Vec<Span>,
     pub mention: Option<Span>,
     pub mention_text: Option<String>,
+    /// The attribution verb ("said", "warned"), when found.
+    pub cue: Option<Span>,
     pub confidence: f32,
 }
 
@@ -237,6 +239,7 @@ impl QuoteBook {
                     mention,
                     mention_text: mention
                         .map(|m| text::slice_chars(&a.body, m.start, m.end).to_string()),
+                    cue: q.cue.map(|(s, e)| Span::new(s, e)),
                     confidence: q.confidence,
                 };
                 let k = key(q.kind, &qtext);

@@ -7,10 +7,12 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::quotes::QuoteBook;
+use super::stance::{self, Claim};
 use super::{Story, content_words};
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::sentences::{self, Sentence};
 use crate::model::{Article, Span};
+use crate::text;
 
 /// A person's relation to the story's claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,8 +54,10 @@ pub struct PersonView {
     pub position: Option<Statement>,
     pub key_terms: Vec<String>,
     pub side: Side,
-    /// The sentence that shows the side, when a marker decided it.
+    /// The sentence that shows the side.
     pub evidence: Option<Statement>,
+    /// The signal that decided the side, in words.
+    pub reason: Option<String>,
 }
 
 /// One article's coverage.
@@ -70,233 +74,304 @@ pub struct OutletView {
     pub derives_from: Option<(u32, bool)>,
 }
 
-const DISPUTE: &[&str] = &[
-    "by contrast",
-    "in contrast",
-    "contrasts sharply",
-    "disagreed",
-    "disagrees",
-    "disputed",
-    "disputes",
-    "rejected",
-    "rejects",
-    "dismissed",
-    "opposed",
-    "opposes",
-    "criticised",
-    "criticized",
-    "skeptical",
-    "sceptical",
-    "others say",
-    "vow to fight",
-    "vowed to fight",
-    "warned",
-    "cautioned",
-    "doubted",
-    "against the",
-];
-const SUPPORT: &[&str] = &[
-    "agrees",
-    "agreed",
-    "echoed",
-    "welcomed",
-    "backed",
-    "supports",
-    "supported",
-    "defended",
-    "praised",
-    "celebrated",
-    "hailed",
-    "best hope",
-    "best chance",
-];
-const OTHER: &[&str] = &[
-    "more nuanced",
-    "mixed",
-    "cautiously",
-    "not yet convinced",
-    "takes another view",
-    "on the one hand",
-];
-
-fn marker(s: &str) -> Option<Side> {
-    let l = s.to_lowercase();
-    // "By contrast, X said the plan was the best hope": the contrast is with the other side, the
-    // agreement marker says which side X is on, so agreement is read before dispute.
-    if OTHER.iter().any(|m| l.contains(m)) {
-        Some(Side::Other)
-    } else if SUPPORT.iter().any(|m| l.contains(m)) {
-        Some(Side::Supports)
-    } else if DISPUTE.iter().any(|m| l.contains(m)) {
-        Some(Side::Disputes)
-    } else {
-        None
-    }
+/// The people side of a comparison: the claim, the named speakers with their sides, and the vague
+/// group speakers ("Others", "other prominent industry figures") that hold no side of their own.
+#[derive(Clone, Debug)]
+pub struct PeopleViews {
+    pub claim: Claim,
+    pub people: Vec<PersonView>,
+    /// Group or unnamed speakers with their statements (never placed on a side).
+    pub groups: Vec<(String, Vec<Statement>)>,
 }
 
-/// The people of a story and their sides.
-pub fn people(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<PersonView> {
-    let members: HashSet<u32> = story.members.iter().copied().collect();
-    let canon: HashSet<u32> = story
+/// The story's central claim (see [`stance::claim`]).
+pub fn claim(articles: &[Article], story: &Story) -> Claim {
+    let lead = &articles[story.lead_article as usize];
+    let ss = sentences::split(&lead.body);
+    stance::claim(lead, story.lead_article, &story.headline, &ss)
+}
+
+/// The people of a story, their statements and their sides on its claim.
+pub fn people(articles: &[Article], story: &Story, book: &QuoteBook) -> PeopleViews {
+    let canon: Vec<u32> = story
         .members
         .iter()
         .copied()
         .filter(|&o| articles[o as usize].duplicate_of.is_none())
         .collect();
-    let mut by: HashMap<String, PersonView> = HashMap::new();
-    let mut sents: HashMap<u32, Vec<Sentence>> = HashMap::new();
-    let mut votes: HashMap<String, Vec<(Side, Statement)>> = HashMap::new();
-    for g in &book.quotes {
+    let canon_set: HashSet<u32> = canon.iter().copied().collect();
+    let sents: HashMap<u32, Vec<Sentence>> = canon
+        .iter()
+        .map(|&o| (o, sentences::split(&articles[o as usize].body)))
+        .collect();
+    let sentence_of = |o: u32, at: usize| -> usize {
+        sents.get(&o).map_or(0, |ss| {
+            ss.iter()
+                .position(|s| at < s.span.end)
+                .unwrap_or(ss.len().saturating_sub(1))
+        })
+    };
+    // Speakers in order of first appearance.
+    let mut order: Vec<String> = Vec::new();
+    let mut by: HashMap<String, stance::Speaker> = HashMap::new();
+    for g in book.quotes.iter() {
         let Some(name) = &g.speaker else { continue };
-        for ap in g
-            .appearances
-            .iter()
-            .filter(|a| members.contains(&a.ord) && canon.contains(&a.ord))
-        {
+        for ap in g.appearances.iter().filter(|a| canon_set.contains(&a.ord)) {
             let a = &articles[ap.ord as usize];
             let first = ap.pieces.first().copied().unwrap_or(Span::new(0, 0));
             let last = ap.pieces.last().copied().unwrap_or(first);
-            let st = Statement {
+            let sp = by.entry(name.clone()).or_insert_with(|| {
+                order.push(name.clone());
+                stance::Speaker {
+                    name: name.clone(),
+                    role: None,
+                    is_org: g.is_org,
+                    group: stance::is_vague(name),
+                    forms: vec![],
+                    statements: vec![],
+                    cues: vec![],
+                }
+            });
+            if sp.role.as_ref().is_none_or(bare_title) {
+                let known = book
+                    .speakers
+                    .get(name)
+                    .map(|i| i.roles.as_slice())
+                    .unwrap_or(&[]);
+                sp.role = g
+                    .role
+                    .iter()
+                    .chain(known)
+                    .find(|r| !bare_title(r))
+                    .cloned()
+                    .or_else(|| ap.mention.and_then(|m| appositive(&a.body, m.end)))
+                    .or_else(|| sp.role.clone());
+            }
+            let at = ap.mention.map_or(first.start, |m| m.start);
+            let cue = ap
+                .cue
+                .map(|c| text::slice_chars(&a.body, c.start, c.end).to_lowercase());
+            sp.statements.push(Statement {
                 ord: ap.ord,
                 span: Span::new(first.start, last.end),
                 text: g.text.clone(),
                 kind: g.kind,
-            };
-            let p = by.entry(name.clone()).or_insert_with(|| PersonView {
-                name: name.clone(),
-                role: g.role.clone(),
-                outlets: vec![],
-                statements: vec![],
-                position: None,
-                key_terms: vec![],
-                side: Side::Unclear,
-                evidence: None,
             });
-            let outlet = a.outlet_name().to_string();
-            if !p.outlets.contains(&outlet) {
-                p.outlets.push(outlet);
-            }
-            if p.role.is_none() {
-                p.role = g.role.clone();
-            }
-            p.statements.push(st);
-            // Markers in the sentence that carries the statement or its speaker, and the one before.
-            let ss = sents
-                .entry(ap.ord)
-                .or_insert_with(|| sentences::split(&a.body));
-            let at = ap.mention.map_or(first.start, |m| m.start);
-            if let Some(k) = ss
-                .iter()
-                .position(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
-            {
-                for s in [Some(&ss[k]), k.checked_sub(1).map(|j| &ss[j])]
-                    .into_iter()
-                    .flatten()
-                {
-                    // The previous sentence counts only when it names the same person.
-                    let own = std::ptr::eq(s, &ss[k]);
-                    let surname = name.split_whitespace().last().unwrap_or(name);
-                    if !own && !s.text.contains(surname) {
-                        continue;
-                    }
-                    // Markers inside the quoted words are the speaker's own vocabulary, not the article's framing.
-                    let outside: String = if own {
-                        let mut t = s.text.clone();
-                        t = t.replace(&g.text, " ");
-                        t
-                    } else {
-                        s.text.clone()
-                    };
-                    if let Some(side) = marker(&outside) {
-                        votes.entry(name.clone()).or_default().push((
-                            side,
-                            Statement {
-                                ord: ap.ord,
-                                span: s.span,
-                                text: s.text.clone(),
-                                kind: QuoteKind::Reported,
-                            },
-                        ));
-                    }
-                }
+            sp.cues.push((ap.ord, sentence_of(ap.ord, at), cue));
+        }
+    }
+    let mut speakers: Vec<stance::Speaker> = order.iter().filter_map(|n| by.remove(n)).collect();
+    merge_descriptions(&mut speakers, &sents);
+    // Surface forms, with "the <role noun>" when only one speaker has that noun.
+    let mut noun_owners: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, sp) in speakers.iter().enumerate().filter(|(_, s)| !s.group) {
+        let mut nouns: Vec<String> = sp
+            .role
+            .as_deref()
+            .map(stance::role_nouns)
+            .unwrap_or_default();
+        if sp.is_org
+            && let Some(w) = sp.name.split_whitespace().last()
+        {
+            nouns.push(w.to_lowercase());
+        }
+        nouns.dedup();
+        for w in nouns {
+            noun_owners.entry(w).or_default().push(i);
+        }
+    }
+    for (i, sp) in speakers.iter_mut().enumerate() {
+        let aliases: Vec<String> = book
+            .speakers
+            .get(&sp.name)
+            .map(|s| s.aliases.iter().cloned().collect())
+            .unwrap_or_default();
+        sp.forms = if sp.group {
+            vec![text::fold_marks(&sp.name).to_lowercase()]
+        } else {
+            stance::forms(&sp.name, sp.is_org, &aliases)
+        };
+        for (w, owners) in &noun_owners {
+            if owners == &[i] {
+                sp.forms.push(format!("the {w}"));
             }
         }
     }
-    // Standalone sentences that name a person with a marker ("Okafor, by contrast, ...").
-    for &o in &canon {
-        let ss = sents
-            .entry(o)
-            .or_insert_with(|| sentences::split(&articles[o as usize].body));
-        for s in ss.iter() {
-            let Some(side) = marker(&s.text) else {
-                continue;
-            };
-            for name in by.keys() {
-                let surname = name.split_whitespace().last().unwrap_or(name);
-                if s.text.contains(surname) && !s.text.contains('"') && !s.text.contains('“') {
-                    votes.entry(name.clone()).or_default().push((
-                        side,
-                        Statement {
-                            ord: o,
-                            span: s.span,
-                            text: s.text.clone(),
-                            kind: QuoteKind::Reported,
-                        },
-                    ));
-                }
+    let claim = claim(articles, story);
+    let placed = stance::place(articles, &canon, &sents, &claim, &speakers);
+    let mut groups = Vec::new();
+    let mut out: Vec<PersonView> = Vec::new();
+    for (sp, pl) in speakers.into_iter().zip(placed) {
+        let mut statements = sp.statements;
+        statements.sort_by_key(|s| (s.ord, s.span.start));
+        statements.dedup_by(|a, b| a.text == b.text);
+        if sp.group {
+            groups.push((sp.name, statements));
+            continue;
+        }
+        let mut outlets: Vec<String> = Vec::new();
+        for s in &statements {
+            let o = articles[s.ord as usize].outlet_name().to_string();
+            if !outlets.contains(&o) {
+                outlets.push(o);
             }
         }
+        let position = statements
+            .iter()
+            .filter(|s| s.kind == QuoteKind::Direct)
+            .max_by_key(|s| s.text.len())
+            .or_else(|| statements.first())
+            .cloned();
+        let mut tf: HashMap<String, u32> = HashMap::new();
+        for s in &statements {
+            for w in content_words(&s.text) {
+                *tf.entry(w).or_default() += 1;
+            }
+        }
+        let mut terms: Vec<(String, u32)> = tf.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.push(PersonView {
+            name: sp.name,
+            role: sp.role,
+            outlets,
+            statements,
+            position,
+            key_terms: terms.into_iter().take(5).map(|t| t.0).collect(),
+            side: pl.side,
+            evidence: pl.evidence,
+            reason: pl.reason,
+        });
     }
-    let mut out: Vec<PersonView> = by
-        .into_values()
-        .map(|mut p| {
-            p.statements.sort_by_key(|s| (s.ord, s.span.start));
-            p.statements.dedup_by(|a, b| a.text == b.text);
-            p.position = p
-                .statements
-                .iter()
-                .filter(|s| s.kind == QuoteKind::Direct)
-                .max_by_key(|s| s.text.len())
-                .or_else(|| p.statements.first())
-                .cloned();
-            let mut tf: HashMap<String, u32> = HashMap::new();
-            for s in &p.statements {
-                for w in content_words(&s.text) {
-                    *tf.entry(w).or_default() += 1;
-                }
-            }
-            let mut terms: Vec<(String, u32)> = tf.into_iter().collect();
-            terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            p.key_terms = terms.into_iter().take(5).map(|t| t.0).collect();
-            if let Some(v) = votes.get(&p.name) {
-                let count = |side: Side| v.iter().filter(|x| x.0 == side).count();
-                let (s, d, o) = (
-                    count(Side::Supports),
-                    count(Side::Disputes),
-                    count(Side::Other),
-                );
-                let side = if o > 0 && o >= s.max(d) {
-                    Side::Other
-                } else if d > s {
-                    Side::Disputes
-                } else if s > d {
-                    Side::Supports
-                } else {
-                    Side::Unclear
-                };
-                p.side = side;
-                p.evidence = v.iter().find(|x| x.0 == side).map(|x| x.1.clone());
-            }
-            p
-        })
-        .collect();
     out.sort_by(|a, b| {
         b.statements
             .len()
             .cmp(&a.statements.len())
             .then_with(|| a.name.cmp(&b.name))
     });
-    out
+    PeopleViews {
+        claim,
+        people: out,
+        groups,
+    }
+}
+
+/// A role that is only a title ("Dr", "Prof."): says nothing about the speaker's part in the story.
+fn bare_title(r: &String) -> bool {
+    let l = r.trim_end_matches('.').to_lowercase();
+    matches!(
+        l.as_str(),
+        "dr" | "prof" | "mr" | "mrs" | "ms" | "miss" | "sir" | "dame" | "lord" | "lady" | "rev"
+    )
+}
+
+/// The role in an apposition after a speaker's name: ", presiding judge of the regional appeals
+/// court." (lower-case start, at most twelve words, up to the next comma or sentence end).
+fn appositive(body: &str, name_end: usize) -> Option<String> {
+    let after: String = body.chars().skip(name_end).take(160).collect();
+    let rest = after.strip_prefix(", ")?;
+    if !rest.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let end = rest.find([',', '.', ';', '\n', '"', '”'])?;
+    let role = rest[..end].trim();
+    let words = role.split_whitespace().count();
+    let verbish = role
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ["said", "says", "told", "added", "who", "which", "and"].contains(&w));
+    ((2..=12).contains(&words) && !verbish).then(|| role.to_string())
+}
+
+/// Folds a description into the named speaker it stands for: "The superintendent" when exactly one
+/// speaker's role is a superintendent, and a lead's "a former ByteDance engineer" when a named
+/// speaker is quoted within the next two sentences of that article (the delayed name of a lead).
+fn merge_descriptions(speakers: &mut Vec<stance::Speaker>, sents: &HashMap<u32, Vec<Sentence>>) {
+    let mut into: Vec<Option<usize>> = vec![None; speakers.len()];
+    for (i, sp) in speakers.iter().enumerate().filter(|(_, s)| s.group) {
+        let words: Vec<String> = sp
+            .name
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let head = stance::stem(words.last().map_or("", String::as_str));
+        // "The authority": an organisation speaker of that name first, else the one person whose
+        // role is headed by that noun ("The superintendent", "researchers").
+        let orgs: Vec<usize> = speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !o.group && o.is_org)
+            .filter(|(_, o)| {
+                o.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| stance::stem(w) == head)
+            })
+            .map(|(j, _)| j)
+            .collect();
+        let owners: Vec<usize> = if orgs.is_empty() {
+            speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| !o.group && !o.is_org)
+                .filter(|(_, o)| {
+                    o.role.as_deref().is_some_and(|r| {
+                        stance::role_nouns(r)
+                            .first()
+                            .is_some_and(|n| stance::stems_match(&stance::stem(n), &head))
+                    })
+                })
+                .map(|(j, _)| j)
+                .collect()
+        } else {
+            orgs
+        };
+        if owners.len() == 1 && head.len() >= 4 && words.len() <= 4 {
+            into[i] = Some(owners[0]);
+            continue;
+        }
+        if !matches!(words.first().map(String::as_str), Some("a" | "an")) {
+            continue;
+        }
+        // Delayed identification in a lead paragraph.
+        for &(o, k, _) in &sp.cues {
+            let Some(ss) = sents.get(&o) else { continue };
+            if ss.get(k).is_none_or(|s| s.paragraph != 0) {
+                continue;
+            }
+            let next = speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| !x.group)
+                .filter_map(|(j, x)| {
+                    x.cues
+                        .iter()
+                        .filter(|c| c.0 == o && c.1 > k && c.1 <= k + 2)
+                        .map(|c| c.1)
+                        .min()
+                        .map(|at| (at, j))
+                })
+                .min();
+            if let Some((_, j)) = next {
+                into[i] = Some(j);
+                break;
+            }
+        }
+    }
+    for i in (0..speakers.len()).rev() {
+        if let Some(j) = into[i] {
+            let sp = speakers.remove(i);
+            let target = &mut speakers[if j > i { j - 1 } else { j }];
+            target.statements.extend(sp.statements);
+            target.cues.extend(sp.cues);
+            target.forms.push(sp.name.to_lowercase());
+            // Keep indices of later merges right.
+            for t in into.iter_mut().flatten() {
+                if *t > i {
+                    *t -= 1;
+                }
+            }
+        }
+    }
 }
 
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
