@@ -3,6 +3,7 @@
 //! outlets, the people and organisations it names, tags, and each article's distinctive angle.
 
 pub mod cluster;
+pub mod points;
 pub mod quotes;
 pub mod stance;
 pub mod views;

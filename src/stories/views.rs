@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::points::StoryPoints;
 use super::quotes::QuoteBook;
 use super::stance::{self, Claim};
 use super::{Story, content_words};
@@ -374,36 +375,18 @@ fn merge_descriptions(speakers: &mut Vec<stance::Speaker>, sents: &HashMap<u32, 
     }
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let i = a.intersection(b).count() as f64;
-    let u = (a.len() + b.len()) as f64 - i;
-    if u == 0.0 { 0.0 } else { i / u }
-}
-
 /// How each article of the story covered it.
 pub fn outlets(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<OutletView> {
     let members = &story.members;
-    let sents: Vec<Vec<(Sentence, HashSet<String>)>> = members
+    let n = members.len();
+    let sp = StoryPoints::build(articles, members);
+    let canon: Vec<bool> = members
         .iter()
-        .map(|&o| {
-            sentences::split(&articles[o as usize].body)
-                .into_iter()
-                .map(|s| {
-                    let w = content_words(&s.text);
-                    (s, w)
-                })
-                .filter(|(_, w)| w.len() >= 4)
-                .collect()
-        })
+        .map(|&o| articles[o as usize].duplicate_of.is_none())
         .collect();
-    // Best match of each sentence in each other article: a point is "the same" above this overlap.
-    const SAME: f64 = 0.3;
-    let covered = |i: usize, words: &HashSet<String>| -> bool {
-        sents[i].iter().any(|(_, w)| jaccard(w, words) >= SAME)
-    };
-    // Speakers per article.
-    let mut speakers: Vec<BTreeSet<String>> = vec![BTreeSet::new(); members.len()];
-    let mut counts: Vec<(u32, u32)> = vec![(0, 0); members.len()];
+    // Speakers and quote counts per article.
+    let mut speakers: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n];
+    let mut counts: Vec<(u32, u32)> = vec![(0, 0); n];
     let pos: HashMap<u32, usize> = members.iter().enumerate().map(|(i, &o)| (o, i)).collect();
     for g in &book.quotes {
         for ap in &g.appearances {
@@ -419,63 +402,105 @@ pub fn outlets(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<Out
             }
         }
     }
-    let n = members.len();
-    let mut out = Vec::with_capacity(n);
+    // Re-publications and rewrites: most of an article's points, in order, are an earlier one's.
+    let mut derives: Vec<Option<(usize, bool)>> = vec![None; n];
+    // Points matched by a rewrite alignment (both directions): paraphrases count as shared.
+    let mut aligned: Vec<Vec<Vec<bool>>> = sp
+        .points
+        .iter()
+        .map(|p| vec![Vec::new(); p.len()])
+        .collect();
     for i in 0..n {
-        let others: Vec<usize> = (0..n)
-            .filter(|&j| j != i && articles[members[j] as usize].duplicate_of.is_none())
-            .collect();
-        let only_here: Vec<Statement> = sents[i]
-            .iter()
-            .filter(|(_, w)| !others.is_empty() && others.iter().all(|&j| !covered(j, w)))
-            .take(3)
-            .map(|(s, _)| Statement {
-                ord: members[i],
-                span: s.span,
-                text: s.text.clone(),
-                kind: QuoteKind::Reported,
-            })
-            .collect();
-        // Points most other articles share that this one lacks (taken from the first article carrying them).
-        let mut leaves_out = Vec::new();
-        let mut seen: Vec<HashSet<String>> = Vec::new();
-        for &j in &others {
-            for (s, w) in &sents[j] {
-                if leaves_out.len() >= 3 || seen.iter().any(|x| jaccard(x, w) >= SAME) {
-                    continue;
-                }
-                let carriers = others.iter().filter(|&&k| k == j || covered(k, w)).count();
-                if others.len() >= 2 && carriers * 2 > others.len() && !covered(i, w) {
-                    seen.push(w.clone());
-                    leaves_out.push(Statement {
-                        ord: members[j],
-                        span: s.span,
-                        text: s.text.clone(),
-                        kind: QuoteKind::Reported,
-                    });
-                }
-            }
-        }
-        // Rewrite: most of its points, in order, match one earlier article.
         let a = &articles[members[i] as usize];
-        let mut derives_from = a
+        if let Some(j) = a
             .duplicate_of
             .as_deref()
             .and_then(|c| members.iter().position(|&o| articles[o as usize].id == c))
-            .map(|j| (members[j], true));
-        if derives_from.is_none() && !sents[i].is_empty() {
-            let mut best: Option<(f64, usize)> = None;
-            for j in 0..i {
-                let hits = sents[i]
-                    .iter()
-                    .filter(|(_, w)| sents[j].iter().any(|(_, x)| jaccard(w, x) >= 0.2))
-                    .count();
-                let share = hits as f64 / sents[i].len() as f64;
-                if share >= 0.6 && best.is_none_or(|b| share > b.0) {
-                    best = Some((share, j));
+        {
+            derives[i] = Some((j, true));
+            continue;
+        }
+        let np = sp.points[i].len();
+        if np < 3 {
+            continue;
+        }
+        let share = |j: usize, at: f32| {
+            (0..np).filter(|&p| sp.best(i, p, j) >= at).count() as f64 / np as f64
+        };
+        let Some((j, s)) = (0..i)
+            .filter(|&j| canon[j])
+            .map(|j| (j, share(j, 0.2)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            continue;
+        };
+        if s >= 0.25 {
+            let al = sp.align(i, j);
+            if al.verbatim * 10 >= np * 9 {
+                // Nearly every point word for word and in the same order.
+                derives[i] = Some((j, true));
+            } else if al.is_rewrite() {
+                derives[i] = Some((j, false));
+                for (p, m) in al.mine.into_iter().enumerate() {
+                    aligned[i][p].push(m);
+                }
+                for (q, t) in al.theirs.into_iter().enumerate() {
+                    if t {
+                        aligned[j][q].push(true);
+                    }
                 }
             }
-            derives_from = best.map(|(share, j)| (members[j], share > 0.95));
+        }
+    }
+    let paraphrased = |i: usize, p: usize| aligned[i][p].iter().any(|&x| x);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let others: Vec<usize> = (0..n).filter(|&j| j != i && canon[j]).collect();
+        let pts = &sp.points[i];
+        // Points no other article makes, the most novel first.
+        let mut only: Vec<usize> = (0..pts.len())
+            .filter(|&p| {
+                !others.is_empty()
+                    && !paraphrased(i, p)
+                    && others.iter().all(|&j| !sp.covered(i, p, j))
+            })
+            .collect();
+        only.sort_by_key(|&p| {
+            (
+                std::cmp::Reverse(pts[p].novel_names),
+                std::cmp::Reverse(pts[p].novel),
+                p,
+            )
+        });
+        let only_here = only
+            .into_iter()
+            .take(10)
+            .map(|p| point_statement(members[i], &pts[p].sentence))
+            .collect();
+        // Points most other articles make that this one leaves out (each from its first carrier).
+        let mut leaves_out = Vec::new();
+        if others.len() >= 2 {
+            'outer: for &j in &others {
+                for (t, pt) in sp.points[j].iter().enumerate() {
+                    if leaves_out.len() >= 10 {
+                        break 'outer;
+                    }
+                    // Not the first carrier of this point.
+                    if (0..j).any(|k| canon[k] && sp.covered(j, t, k)) {
+                        continue;
+                    }
+                    let carriers = 1 + others
+                        .iter()
+                        .filter(|&&k| k != j && sp.covered(j, t, k))
+                        .count();
+                    if carriers * 2 > others.len()
+                        && !sp.covered(j, t, i)
+                        && !(derives[i].is_some_and(|d| d.0 == j) && paraphrased(j, t))
+                    {
+                        leaves_out.push(point_statement(members[j], &pt.sentence));
+                    }
+                }
+            }
         }
         let only_speakers: Vec<String> = speakers[i]
             .iter()
@@ -490,10 +515,19 @@ pub fn outlets(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<Out
             speakers_only_here: only_speakers,
             only_here,
             leaves_out,
-            derives_from,
+            derives_from: derives[i].map(|(j, copy)| (members[j], copy)),
         });
     }
     out
+}
+
+fn point_statement(ord: u32, s: &Sentence) -> Statement {
+    Statement {
+        ord,
+        span: s.span,
+        text: s.text.clone(),
+        kind: QuoteKind::Reported,
+    }
 }
 
 /// Points that every or almost every article reports (from the first article that has them).
@@ -507,35 +541,14 @@ pub fn shared_points(articles: &[Article], story: &Story) -> Vec<Statement> {
     if canon.len() < 2 {
         return vec![];
     }
-    let bags: Vec<Vec<HashSet<String>>> = canon
-        .iter()
-        .map(|&o| {
-            sentences::split(&articles[o as usize].body)
-                .iter()
-                .map(|s| content_words(&s.text))
-                .collect()
-        })
-        .collect();
-    let first = canon[0];
+    let sp = StoryPoints::build(articles, &canon);
     let mut out = Vec::new();
-    for s in sentences::split(&articles[first as usize].body) {
-        let w = content_words(&s.text);
-        if w.len() < 4 {
-            continue;
-        }
-        let carriers = bags
-            .iter()
-            .filter(|b| b.iter().any(|x| jaccard(x, &w) >= 0.3))
-            .count();
+    for (p, pt) in sp.points[0].iter().enumerate() {
+        let carriers = 1 + (1..canon.len()).filter(|&j| sp.covered(0, p, j)).count();
         if carriers * 4 >= canon.len() * 3 {
-            out.push(Statement {
-                ord: first,
-                span: s.span,
-                text: s.text,
-                kind: QuoteKind::Reported,
-            });
+            out.push(point_statement(canon[0], &pt.sentence));
         }
-        if out.len() >= 5 {
+        if out.len() >= 10 {
             break;
         }
     }
