@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -157,6 +157,33 @@ impl Corpus {
         v
     }
 
+    /// Speaker names and aliases starting with `prefix`, any case, most quoted first (for completions).
+    pub fn speakers_starting(&self, prefix: &str, max: usize) -> Vec<String> {
+        let prefix = prefix.to_lowercase();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for q in &self.quotes.quotes {
+            if let Some(s) = &q.speaker {
+                *counts.entry(s.as_str()).or_default() += q.appearances.len();
+            }
+        }
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        for info in self.quotes.speakers.values() {
+            let n = counts.get(info.name.as_str()).copied().unwrap_or(0);
+            for name in std::iter::once(&info.name).chain(info.aliases.iter()) {
+                if name.to_lowercase().starts_with(&prefix) {
+                    names.push((name.as_str(), n));
+                }
+            }
+        }
+        names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        names.dedup_by(|a, b| a.0 == b.0);
+        names
+            .into_iter()
+            .take(max)
+            .map(|(n, _)| n.to_string())
+            .collect()
+    }
+
     /// Article ids starting with `prefix` (for completions).
     pub fn article_ids_starting(&self, prefix: &str, max: usize) -> Vec<String> {
         let mut v: Vec<String> = self
@@ -188,14 +215,19 @@ pub fn origin_of(src: &CorpusSource) -> String {
 pub struct LoadProgress {
     pub done: AtomicUsize,
     pub total: AtomicUsize,
+    /// True while a load or reload runs.
+    pub loading: AtomicBool,
 }
 
 /// Where the server gets the current corpus snapshot. It is empty until the first load finishes, so
-/// the server can answer `initialize` at once while a large corpus is still loading.
+/// the server can answer `initialize` at once while a large corpus is still loading. A reload
+/// builds a new snapshot beside the old one and swaps it in; subscribers see the change.
 #[derive(Clone)]
 pub struct CorpusCell {
     rx: watch::Receiver<Option<Arc<Corpus>>>,
     tx: Arc<watch::Sender<Option<Arc<Corpus>>>>,
+    /// What to (re)load from; `None` for a cell built from a ready corpus.
+    source: Option<Arc<CorpusSource>>,
     pub progress: Arc<LoadProgress>,
 }
 
@@ -206,6 +238,7 @@ impl CorpusCell {
         CorpusCell {
             rx,
             tx: Arc::new(tx),
+            source: None,
             progress: Arc::default(),
         }
     }
@@ -216,9 +249,26 @@ impl CorpusCell {
         let cell = CorpusCell {
             rx,
             tx: Arc::new(tx),
+            source: Some(Arc::new(src)),
             progress: Arc::default(),
         };
-        let c = cell.clone();
+        cell.reload();
+        cell
+    }
+
+    /// Loads the corpus source again in the background and swaps the new snapshot in when it is
+    /// built. Returns false (and does nothing) when the cell has no source or a load is running.
+    /// A reload that fails keeps the current snapshot.
+    pub fn reload(&self) -> bool {
+        let Some(src) = self.source.clone() else {
+            return false;
+        };
+        if self.progress.loading.swap(true, Ordering::AcqRel) {
+            return false;
+        }
+        self.progress.done.store(0, Ordering::Relaxed);
+        self.progress.total.store(0, Ordering::Relaxed);
+        let c = self.clone();
         std::thread::spawn(move || {
             let p = c.progress.clone();
             let started = std::time::Instant::now();
@@ -238,7 +288,12 @@ impl CorpusCell {
                     for s in &corpus.report.skipped {
                         tracing::warn!("skipped {}: {}", s.path, s.reason);
                     }
+                    c.progress.loading.store(false, Ordering::Release);
                     c.replace(corpus);
+                }
+                Err(e) if c.now().is_some() => {
+                    c.progress.loading.store(false, Ordering::Release);
+                    tracing::error!("could not reload the corpus, keeping the loaded one: {e:#}");
                 }
                 Err(e) => {
                     tracing::error!("could not load the corpus: {e:#}");
@@ -246,6 +301,7 @@ impl CorpusCell {
                         articles: vec![],
                         report: LoadReport::default(),
                     };
+                    c.progress.loading.store(false, Ordering::Release);
                     match Corpus::from_loaded(format!("empty corpus (load failed: {e})"), empty) {
                         Ok(empty) => c.replace(empty),
                         Err(e) => tracing::error!("could not build an empty corpus: {e:#}"),
@@ -253,7 +309,17 @@ impl CorpusCell {
                 }
             }
         });
-        cell
+        true
+    }
+
+    /// Files parsed and files in all of the running load, if one runs.
+    pub fn load_progress(&self) -> Option<(usize, usize)> {
+        self.progress.loading.load(Ordering::Acquire).then(|| {
+            (
+                self.progress.done.load(Ordering::Relaxed),
+                self.progress.total.load(Ordering::Relaxed),
+            )
+        })
     }
 
     /// Swaps in a new snapshot (readers holding the old one keep it until they finish).
