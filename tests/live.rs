@@ -16,10 +16,13 @@ use rmcp::{ClientHandler, RoleClient, ServiceExt};
 use serde_json::{Value, json};
 use tokio::process::Command;
 
+/// One progress notification: progress, total, message.
+type Progress = (f64, Option<f64>, String);
+
 /// What the server sent us besides responses.
 #[derive(Clone, Default)]
 struct Seen {
-    progress: Arc<Mutex<Vec<(f64, Option<f64>, String)>>>,
+    progress: Arc<Mutex<Vec<Progress>>>,
     list_changed: Arc<Mutex<usize>>,
     logs: Arc<Mutex<Vec<Value>>>,
 }
