@@ -177,11 +177,53 @@ impl ArticleIndex {
         let mut generator =
             SnippetGenerator::create(&searcher, &*q, self.f_body).context("preparing snippets")?;
         generator.set_max_num_chars(180);
+        let words = query_prefixes(query);
         Ok(bodies
             .iter()
-            .map(|b| render_snippet(&generator.snippet(b)))
+            .map(|b| render_snippet(&generator.snippet(best_passage(b, &words))))
             .collect())
     }
+}
+
+/// The query's words, lower-cased and cut to at most five characters: a cheap stand-in for their
+/// stems when picking the passage a snippet comes from.
+fn query_prefixes(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .collect()
+}
+
+/// The passage a snippet is cut from: the paragraph with the most distinct query words (the first
+/// on ties, the first paragraph when none has any), with the paragraphs after it up to about two
+/// snippets' length. The stemming tokenizer then runs over that passage, not the whole article.
+fn best_passage<'a>(body: &'a str, words: &[String]) -> &'a str {
+    let mut start = body.len() - body.trim_start().len();
+    if !words.is_empty() {
+        let mut best = 0;
+        let mut at = 0;
+        for para in body.split('\n') {
+            let lower = para.to_lowercase();
+            let hits = words.iter().filter(|w| lower.contains(&w[..])).count();
+            if hits > best {
+                (best, start) = (hits, at);
+                if hits == words.len() {
+                    break;
+                }
+            }
+            at += para.len() + 1;
+        }
+    }
+    let rest = &body[start.min(body.len())..];
+    let mut end = 0;
+    for para in rest.split_inclusive('\n') {
+        end += para.len();
+        if end >= 360 {
+            break;
+        }
+    }
+    &rest[..end]
 }
 
 /// Plain text with the matching words wrapped in `**`, the way an agent reads emphasis.

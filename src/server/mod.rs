@@ -61,6 +61,18 @@ impl NewsDesk {
         }
     }
 
+    /// A handler for one more connection or session: the same corpus and routers (built once:
+    /// they hold every tool's schema), its own log level.
+    #[allow(deprecated)] // LoggingLevel: see `log_level`
+    pub fn session(&self) -> Self {
+        NewsDesk {
+            cell: self.cell.clone(),
+            tool_router: self.tool_router.clone(),
+            prompt_router: self.prompt_router.clone(),
+            log_level: Arc::new(Mutex::new(LoggingLevel::Info)),
+        }
+    }
+
     /// The current corpus, waiting for the first load to finish.
     pub async fn corpus(&self) -> Arc<Corpus> {
         self.cell.get().await
