@@ -106,7 +106,8 @@ async def exercise(s: ClientSession) -> None:
     check(json.loads(read.contents[0].text).get("id") == story_id, "a story resource reads as JSON")
 
     prompts = (await s.list_prompts()).prompts
-    args_for = {"story_id": story_id, "person": speakers["speakers"][0]["name"]}
+    args_for = {"story_id": story_id, "person": speakers["speakers"][0]["name"],
+                "outlet": info["outlets"][0]["name"]}
     for p in prompts:
         got = await s.get_prompt(p.name, {a.name: args_for[a.name] for a in (p.arguments or [])})
         check(len(got.messages) > 0, f"prompt {p.name} renders")

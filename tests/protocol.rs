@@ -361,6 +361,21 @@ async fn resources_prompts_and_completions_work() -> anyhow::Result<()> {
         .get_prompt(GetPromptRequestParams::new("speaker_quotes").with_arguments(args))
         .await?;
     assert!(serde_json::to_string(&p)?.contains("get_quotes with speaker"));
+    // Outlets complete for the coverage prompt's optional focus outlet.
+    let done = client
+        .complete(CompleteRequestParams::new(
+            Reference::for_prompt("compare_coverage"),
+            ArgumentInfo::new("outlet", "harb"),
+        ))
+        .await?;
+    assert_eq!(done.completion.values, vec!["Harbor Post".to_string()]);
+    let mut args = serde_json::Map::new();
+    args.insert("story_id".into(), json!(story));
+    args.insert("outlet".into(), json!("Harbor Post"));
+    let p = client
+        .get_prompt(GetPromptRequestParams::new("compare_coverage").with_arguments(args))
+        .await?;
+    assert!(serde_json::to_string(&p)?.contains("how Harbor Post covered it"));
     client.cancel().await?;
     Ok(())
 }

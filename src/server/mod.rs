@@ -199,6 +199,16 @@ pub struct BriefingArgs {
     pub story_id: String,
 }
 
+/// Arguments of the `compare_coverage` prompt.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CoverageArgs {
+    /// Story id from list_stories, e.g. "s-1a2b3c4d".
+    pub story_id: String,
+    /// Optional outlet to focus on, e.g. "Harbor Post" (corpus_info lists the outlets).
+    #[serde(default)]
+    pub outlet: Option<String>,
+}
+
 /// Arguments of the `speaker_quotes` prompt.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct SpeakerArgs {
@@ -251,8 +261,15 @@ impl NewsDesk {
     #[prompt(name = "compare_coverage")]
     async fn compare_coverage(
         &self,
-        Parameters(a): Parameters<BriefingArgs>,
+        Parameters(a): Parameters<CoverageArgs>,
     ) -> Result<GetPromptResult, McpError> {
+        let focus = match a.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => format!(
+                " Give most room to how {o} covered it: what it has that others do not, what it leaves out, whom \
+                 it quotes, and whether it rewrites another outlet's article."
+            ),
+            None => String::new(),
+        };
         let text = format!(
             "Write a balanced briefing on newsdesk story {id}. Call compare_views with story_id \"{id}\" and \
              aspect \"both\"; call get_quotes with the same story_id for the exact words. Structure: (1) what \
@@ -260,7 +277,7 @@ impl NewsDesk {
              role and one verbatim quote; say \"unclear\" where the tool does; (3) how outlets differ: who broke \
              it, what only one outlet reports, what some leave out, which articles are rewrites. Back every claim \
              with (outlet, article id, start-end span) from the tool results, quote only text that appears at those \
-             spans, and add nothing the articles do not say.",
+             spans, and add nothing the articles do not say.{focus}",
             id = a.story_id
         );
         Ok(
