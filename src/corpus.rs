@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use std::time::{Duration, Instant};
+
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
@@ -35,19 +37,41 @@ pub struct Corpus {
     outlets: Vec<(String, usize)>,
     /// Earliest and latest published times.
     date_range: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// How long each stage of building this snapshot took.
+    pub timings: Timings,
+}
+
+/// Wall time of each load stage (for logs and the ingestion benchmark).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Reading, decoding, parsing, cleaning and de-duplicating the files.
+    pub read_clean: Duration,
+    /// Building the full-text index.
+    pub index: Duration,
+    /// Clustering into stories and describing them.
+    pub stories: Duration,
+    /// Extracting quotes and merging them across outlets.
+    pub quotes: Duration,
 }
 
 impl Corpus {
     /// Loads and analyses a corpus, reporting file progress as (done, total).
     pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Corpus> {
+        let t = Instant::now();
         let loaded = ingest::load(src, progress);
-        Corpus::from_loaded(origin_of(src), loaded)
+        let read_clean = t.elapsed();
+        let mut c = Corpus::from_loaded(origin_of(src), loaded)?;
+        c.timings.read_clean = read_clean;
+        Ok(c)
     }
 
     /// Builds the snapshot (index, lookups) from loaded articles.
     pub fn from_loaded(origin: String, loaded: Loaded) -> Result<Corpus> {
         let Loaded { articles, report } = loaded;
+        let mut timings = Timings::default();
+        let t = Instant::now();
         let index = ArticleIndex::build(&articles)?;
+        timings.index = t.elapsed();
         let by_id = articles
             .iter()
             .enumerate()
@@ -58,7 +82,9 @@ impl Corpus {
             let (a, b) = (&articles[x as usize], &articles[y as usize]);
             b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
         });
+        let t = Instant::now();
         let stories = stories::build(&articles);
+        timings.stories = t.elapsed();
         let mut story_of = vec![0u32; articles.len()];
         for (si, s) in stories.iter().enumerate() {
             for &m in &s.members {
@@ -70,7 +96,9 @@ impl Corpus {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i as u32))
             .collect();
+        let t = Instant::now();
         let quotes = QuoteBook::build(&articles);
+        timings.quotes = t.elapsed();
         let outlets = ingest::outlet_counts(&articles);
         let date_range = {
             let mut it = articles.iter().filter_map(|a| a.published);
@@ -90,6 +118,7 @@ impl Corpus {
             stories,
             story_of,
             story_by_id,
+            timings,
         })
     }
 
@@ -282,6 +311,10 @@ impl CorpusCell {
                         articles = corpus.articles.len(),
                         skipped = corpus.report.skipped.len(),
                         ms = started.elapsed().as_millis() as u64,
+                        read_clean_ms = corpus.timings.read_clean.as_millis() as u64,
+                        index_ms = corpus.timings.index.as_millis() as u64,
+                        stories_ms = corpus.timings.stories.as_millis() as u64,
+                        quotes_ms = corpus.timings.quotes.as_millis() as u64,
                         "corpus loaded from {}",
                         corpus.origin
                     );
