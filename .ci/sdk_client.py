@@ -56,8 +56,9 @@ async def exercise(s: ClientSession) -> None:
     for t in tools:
         check(t.output_schema is not None, f"{t.name} has an outputSchema")
         ann = t.annotations
-        check(ann is not None and ann.read_only_hint is True and ann.open_world_hint is False,
-              f"{t.name} is annotated read-only and closed-world")
+        check(ann is not None and ann.read_only_hint is True and ann.open_world_hint is False
+              and ann.idempotent_hint is True and bool(t.title),
+              f"{t.name} has a title and is annotated read-only, idempotent and closed-world")
 
     info = await call(s, schemas, "corpus_info", {})
     check(info.get("articles", 0) > 0, "corpus_info counts articles")
