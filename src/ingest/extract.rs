@@ -437,7 +437,8 @@ fn without_scripts(html: &str) -> std::borrow::Cow<'_, str> {
             find_ci(at + 6, b"</style").and_then(|e| html[e..].find('>').map(|g| e + g + 1))
         } else if lower_at(at, b"<script") && is_tag_end(bytes.get(at + 7)) {
             let tag_end = html[at..].find('>').map(|g| at + g);
-            let json_ld = tag_end.is_some_and(|g| html[at..g].to_ascii_lowercase().contains("ld+json"));
+            let json_ld =
+                tag_end.is_some_and(|g| html[at..g].to_ascii_lowercase().contains("ld+json"));
             if json_ld {
                 None
             } else {
@@ -569,6 +570,9 @@ mod tests {
         );
         // Nothing to cut: the page comes back as it was, unterminated comment included.
         let plain = "<p>a < b</p><!-- open";
-        assert!(matches!(without_scripts(plain), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            without_scripts(plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
