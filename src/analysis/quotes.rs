@@ -1625,6 +1625,23 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             continue;
                         }
                         attrs.push(at);
+                    } else if let Some(prev) = attrs.last()
+                        && i > prev.region_e
+                        && (qa || is_cue_word(l, &w, false))
+                        && (w.ends_with("ing") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+                        && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+                    {
+                        // "X said ..., adding that ...": the participle shares the earlier subject
+                        let np = prev.np.clone();
+                        attrs.push(Attr {
+                            cue: i,
+                            cue_e: i + 1,
+                            np,
+                            region_s: i,
+                            region_e: i + 1,
+                            inverted: false,
+                            according: false,
+                        });
                     }
                 }
             }
@@ -1652,17 +1669,55 @@ pub fn extract(text: &str) -> Vec<Quote> {
             if !qidx.is_empty() {
                 let qf = qidx[0];
                 let ql = *qidx.last().unwrap();
-                // choose attribution: nearest to the quotes
-                let at = attrs
-                    .iter()
-                    .min_by_key(|a| {
-                        if a.region_s > ql {
-                            a.region_s - ql
-                        } else {
-                            qf.saturating_sub(a.region_e)
-                        }
+                // choose the attribution: one right after the leading quotes ("...," X said), else
+                // the nearest cue before the first quote (X said ... "..."), else the first after
+                // a leading adverbial ("In an interview on "Face the Nation," X said ...") is no quote
+                let adverbial_start = c.lw(u[0]).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "with"
+                            | "from"
+                            | "for"
+                            | "by"
+                            | "since"
+                            | "despite"
+                            | "amid"
+                            | "under"
+                            | "over"
+                            | "while"
+                    )
+                }) && qf > 0
+                    && c.word(u[qf - 1]).is_some();
+                let adjacent_after = attrs.iter().position(|a| {
+                    !adverbial_start
+                        && qidx
+                            .iter()
+                            .rev()
+                            .find(|&&q| q < a.region_s)
+                            .is_some_and(|&q| content_words(q + 1, a.region_s, None) == 0)
+                });
+                let before_first = attrs.iter().rposition(|a| a.region_e <= qf);
+                let ai = adjacent_after
+                    .or(before_first)
+                    .or_else(|| attrs.iter().position(|a| a.region_s > ql))
+                    .or(if attrs.is_empty() { None } else { Some(0) });
+                let at = ai.map(|i| attrs[i].clone());
+                // the clause of the chosen cue ends where the next attribution begins
+                let next_attr_s = ai.and_then(|i| {
+                    let n = attrs.get(i + 1)?;
+                    // a participial or coordinated cue ("and warned") shares the subject: cut at the cue
+                    Some(if n.region_s >= attrs[i].region_e {
+                        n.region_s
+                    } else {
+                        n.cue
                     })
-                    .cloned();
+                });
+                let prev_attr_e = ai.and_then(|i| i.checked_sub(1)).map(|i| attrs[i].region_e);
                 let cont_parent = match u[qf] {
                     U::Q(q) => qs[q].cont_of.and_then(|p| out_of_q.get(&p).copied()),
                     _ => None,
@@ -1676,10 +1731,13 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             qidx.iter().copied().filter(|&i| i < at.region_s).collect();
                         let after_q: Vec<usize> =
                             qidx.iter().copied().filter(|&i| i >= at.region_e).collect();
-                        let adjacent_before = before_q
-                            .last()
-                            .is_some_and(|&lb| content_words(lb + 1, at.region_s, None) == 0);
+                        let adjacent_before = adjacent_after.is_some()
+                            && adjacent_after == ai
+                            && before_q
+                                .last()
+                                .is_some_and(|&lb| content_words(lb + 1, at.region_s, None) == 0);
                         let mut mixed = false;
+                        let mut reported_only = false;
                         let mut clause: Option<(usize, usize)> = None;
                         let mut use_q: Vec<usize> = Vec::new();
                         let qpieces = |ids: &[usize]| -> Vec<(usize, usize)> {
@@ -1730,9 +1788,12 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 {
                                     e -= 1;
                                 }
-                                let mut s = 0;
+                                let mut s = prev_attr_e.unwrap_or(0).min(e);
                                 while s < e
-                                    && c.word(u[s]).is_some_and(|w| matches!(w, "And" | "But"))
+                                    && (c.is_punct(u[s], ",")
+                                        || c.word(u[s]).is_some_and(|w| {
+                                            matches!(w, "And" | "But" | "and" | "but")
+                                        }))
                                 {
                                     s += 1;
                                 }
@@ -1759,7 +1820,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 {
                                     s += 1;
                                 }
-                                clause = Some((s, send));
+                                clause = Some((
+                                    s,
+                                    trim_clause(&c, u, s, next_attr_s.unwrap_or(send).min(send)),
+                                ));
                             }
                         } else {
                             // quotes only inside the subject or an earlier phrase: the attribution reports a clause
@@ -1768,11 +1832,18 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             while s < u.len() && (c.is_punct(u[s], ",") || c.is_punct(u[s], ":")) {
                                 s += 1;
                             }
-                            clause = Some((s, send));
+                            clause = Some((
+                                s,
+                                trim_clause(&c, u, s, next_attr_s.unwrap_or(send).min(send)),
+                            ));
                         }
                         let pieces: Vec<(usize, usize)> = if mixed {
-                            let (s, e) = clause.unwrap();
+                            let (s, e) = clause.unwrap_or_default();
                             if s < e && content_words(s, e, None) > 0 {
+                                if !(s..e).any(|i| matches!(u[i], U::Q(_))) {
+                                    // the quotes are elsewhere (in the subject, a title): reported speech
+                                    reported_only = true;
+                                }
                                 let a = c.span(u[s]).0;
                                 let b = c.span(u[e - 1]).1;
                                 vec![(a, b)]
@@ -1800,7 +1871,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 (true, _) => 0.6,
                             };
                             outs.push(Out {
-                                kind: if mixed {
+                                kind: if reported_only {
+                                    QuoteKind::Reported
+                                } else if mixed {
                                     QuoteKind::Partial
                                 } else {
                                     QuoteKind::Direct
@@ -1819,11 +1892,100 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         }
                         last = Some((speaker, mention, pi));
                         last_quote_para = Some(pi);
+                        // later cues in the same sentence ("..., adding that ...", "and warned ..."):
+                        // each reports its own clause
+                        let mut used_hi = at.region_e.max(clause.map_or(0, |x| x.1));
+                        if let Some(&m) = use_q.iter().max() {
+                            used_hi = used_hi.max(m + 1);
+                        }
+                        let first_later = ai.map_or(attrs.len(), |i| i + 1);
+                        for bi in first_later..attrs.len() {
+                            let b = &attrs[bi];
+                            if b.cue < used_hi || b.inverted {
+                                continue;
+                            }
+                            let mut s = b.region_e;
+                            while s < send && (c.is_punct(u[s], ",") || c.is_punct(u[s], ":")) {
+                                s += 1;
+                            }
+                            let e = attrs
+                                .get(bi + 1)
+                                .map(|n| {
+                                    if n.region_s >= b.region_e {
+                                        n.region_s
+                                    } else {
+                                        n.cue
+                                    }
+                                })
+                                .unwrap_or(send)
+                                .min(send);
+                            let e = trim_clause(&c, u, s, e);
+                            if s >= e || content_words(s, e, None) == 0 {
+                                continue;
+                            }
+                            used_hi = e;
+                            let has_q = (s..e).any(|i| matches!(u[i], U::Q(_)));
+                            let bw = c.lw(u[b.cue]).unwrap_or_default();
+                            let starts_that = c.lw(u[s]).is_some_and(|w| w == "that");
+                            let kind = if has_q {
+                                QuoteKind::Partial
+                            } else if (starts_that || l.cue_bare.contains(bw.as_str()))
+                                && content_words(s, e, None) >= 3
+                            {
+                                QuoteKind::Reported
+                            } else {
+                                continue;
+                            };
+                            let (bm, bsp) = resolve(&c, u, &b.np, &mut ents);
+                            outs.push(Out {
+                                kind,
+                                pieces: vec![(c.span(u[s]).0, c.span(u[e - 1]).1)],
+                                mention: bm,
+                                speaker: bsp,
+                                cue: Some((c.span(u[b.cue]).0, c.span(u[b.cue_e - 1]).1)),
+                                conf: 0.6,
+                            });
+                            for i in s..e {
+                                if let U::Q(q) = u[i] {
+                                    out_of_q.insert(q, outs.len() - 1);
+                                }
+                            }
+                        }
                     }
                     None => {
-                        let frame_words = content_words(0, u.len(), None);
-                        let frame_words = frame_words;
-                        let quote_only = frame_words == 0;
+                        // byline after the quote: "“...” ― Steve Quinlan" (reader comments, epigraphs)
+                        let send = sent_end_excl(&c);
+                        let dash_byline = (content_words(0, qf, None) == 0
+                            && ql + 2 < u.len()
+                            && ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
+                                .iter()
+                                .any(|d| c.is_punct(u[ql + 1], d)))
+                        .then(|| np_fwd(&c, u, ql + 2, u.len()))
+                        .flatten()
+                        .filter(|np| np.kind == NPK::Name && np.e >= send);
+                        if let Some(np) = dash_byline {
+                            let pieces = qpieces_all(&c, u, &qidx);
+                            if !pieces.is_empty() {
+                                let (mention, speaker) = resolve(&c, u, &np, &mut ents);
+                                outs.push(Out {
+                                    kind: QuoteKind::Direct,
+                                    pieces,
+                                    mention,
+                                    speaker: speaker.clone(),
+                                    cue: Some(c.span(u[ql + 1])),
+                                    conf: 0.8,
+                                });
+                                for &i in &qidx {
+                                    if let U::Q(q) = u[i] {
+                                        out_of_q.insert(q, outs.len() - 1);
+                                    }
+                                }
+                                last = Some((speaker, mention, pi));
+                                last_quote_para = Some(pi);
+                                continue;
+                            }
+                        }
+                        let quote_only = content_words(0, u.len(), None) == 0;
                         let pieces: Vec<(usize, usize)> = qidx
                             .iter()
                             .filter_map(|&i| {
@@ -2073,6 +2235,48 @@ pub fn extract(text: &str) -> Vec<Quote> {
         }
     }
     finish(text, outs)
+}
+
+/// End of a reported clause `[s, e)` holding a quoted fragment: drops trailing conjunctions and
+/// commas, and what follows the last quote when it is a new phrase (", and ...", "during ...").
+fn trim_clause(c: &Ctx, u: &[U], s: usize, mut e: usize) -> usize {
+    let joiner = |x: U| {
+        [",", ";", "\u{2014}", "\u{2013}", "-", "("]
+            .iter()
+            .any(|p| c.is_punct(x, p))
+    };
+    let conj = |x: U| {
+        c.lw(x)
+            .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "while" | "whereas"))
+    };
+    while e > s && (joiner(u[e - 1]) || conj(u[e - 1])) {
+        e -= 1;
+    }
+    if let Some(lq) = (s..e).rev().find(|&i| matches!(u[i], U::Q(_)))
+        && lq + 1 < e
+    {
+        let t = u[lq + 1];
+        // a new phrase after the fragment: ", and he ...", " -- a metaphor", "but"; not
+        // ", that ..." (a second reported clause)
+        let new_phrase = (joiner(t)
+            && (lq + 2 >= e || !c.lw(u[lq + 2]).is_some_and(|w| w == "that" || w == "and")))
+            || c.lw(t).is_some_and(|w| w == "but");
+        if new_phrase {
+            e = lq + 1;
+        }
+    }
+    e
+}
+
+/// Content spans (without marks) of the quote units at `ids`.
+fn qpieces_all(c: &Ctx, u: &[U], ids: &[usize]) -> Vec<(usize, usize)> {
+    ids.iter()
+        .filter_map(|&i| match u[i] {
+            U::Q(q) => Some((c.qs[q].cs, c.qs[q].ce)),
+            U::T(_) => None,
+        })
+        .filter(|p| p.0 < p.1)
+        .collect()
 }
 
 fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
