@@ -1245,6 +1245,19 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
             return None;
         }
     }
+    // "would continue", "to offer": a verb that reports speech only next to a quote
+    if !l.cue_bare.contains(w.as_str())
+        && !l.cue_that.contains(w.as_str())
+        && ci > 0
+        && c.lw(u[ci - 1]).is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "would" | "will" | "could" | "can" | "should" | "may" | "might" | "must" | "to"
+            )
+        })
+    {
+        return None;
+    }
     // passive "was told"
     if ci > 0
         && let Some(p) = c.lw(u[ci - 1])
@@ -1624,6 +1637,17 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         if attrs.last().is_some_and(|p| at.cue < p.region_e) {
                             continue;
                         }
+                        let mut at = at;
+                        if let Some(prev) = attrs.last()
+                            && at.np.s < prev.region_e
+                            && !at.inverted
+                            && i > 0
+                            && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+                        {
+                            // "X said ..., noting ...", "X said ... and warned ...": the earlier subject
+                            at.np = prev.np.clone();
+                            at.region_s = i;
+                        }
                         attrs.push(at);
                     } else if let Some(prev) = attrs.last()
                         && i > prev.region_e
@@ -1693,15 +1717,39 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     )
                 }) && qf > 0
                     && c.word(u[qf - 1]).is_some();
+                let head_words = content_words(0, qf, None);
                 let adjacent_after = attrs.iter().position(|a| {
                     !adverbial_start
                         && qidx
                             .iter()
                             .rev()
                             .find(|&&q| q < a.region_s)
-                            .is_some_and(|&q| content_words(q + 1, a.region_s, None) == 0)
+                            .is_some_and(|&q| (q + 1..a.region_s).all(|i| c.word(u[i]).is_none()))
+                        && (head_words == 0 || !qidx.iter().any(|&q| q >= a.region_e))
                 });
-                let before_first = attrs.iter().rposition(|a| a.region_e <= qf);
+                // a cognition verb inside a reported clause ("... and he feels ...") is part of it
+                let embedded = |a: &Attr| {
+                    c.lw(u[a.cue]).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "feel" | "feels" | "felt" | "think" | "thinks" | "thought" | "believe"
+                                | "believes" | "believed" | "know" | "knows" | "knew" | "hope"
+                                | "hopes" | "hoped" | "fear" | "fears" | "feared" | "doubt"
+                                | "doubts" | "offer" | "offered"
+                        )
+                    })
+                };
+                let before_first = attrs
+                    .iter()
+                    .position(|a| a.region_e <= qf && !embedded(a))
+                    .map(|f| {
+                        // the last speech cue before the quote, not counting embedded ones
+                        (f..attrs.len())
+                            .filter(|&i| attrs[i].region_e <= qf && !embedded(&attrs[i]))
+                            .last()
+                            .unwrap_or(f)
+                    })
+                    .or_else(|| attrs.iter().rposition(|a| a.region_e <= qf));
                 let ai = adjacent_after
                     .or(before_first)
                     .or_else(|| attrs.iter().position(|a| a.region_s > ql))
@@ -1709,7 +1757,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 let at = ai.map(|i| attrs[i].clone());
                 // the clause of the chosen cue ends where the next attribution begins
                 let next_attr_s = ai.and_then(|i| {
-                    let n = attrs.get(i + 1)?;
+                    let n = attrs[i + 1..].iter().find(|n| !embedded(n))?;
                     // a participial or coordinated cue ("and warned") shares the subject: cut at the cue
                     Some(if n.region_s >= attrs[i].region_e {
                         n.region_s
@@ -1729,7 +1777,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         let send = sent_end_excl(&c);
                         let before_q: Vec<usize> =
                             qidx.iter().copied().filter(|&i| i < at.region_s).collect();
-                        let after_q: Vec<usize> =
+                        let mut after_q: Vec<usize> =
                             qidx.iter().copied().filter(|&i| i >= at.region_e).collect();
                         let adjacent_before = adjacent_after.is_some()
                             && adjacent_after == ai
@@ -1752,12 +1800,18 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 .filter(|p| p.0 < p.1)
                                 .collect()
                         };
-                        if adjacent_before {
+                        // "CLAUSE with a "fragment" for the EU, said X": the clause before the cue
+                        let tail = !adjacent_before
+                            && !before_q.is_empty()
+                            && (after_q.is_empty()
+                                || at.inverted
+                                || (at.region_s > 0 && c.is_punct(u[at.region_s - 1], ",")));
+                        if adjacent_before || tail {
                             let head_words = content_words(0, before_q[0], None);
                             let between =
                                 content_words(before_q[0], *before_q.last().unwrap() + 1, None)
                                     - before_q.iter().filter(|&&i| c.word(u[i]).is_some()).count();
-                            if head_words == 0 && between == 0 {
+                            if adjacent_before && head_words == 0 && between == 0 {
                                 use_q.extend(before_q.iter().copied());
                                 // split quote: "first half," he said, "second half"
                                 if let Some(&fa) = after_q.first()
@@ -1807,8 +1861,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             let gap_words: Vec<String> =
                                 (at.region_e..fa).filter_map(|i| c.lw(u[i])).collect();
                             let only_that = gap_words.iter().all(|w| w == "that");
-                            let la = *after_q.last().unwrap();
-                            let after_words = content_words(la + 1, send, None);
+                            let cl_end = next_attr_s.unwrap_or(send).min(send);
+                            let cl_end = trim_clause(&c, u, fa, cl_end).max(fa + 1);
+                            after_q.retain(|&q| q < cl_end);
+                            let la = after_q.last().copied().unwrap_or(fa);
+                            let after_words = content_words(la + 1, cl_end, None);
                             let between = content_words(fa, la + 1, None);
                             if (punct_before_q || only_that) && after_words == 0 && between == 0 {
                                 use_q.extend(after_q.iter().copied());
@@ -2352,6 +2409,14 @@ fn resolve(
     let b = c.span(u[np.head_e - 1]).1;
     let mention = Some((a, b));
     let mtext = &c.text[a..b];
+    // a group ("Others", "other prominent industry figures", "many of whom") is no named speaker
+    let first = mtext.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first.as_str(),
+        "other" | "others" | "some" | "many" | "most" | "several" | "few" | "various" | "numerous"
+    ) {
+        return (mention, None);
+    }
     match np.kind {
         NPK::Pron => {
             let lw = mtext.to_lowercase();
