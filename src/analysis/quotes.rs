@@ -132,7 +132,11 @@ fn lex() -> &'static Lex {
             lambast lambasted tout touted touts hail hailed recount recounted scoff scoffed retort retorted snap snapped \
             muse mused wonder wondered wonders plead pleaded beg begged demand demanded demands confess confessed \
             whisper whispered read reads insisting declaring calling proclaiming pledging promising vowing blasting \
-            praising mocking dismissing criticizing thanking questioning describing accusing blaming urging"),
+            praising mocking dismissing criticizing thanking questioning describing accusing blaming urging \
+            exhort exhorts exhorted liken likens likened condemn condemns condemned condemning encourage \
+            encourages encouraged compare compares compared comparing imply implies implied pronounce \
+            pronounced portray portrays portrayed bemoan bemoans bemoaned attack attacks attacked chanting \
+            rate rates rated sing sings sang singing yells screamed scream screams"),
         aux: set("has have had also later then once recently previously again further repeatedly reportedly publicly \
             privately often frequently earlier since long just would will could did does do not never always already \
             still even is was quoted as has been had once first subsequently separately angrily flatly simply"),
@@ -1814,8 +1818,20 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             if adjacent_before && head_words == 0 && between == 0 {
                                 use_q.extend(before_q.iter().copied());
                                 // split quote: "first half," he said, "second half"
+                                // an adjunct may sit between ("he said of Trump, ...", "Trump
+                                // said during a rally in Kenansville, N.C., ...")
+                                let adjunct_gap = |a: usize, b: usize| {
+                                    b > a
+                                        && b - a <= 14
+                                        && c.is_punct(u[b - 1], ",")
+                                        && c.lw(u[a]).is_some_and(|w| {
+                                            l.stop_fwd.contains(w.as_str()) || w == "of"
+                                        })
+                                        && !(a..b).any(|i| matches!(u[i], U::Q(_)))
+                                };
                                 if let Some(&fa) = after_q.first()
-                                    && content_words(at.region_e, fa, None) == 0
+                                    && (content_words(at.region_e, fa, None) == 0
+                                        || adjunct_gap(at.region_e, fa))
                                     && fa > 0
                                     && (c.is_punct(u[fa - 1], ",")
                                         || c.is_punct(u[fa - 1], ":")
