@@ -1629,9 +1629,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
             // attributions
             let mut attrs: Vec<Attr> = Vec::new();
             for i in 0..u.len() {
+                // a capitalised cue only opens an inverted sentence: "Said Ellis: ..."
                 if let Some(w) = c.lw(u[i])
                     && (w == "according"
-                        || ((is_cue_word(l, &w, true) || w == "pointed") && !c.cap(u[i])))
+                        || ((is_cue_word(l, &w, true) || w == "pointed")
+                            && (!c.cap(u[i]) || (i == 0 && w.ends_with('d')))))
                 {
                     let qa = !qidx.is_empty();
                     if let Some(at) = attr_at(&c, u, i, qa) {
@@ -2036,7 +2038,25 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         .then(|| np_fwd(&c, u, ql + 2, u.len()))
                         .flatten()
                         .filter(|np| np.kind == NPK::Name && np.e >= send);
-                        if let Some(np) = dash_byline {
+                        // colon intro without a speech verb: "X demurred: "..."", "As X put it: "...""
+                        let colon_intro = (qf >= 2
+                            && c.is_punct(u[qf - 1], ":")
+                            && content_words(ql + 1, send, None) == 0
+                            && content_words(0, qf - 1, None) > 0)
+                            .then(|| {
+                                subject_at_start(&c, u, qf - 1)
+                                    .or_else(|| np_back(&c, u, qf - 2, 0).filter(|np| np.s == 0))
+                            })
+                            .flatten()
+                            .filter(|np| np.kind != NPK::Common || np.head_e - np.head_s <= 4);
+                        let cue_u = if colon_intro.is_some() && dash_byline.is_none() {
+                            qf - 1
+                        } else {
+                            ql + 1
+                        };
+                        if let Some(np) = dash_byline.or(colon_intro)
+                            && cue_u < u.len()
+                        {
                             let pieces = qpieces_all(&c, u, &qidx);
                             if !pieces.is_empty() {
                                 let (mention, speaker) = resolve(&c, u, &np, &mut ents);
@@ -2045,7 +2065,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                     pieces,
                                     mention,
                                     speaker: speaker.clone(),
-                                    cue: Some(c.span(u[ql + 1])),
+                                    cue: Some(c.span(u[cue_u])),
                                     conf: 0.8,
                                 });
                                 for &i in &qidx {
