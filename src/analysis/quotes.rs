@@ -995,7 +995,7 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         let p = u[k - 1];
         let Some(pw) = c.word(p) else { break };
         let pl = pw.to_lowercase();
-        if l.det.contains(pl.as_str()) {
+        if l.det.contains(pl.as_str()) || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p) {
             k -= 1;
             found_det = true;
             break;
@@ -1601,8 +1601,23 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 U::Q(q) => {
                     let qq = &qs[q];
                     let endc = text[qq.cs..qq.ce].chars().next_back();
+                    // ""Why?" Graham asked." stays one sentence: a cue follows within a few words
+                    let cue_follows = || {
+                        units[i + 1..]
+                            .iter()
+                            .take(8)
+                            .take_while(|&&n| !matches!(n, U::Q(_)) && !c.is_punct(n, "."))
+                            .any(|&n| {
+                                !c.cap(n)
+                                    && c.lw(n).is_some_and(|w| {
+                                        l.cue_bare.contains(w.as_str())
+                                            || l.cue_quote.contains(w.as_str())
+                                    })
+                            })
+                    };
                     matches!(endc, Some('.') | Some('!') | Some('?') | Some('\u{2026}'))
                         && next.is_some_and(|n| matches!(n, U::Q(_)) || c.cap(n))
+                        && (endc == Some('.') || !cue_follows())
                 }
             };
             if boundary {
@@ -1635,7 +1650,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         || ((is_cue_word(l, &w, true) || w == "pointed")
                             && (!c.cap(u[i]) || (i == 0 && w.ends_with('d')))))
                 {
-                    let qa = !qidx.is_empty();
+                    // quote-framing verbs count next to a quote or before a closing colon ("Caddell continued:")
+                    let qa = !qidx.is_empty() || u.last().is_some_and(|&x| c.is_punct(x, ":"));
                     if let Some(at) = attr_at(&c, u, i, qa) {
                         if !qa && !is_cue_word(l, &w, false) && w != "according" && w != "pointed" {
                             continue;
