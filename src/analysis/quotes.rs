@@ -829,6 +829,13 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
     {
         return None;
     }
+    if matches!(
+        lw.as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    ) {
+        // a date ("early Friday saying ...") is no speaker
+        return None;
+    }
     if c.cap(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
         // capitalised sequence
         let mut k = j;
@@ -1308,13 +1315,33 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
             {
                 j -= 1
             }
+            // a date between subject and cue: "Sanders on Tuesday thanked ..."
+            Some(pl)
+                if matches!(
+                    pl.as_str(),
+                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                ) && j >= 2 =>
+            {
+                j -= 1;
+                if c.lw(u[j - 1]).is_some_and(|x| matches!(x.as_str(), "on" | "last" | "early" | "late")) {
+                    j -= 1;
+                }
+            }
             _ => break,
         }
     }
     let mut np: Option<NP> = None;
     if j > 0 {
         let p = u[j - 1];
-        if (c.is_punct(p, ",") && w.ends_with("ing")) || c.lw(p).as_deref() == Some("and") {
+        let after_date = c.lw(p).is_some_and(|d| {
+            matches!(
+                d.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        });
+        if ((c.is_punct(p, ",") || after_date) && w.ends_with("ing"))
+            || c.lw(p).as_deref() == Some("and")
+        {
             // participial: "..., saying": subject of the sentence
             np = subject_at_start(c, u, j - 1);
         } else if c.is_punct(p, ",") {
