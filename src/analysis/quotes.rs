@@ -159,8 +159,8 @@ fn lex() -> &'static Lex {
             authority authorities commission coalition caucus staff team spokesman spokeswoman states united america \
             china russia iran iraq syria israel mexico canada france germany britain japan korea india pakistan \
             ukraine turkey cuba europe eu nato un"),
-        det: set("the a an another one two three four some many several most his her their its our this these those \
-            other both all each few no such"),
+        det: set("the a an another one two three four some many several most his her their its our my your this \
+            these those other both all each few no such"),
         stop_fwd: set("in on at to during after before while when who which that for from with about by last this \
             yesterday today tonight monday tuesday wednesday thursday friday saturday sunday as and but or because \
             if although though where than into over under, via recently earlier later"),
@@ -2396,7 +2396,9 @@ fn trim_clause(c: &Ctx, u: &[U], s: usize, mut e: usize) -> usize {
         // ", that ..." (a second reported clause)
         let new_phrase = (joiner(t)
             && (lq + 2 >= e || !c.lw(u[lq + 2]).is_some_and(|w| w == "that" || w == "and")))
-            || c.lw(t).is_some_and(|w| w == "but");
+            || c.lw(t).is_some_and(|w| {
+                matches!(w.as_str(), "but" | "when" | "while" | "even" | "according" | "whereas")
+            });
         if new_phrase {
             e = lq + 1;
         }
