@@ -5,20 +5,6 @@
 //! reported clause, e.g. `He said the plan was "a disaster" for voters`) the piece covers the whole
 //! reported clause, quote marks included where they fall inside it.
 
-// Lints this extractor still trips (index loops over token arrays, complex tuples, redundant
-// boolean guards); listed here to be cleaned up rather than silenced one by one.
-#![allow(
-    dead_code,
-    unused_assignments,
-    clippy::needless_range_loop,
-    clippy::if_same_then_else,
-    clippy::nonminimal_bool,
-    clippy::overly_complex_bool_expr,
-    clippy::upper_case_acronyms,
-    clippy::redundant_locals,
-    clippy::type_complexity
-)]
-
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -304,19 +290,17 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 let d = chars[j].1;
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if (is_apos(d) || d == '-' || d == '\u{2010}' || d == '&')
-                    && j + 1 < n
+                } else if j + 1 < n
                     && chars[j + 1].1.is_alphanumeric()
+                    && (is_apos(d) || d == '-' || d == '\u{2010}' || d == '&' || {
+                        // "U.S", "a.m", "Ph.D": only short segments before the dot
+                        let mut m = j;
+                        while m > i && chars[m - 1].1.is_alphanumeric() {
+                            m -= 1;
+                        }
+                        d == '.' && j - m <= 2
+                    })
                 {
-                    j += 2;
-                } else if d == '.' && j + 1 < n && chars[j + 1].1.is_alphanumeric() && {
-                    // "U.S", "a.m", "Ph.D": only short segments before the dot
-                    let mut m = j;
-                    while m > i && chars[m - 1].1.is_alphanumeric() {
-                        m -= 1;
-                    }
-                    j - m <= 2
-                } {
                     j += 2;
                 } else {
                     break;
@@ -405,13 +389,10 @@ struct QSpan {
 
 fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan> {
     let mut qs: Vec<QSpan> = Vec::new();
-    let mut carry: Option<usize> = None;
-    for (pi, &(a, b)) in paras.iter().enumerate() {
+    for &(a, b) in paras {
         let mut open: Option<usize> = None;
-        let mut first_q = true;
         let mut spans: Vec<(usize, Option<usize>)> = Vec::new();
-        for k in a..b {
-            let t = &toks[k];
+        for (k, t) in toks.iter().enumerate().take(b).skip(a) {
             if t.kind != TK::DQ {
                 continue;
             }
@@ -434,7 +415,6 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
                     }
                     spans.push((o, None));
                     open = Some(k);
-                    let _ = &mut first_q;
                 }
             }
         }
@@ -459,11 +439,6 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
             let words = (o + 1..=last)
                 .filter(|&k| k < toks.len() && toks[k].kind == TK::Word)
                 .count();
-            let cont_of = if si == 0 && o == a {
-                carry.take()
-            } else {
-                None
-            };
             qs.push(QSpan {
                 open: o,
                 close: c,
@@ -471,28 +446,18 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
                 cs,
                 ce,
                 words,
-                cont_of,
+                // set by `recompute_cont` once all quotes are known
+                cont_of: None,
                 ignored: false,
             });
-        }
-        carry = None;
-        if let Some(&(o, None)) = spans.last() {
-            // multi-paragraph: next paragraph reopens
-            if let Some(&(na, nb)) = paras.get(pi + 1)
-                && na < nb
-                && toks[na].kind == TK::DQ
-                && toks[na].dir != Dir::Close
-            {
-                let _ = o;
-                carry = Some(qs.len() - 1);
-            }
         }
     }
     // top-level single quotes (outside double quotes), paired within a paragraph
     let mut inside = vec![false; toks.len()];
     for q in &qs {
-        for k in q.open..=q.last.min(toks.len() - 1) {
-            inside[k] = true;
+        let hi = q.last.min(toks.len() - 1);
+        if q.open <= hi {
+            inside[q.open..=hi].fill(true);
         }
     }
     for &(a, b) in paras {
@@ -540,7 +505,6 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
         }
     }
     qs.sort_by_key(|q| q.open);
-    // remap cont_of after sort: cont_of stored indices of pre-sort order; rebuild via open token
     qs
 }
 
@@ -553,21 +517,11 @@ fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         e -= 1;
     }
     // non-ascii whitespace (nbsp)
-    while s < e {
-        let c = text[s..].chars().next().unwrap();
-        if c.is_whitespace() {
-            s += c.len_utf8()
-        } else {
-            break;
-        }
+    while let Some(c) = text[s..e].chars().next().filter(|c| c.is_whitespace()) {
+        s += c.len_utf8();
     }
-    while e > s {
-        let c = text[..e].chars().next_back().unwrap();
-        if c.is_whitespace() {
-            e -= c.len_utf8()
-        } else {
-            break;
-        }
+    while let Some(c) = text[s..e].chars().next_back().filter(|c| c.is_whitespace()) {
+        e -= c.len_utf8();
     }
     (s, e)
 }
@@ -584,7 +538,6 @@ enum Gender {
 #[derive(Debug, Clone)]
 struct Entity {
     name: String,
-    surname: String,
     roles: Vec<String>,
     is_org: bool,
     gender: Option<Gender>,
@@ -639,7 +592,6 @@ impl Ents {
             let id = self.list.len();
             self.list.push(Entity {
                 name: name.clone(),
-                surname: sur.clone(),
                 roles: vec![],
                 is_org,
                 gender: None,
@@ -783,13 +735,13 @@ struct NP {
     e: usize,
     head_s: usize, // the mention proper (name / pronoun / det NP)
     head_e: usize,
-    kind: NPK,
+    kind: NpKind,
     role: Option<String>,
     name_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NPK {
+enum NpKind {
     Name,
     Pron,
     Common,
@@ -810,7 +762,7 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             e: j + 1,
             head_s: j,
             head_e: j + 1,
-            kind: NPK::Pron,
+            kind: NpKind::Pron,
             role: None,
             name_words: vec![],
         });
@@ -821,7 +773,7 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         if c.is_punct(u[k], ",") && k > lo {
             k -= 1;
         }
-        return np_back(c, u, k, lo).filter(|np| np.kind != NPK::Pron);
+        return np_back(c, u, k, lo).filter(|np| np.kind != NpKind::Pron);
     }
     if l.bad_head.contains(lw.as_str())
         || l.aux.contains(lw.as_str())
@@ -868,8 +820,6 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             }
             break;
         }
-        // words of the sequence
-        let seq: Vec<usize> = (k..=j).filter(|&x| c.word(u[x]).is_some()).collect();
         // strip leading "The"/"A"
         let mut seq_s = k;
         let mut det_the = false;
@@ -907,13 +857,14 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             ns = x as usize;
             x -= 1;
         }
-        let _ = &seq;
-        let (head_s, kind, is_name) = if ns <= j && !det_the {
-            (ns, NPK::Name, true)
+        let head_s = if ns <= j && !det_the {
+            ns
+        } else if det_the {
+            k
         } else {
-            (if det_the { k } else { seq_s }, NPK::Name, false)
+            seq_s
         };
-        let _ = is_name;
+        let kind = NpKind::Name;
         // role: the part of the sequence before the name plus lowercase modifiers before it
         let mut rs = seq_s;
         if head_s == ns && ns <= j {
@@ -1002,7 +953,9 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         let p = u[k - 1];
         let Some(pw) = c.word(p) else { break };
         let pl = pw.to_lowercase();
-        if l.det.contains(pl.as_str()) || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p) {
+        if l.det.contains(pl.as_str())
+            || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p)
+        {
             k -= 1;
             found_det = true;
             break;
@@ -1030,7 +983,7 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         e: j + 1,
         head_s: k,
         head_e: j + 1,
-        kind: NPK::Common,
+        kind: NpKind::Common,
         role: None,
         name_words: vec![],
     })
@@ -1109,10 +1062,8 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             break;
         }
         if c.cap(uk) {
-            if run_s.is_none() {
-                run_s = Some(k);
-            }
-            last_cap_run = Some((run_s.unwrap(), k + 1));
+            let rs = *run_s.get_or_insert(k);
+            last_cap_run = Some((rs, k + 1));
         } else if !l.particles.contains(lw.as_str()) && lw != "of" {
             run_s = None;
         }
@@ -1129,7 +1080,7 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             e: j + 1,
             head_s: j,
             head_e: j + 1,
-            kind: NPK::Pron,
+            kind: NpKind::Pron,
             role: None,
             name_words: vec![],
         });
@@ -1174,7 +1125,7 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
                 e: re,
                 head_s: ns,
                 head_e: re,
-                kind: NPK::Name,
+                kind: NpKind::Name,
                 role,
                 name_words,
             });
@@ -1185,9 +1136,9 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
             .collect();
         let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
-            NPK::Name
+            NpKind::Name
         } else {
-            NPK::Common
+            NpKind::Common
         };
         return Some(NP {
             s: j,
@@ -1206,7 +1157,7 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             e,
             head_s: j,
             head_e: e,
-            kind: NPK::Common,
+            kind: NpKind::Common,
             role: None,
             name_words: vec![],
         });
@@ -1319,11 +1270,19 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
             Some(pl)
                 if matches!(
                     pl.as_str(),
-                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
                 ) && j >= 2 =>
             {
                 j -= 1;
-                if c.lw(u[j - 1]).is_some_and(|x| matches!(x.as_str(), "on" | "last" | "early" | "late")) {
+                if c.lw(u[j - 1])
+                    .is_some_and(|x| matches!(x.as_str(), "on" | "last" | "early" | "late"))
+                {
                     j -= 1;
                 }
             }
@@ -1364,7 +1323,6 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                 let Some(m) = found else { break };
                 if m > 0
                     && let Some(mut n) = np_back(c, u, m - 1, 0)
-                    && (n.kind != NPK::Common || true)
                 {
                     let (a, _) = c.span(u[m + 1]);
                     let (_, b) = c.span(u[j - 2]);
@@ -1390,7 +1348,7 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                                     app.trim_start_matches(|ch: char| !ch.is_alphanumeric())
                                         .to_string(),
                                 );
-                            } else if n.kind == NPK::Name {
+                            } else if n.kind == NpKind::Name {
                                 n.role = Some(app.to_string());
                             }
                         }
@@ -1407,7 +1365,7 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
         }
     }
     if let Some(np) = np {
-        if np.kind == NPK::Common
+        if np.kind == NpKind::Common
             && !quote_adjacent
             && np.name_words.is_empty()
             && np.head_e - np.head_s > 5
@@ -1437,14 +1395,11 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                     _ => break,
                 }
             }
-            if k < u.len()
-                && (c.is_punct(u[k], ",")
-                    || c.is_punct(u[k], ":")
-                    || c.lw(u[k]).as_deref() == Some("that")
-                    || matches!(u[k], U::Q(_)))
+            if k == u.len()
+                || [",", ":", "."].iter().any(|p| c.is_punct(u[k], p))
+                || c.lw(u[k]).as_deref() == Some("that")
+                || matches!(u[k], U::Q(_))
             {
-                re = k;
-            } else if k == u.len() || c.is_punct(u[k], ".") {
                 re = k;
             }
         }
@@ -1484,6 +1439,9 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
 // ---------------------------------------------------------------------------------------------
 // main extraction
 
+/// Who spoke last and where: (speaker, mention span, paragraph index).
+type Context = (Option<Speaker>, Option<(usize, usize)>, usize);
+
 struct Out {
     kind: QuoteKind,
     pieces: Vec<(usize, usize)>, // bytes
@@ -1512,8 +1470,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let mut qs = find_quotes(text, &toks, &paras);
     let l = lex();
     // title / nickname quotes become plain tokens
-    for qi in 0..qs.len() {
-        let q = &qs[qi];
+    for q in qs.iter_mut() {
         let before = (0..q.open).rev().find(|&k| toks[k].kind == TK::Word);
         let after = ((q.last + 1)..toks.len()).find(|&k| {
             toks[k].kind != TK::Punct
@@ -1525,34 +1482,25 @@ pub fn extract(text: &str) -> Vec<Quote> {
             .filter(|&k| q.open - k == 1 && !toks[k].cap)
             .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
         let aw = after
-            .filter(|&k| {
-                toks[k].kind == TK::Word && k == q.last + 1
-                    || (k == q.last + 2 && toks[q.last + 1].kind == TK::Punct && false)
-            })
+            .filter(|&k| toks[k].kind == TK::Word && k == q.last + 1)
             .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
         let title = q.words <= 8
             && (bw.as_deref().is_some_and(|w| l.title_before.contains(w))
                 || aw.as_deref().is_some_and(|w| l.title_after.contains(w)));
         if title {
-            qs[qi].ignored = true;
+            q.ignored = true;
         }
     }
-    // fix cont_of (indices were assigned before sorting by `open`): recompute by paragraph adjacency
-    {
-        let mut by_open: HashMap<usize, usize> = HashMap::new();
-        for (i, q) in qs.iter().enumerate() {
-            by_open.insert(q.open, i);
-        }
-        let _ = by_open;
-    }
+    // continuation links (multi-paragraph quotes) by paragraph adjacency, on the sorted list
     recompute_cont(&mut qs, &toks, &paras);
     let mut unit_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
     for (qi, q) in qs.iter().enumerate() {
         if q.ignored {
             continue;
         }
-        for k in q.open..=q.last.min(toks.len() - 1) {
-            unit_of_tok[k] = Some(qi);
+        let hi = q.last.min(toks.len() - 1);
+        if q.open <= hi {
+            unit_of_tok[q.open..=hi].fill(Some(qi));
         }
     }
     let c = Ctx {
@@ -1563,10 +1511,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let mut ents = Ents::default();
     let mut outs: Vec<Out> = Vec::new();
     let mut out_of_q: HashMap<usize, usize> = HashMap::new();
-    // follow-on context: (speaker, mention, para index)
-    let mut last: Option<(Option<Speaker>, Option<(usize, usize)>, usize)> = None;
+    // follow-on context: the last speaker, the mention, the paragraph
+    let mut last: Option<Context> = None;
     let mut last_quote_para: Option<usize> = None;
-    let mut intro_pending: Option<(Option<Speaker>, Option<(usize, usize)>, usize)> = None;
+    let mut intro_pending: Option<Context> = None;
 
     for (pi, &(pa, pb)) in paras.iter().enumerate() {
         // build units
@@ -1601,15 +1549,15 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                     || l.abbr.contains(w.to_lowercase().as_str())
                             })
                             && next.is_some_and(|n| c.cap(n));
-                        let abbr =
-                            abbr && !matches!(
+                        // "U.S." ends a sentence unless a title follows ("U.S. Rep.")
+                        let abbr = abbr
+                            && (!matches!(
                                 c.word(units[i - 1]).map(|w| w.to_lowercase()).as_deref(),
                                 Some("u.s") | Some("a.m") | Some("p.m")
-                            ) || (abbr
-                                && next.is_some_and(|n| {
-                                    c.word(n)
-                                        .is_some_and(|w| l.role.contains(w.to_lowercase().as_str()))
-                                }));
+                            ) || next.is_some_and(|n| {
+                                c.word(n)
+                                    .is_some_and(|w| l.role.contains(w.to_lowercase().as_str()))
+                            }));
                         let next_ok = next.is_some_and(|n| match n {
                             U::Q(_) => true,
                             U::T(t2) => {
@@ -1655,16 +1603,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
         if s0 < units.len() {
             sents.push((s0, units.len()));
         }
-        let para_has_quote = units.iter().any(|u| matches!(u, U::Q(_)));
         for &(ss, se) in &sents {
             let u = &units[ss..se];
             // touch entity mentions (outside quotes)
-            for (i, &x) in u.iter().enumerate() {
+            for &x in u {
                 if c.cap(x)
                     && let Some(w) = c.word(x)
                 {
                     ents.touch(w, c.span(x).0);
-                    let _ = i;
                 }
             }
             let qidx: Vec<usize> = (0..u.len()).filter(|&i| matches!(u[i], U::Q(_))).collect();
@@ -1691,7 +1637,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             && at.np.s < prev.region_e
                             && !at.inverted
                             && i > 0
-                            && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+                            && (c.is_punct(u[i - 1], ",")
+                                || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
                         {
                             // "X said ..., noting ...", "X said ... and warned ...": the earlier subject
                             at.np = prev.np.clone();
@@ -1739,9 +1686,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     })
                     .count()
             };
-            if !qidx.is_empty() {
-                let qf = qidx[0];
-                let ql = *qidx.last().unwrap();
+            if let (Some(&qf), Some(&ql)) = (qidx.first(), qidx.last()) {
                 // choose the attribution: one right after the leading quotes ("...," X said), else
                 // the nearest cue before the first quote (X said ... "..."), else the first after
                 // a leading adverbial ("In an interview on "Face the Nation," X said ...") is no quote
@@ -1781,23 +1726,35 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     c.lw(u[a.cue]).is_some_and(|w| {
                         matches!(
                             w.as_str(),
-                            "feel" | "feels" | "felt" | "think" | "thinks" | "thought" | "believe"
-                                | "believes" | "believed" | "know" | "knows" | "knew" | "hope"
-                                | "hopes" | "hoped" | "fear" | "fears" | "feared" | "doubt"
-                                | "doubts" | "offer" | "offered"
+                            "feel"
+                                | "feels"
+                                | "felt"
+                                | "think"
+                                | "thinks"
+                                | "thought"
+                                | "believe"
+                                | "believes"
+                                | "believed"
+                                | "know"
+                                | "knows"
+                                | "knew"
+                                | "hope"
+                                | "hopes"
+                                | "hoped"
+                                | "fear"
+                                | "fears"
+                                | "feared"
+                                | "doubt"
+                                | "doubts"
+                                | "offer"
+                                | "offered"
                         )
                     })
                 };
+                // the last speech cue before the quote, not counting embedded ones
                 let before_first = attrs
                     .iter()
-                    .position(|a| a.region_e <= qf && !embedded(a))
-                    .map(|f| {
-                        // the last speech cue before the quote, not counting embedded ones
-                        (f..attrs.len())
-                            .filter(|&i| attrs[i].region_e <= qf && !embedded(&attrs[i]))
-                            .last()
-                            .unwrap_or(f)
-                    })
+                    .rposition(|a| a.region_e <= qf && !embedded(a))
                     .or_else(|| attrs.iter().rposition(|a| a.region_e <= qf));
                 let ai = adjacent_after
                     .or(before_first)
@@ -1856,10 +1813,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 || at.inverted
                                 || (at.region_s > 0 && c.is_punct(u[at.region_s - 1], ",")));
                         if adjacent_before || tail {
-                            let head_words = content_words(0, before_q[0], None);
-                            let between =
-                                content_words(before_q[0], *before_q.last().unwrap() + 1, None)
-                                    - before_q.iter().filter(|&&i| c.word(u[i]).is_some()).count();
+                            let (bf, bl) = (before_q[0], before_q[before_q.len() - 1]);
+                            let head_words = content_words(0, bf, None);
+                            let between = content_words(bf, bl + 1, None)
+                                - before_q.iter().filter(|&&i| c.word(u[i]).is_some()).count();
                             if adjacent_before && head_words == 0 && between == 0 {
                                 use_q.extend(before_q.iter().copied());
                                 // split quote: "first half," he said, "second half"
@@ -1984,7 +1941,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             }
                         } else {
                             let conf = match (mixed, at.np.kind) {
-                                (false, NPK::Name) => 0.9,
+                                (false, NpKind::Name) => 0.9,
                                 (false, _) => 0.8,
                                 (true, _) => 0.6,
                             };
@@ -2063,8 +2020,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 cue: Some((c.span(u[b.cue]).0, c.span(u[b.cue_e - 1]).1)),
                                 conf: 0.6,
                             });
-                            for i in s..e {
-                                if let U::Q(q) = u[i] {
+                            for &x in &u[s..e] {
+                                if let U::Q(q) = x {
                                     out_of_q.insert(q, outs.len() - 1);
                                 }
                             }
@@ -2080,7 +2037,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 .any(|d| c.is_punct(u[ql + 1], d)))
                         .then(|| np_fwd(&c, u, ql + 2, u.len()))
                         .flatten()
-                        .filter(|np| np.kind == NPK::Name && np.e >= send);
+                        .filter(|np| np.kind == NpKind::Name && np.e >= send);
                         // colon intro without a speech verb: "X demurred: "..."", "As X put it: "...""
                         let colon_intro = (qf >= 2
                             && c.is_punct(u[qf - 1], ":")
@@ -2091,7 +2048,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                     .or_else(|| np_back(&c, u, qf - 2, 0).filter(|np| np.s == 0))
                             })
                             .flatten()
-                            .filter(|np| np.kind != NPK::Common || np.head_e - np.head_s <= 4);
+                            .filter(|np| np.kind != NpKind::Common || np.head_e - np.head_s <= 4);
                         let cue_u = if colon_intro.is_some() && dash_byline.is_none() {
                             qf - 1
                         } else {
@@ -2348,9 +2305,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     cue,
                     conf: 0.5,
                 });
-                if !para_has_quote || true {
-                    last = Some((speaker, mention, pi));
-                }
+                last = Some((speaker, mention, pi));
             }
         }
     }
@@ -2397,7 +2352,10 @@ fn trim_clause(c: &Ctx, u: &[U], s: usize, mut e: usize) -> usize {
         let new_phrase = (joiner(t)
             && (lq + 2 >= e || !c.lw(u[lq + 2]).is_some_and(|w| w == "that" || w == "and")))
             || c.lw(t).is_some_and(|w| {
-                matches!(w.as_str(), "but" | "when" | "while" | "even" | "according" | "whereas")
+                matches!(
+                    w.as_str(),
+                    "but" | "when" | "while" | "even" | "according" | "whereas"
+                )
             });
         if new_phrase {
             e = lq + 1;
@@ -2433,7 +2391,6 @@ fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
             Err(i) => i,
         }
     };
-    let mut prev_last_unclosed: Option<(usize, usize)> = None; // (quote idx, para)
     let mut cur_para = usize::MAX;
     let mut last_in_para: Option<usize> = None;
     for i in 0..qs.len() {
@@ -2443,7 +2400,7 @@ fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
         }
         let p = para_of(qs[i].open);
         if p != cur_para {
-            prev_last_unclosed = last_in_para
+            let prev_last_unclosed = last_in_para
                 .filter(|&j| qs[j].close.is_none())
                 .map(|j| (j, cur_para));
             cur_para = p;
@@ -2499,7 +2456,7 @@ fn resolve(
         return (mention, None);
     }
     match np.kind {
-        NPK::Pron => {
+        NpKind::Pron => {
             let lw = mtext.to_lowercase();
             let id = match lw.as_str() {
                 "he" => ents.pronoun(Some(Gender::M), false, a),
@@ -2512,7 +2469,7 @@ fn resolve(
             };
             (mention, id.map(|i| ents.speaker(i)))
         }
-        NPK::Name => {
+        NpKind::Name => {
             let mut words: Vec<&str> = np.name_words.iter().map(|s| s.as_str()).collect();
             // strip honorifics
             while words.len() > 1
@@ -2535,7 +2492,7 @@ fn resolve(
             let id = ents.register(&words, np.role.clone(), is_org, g, a);
             (mention, Some(ents.speaker(id)))
         }
-        NPK::Common => {
+        NpKind::Common => {
             let head = mtext.split_whitespace().last().unwrap_or("").to_lowercase();
             if let Some(id) = ents.by_role(&head)
                 && !ents.list[id].is_org
