@@ -123,7 +123,7 @@ fn lex() -> &'static Lex {
             encourages encouraged compare compares compared comparing imply implies implied pronounce \
             pronounced portray portrays portrayed bemoan bemoans bemoaned attack attacks attacked chanting \
             rate rates rated sing sings sang singing yells screamed scream screams"),
-        aux: set("has have had also later then once recently previously again further repeatedly reportedly publicly \
+        aux: set("has have had also now later then once recently previously again further repeatedly reportedly publicly \
             privately often frequently earlier since long just would will could did does do not never always already \
             still even is was quoted as has been had once first subsequently separately angrily flatly simply"),
         role: set("president vice sen senator rep representative gov governor mayor secretary minister prime chancellor \
@@ -1298,6 +1298,24 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                 "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
             )
         });
+        let and_noun = c.lw(p).as_deref() == Some("and")
+            && matches!(
+                w.as_str(),
+                "state"
+                    | "report"
+                    | "charge"
+                    | "estimate"
+                    | "fear"
+                    | "hope"
+                    | "promise"
+                    | "note"
+                    | "claim"
+                    | "doubt"
+            );
+        if and_noun {
+            // "federal and state law": a noun, not a coordinated cue
+            return None;
+        }
         if ((c.is_punct(p, ",") || after_date) && w.ends_with("ing"))
             || c.lw(p).as_deref() == Some("and")
         {
@@ -1365,6 +1383,26 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
         }
     }
     if let Some(np) = np {
+        // plural nouns that look like cues: "the suing states were", "media reports"
+        if np.kind == NpKind::Common
+            && matches!(
+                w.as_str(),
+                "states"
+                    | "reports"
+                    | "charges"
+                    | "estimates"
+                    | "fears"
+                    | "hopes"
+                    | "promises"
+                    | "vows"
+                    | "notes"
+                    | "claims"
+                    | "doubts"
+                    | "mentions"
+            )
+        {
+            return None;
+        }
         if np.kind == NpKind::Common
             && !quote_adjacent
             && np.name_words.is_empty()
@@ -2175,8 +2213,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     continue;
                 }
                 let w = c.lw(u[at.cue]).unwrap_or_default();
-                let next_s = attrs
-                    .get(ai + 1)
+                // a cue whose subject opens this cue's clause is reported inside it
+                // ("Merrill says Machado promised ...")
+                let next_s = attrs[ai + 1..]
+                    .iter()
+                    .find(|n| n.np.s > at.region_e + 1 || n.np.s <= at.cue)
                     .map(|n| if n.np.s > at.cue { n.np.s } else { n.cue })
                     .unwrap_or(send);
                 let mut pieces: Vec<(usize, usize)> = Vec::new();
