@@ -1525,7 +1525,19 @@ pub fn extract(text: &str) -> Vec<Quote> {
         let title = q.words <= 8
             && (bw.as_deref().is_some_and(|w| l.title_before.contains(w))
                 || aw.as_deref().is_some_and(|w| l.title_after.contains(w)));
-        if title {
+        // a subhead in single quotes on its own line: 'Coal Isn't the Villain.'
+        let own_line = |k: Option<usize>| k.is_none_or(|k| toks[k].kind == TK::Para);
+        let words: Vec<&Tok> = toks[q.open..=q.last.min(toks.len() - 1)]
+            .iter()
+            .filter(|t| t.kind == TK::Word)
+            .collect();
+        let after_heading = (q.last + 1..toks.len()).find(|&x| toks[x].kind != TK::Punct);
+        let heading = toks[q.open].kind == TK::SQ
+            && q.words <= 8
+            && own_line(q.open.checked_sub(1))
+            && own_line(after_heading)
+            && words.iter().filter(|t| t.cap).count() * 2 > words.len();
+        if title || heading {
             q.ignored = true;
         }
     }
