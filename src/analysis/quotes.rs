@@ -953,7 +953,9 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         let p = u[k - 1];
         let Some(pw) = c.word(p) else { break };
         let pl = pw.to_lowercase();
+        // "63 percent said", "Obama's former strategist said": numbers and names as determiners
         if l.det.contains(pl.as_str())
+            || pl.starts_with(|ch: char| ch.is_ascii_digit())
             || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p)
         {
             k -= 1;
