@@ -1429,7 +1429,7 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                 | "assured"
         ) {
             let mut k = cue_e;
-            while k < u.len() && k < cue_e + 6 {
+            while k < u.len() && k < cue_e + 10 {
                 match c.word(u[k]) {
                     Some(x) if x.to_lowercase() != "that" => k += 1,
                     _ => break,
@@ -2402,9 +2402,14 @@ fn trim_clause(c: &Ctx, u: &[U], s: usize, mut e: usize) -> usize {
         && lq + 1 < e
     {
         let t = u[lq + 1];
+        // a comma inside the closing mark ("corrupt," noting ...) ends the fragment's clause too
+        let comma_inside = match u[lq] {
+            U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].ends_with(','),
+            U::T(_) => false,
+        };
         // a new phrase after the fragment: ", and he ...", " -- a metaphor", "but"; not
         // ", that ..." (a second reported clause)
-        let new_phrase = (joiner(t)
+        let new_phrase = ((joiner(t) || comma_inside)
             && (lq + 2 >= e || !c.lw(u[lq + 2]).is_some_and(|w| w == "that" || w == "and")))
             || c.lw(t).is_some_and(|w| {
                 matches!(
