@@ -122,7 +122,8 @@ fn lex() -> &'static Lex {
             exhort exhorts exhorted liken likens likened condemn condemns condemned condemning encourage \
             encourages encouraged compare compares compared comparing imply implies implied pronounce \
             pronounced portray portrays portrayed bemoan bemoans bemoaned attack attacks attacked chanting \
-            rate rates rated sing sings sang singing yells screamed scream screams"),
+            rate rates rated sing sings sang singing yells screamed scream screams quote quotes quoted \
+            quoting"),
         aux: set("has have had also now later then once recently previously again further repeatedly reportedly publicly \
             privately often frequently earlier since long just would will could did does do not never always already \
             still even is was quoted as has been had once first subsequently separately angrily flatly simply"),
