@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use super::{NewsDesk, check_outlet, cursor, parse_bound, unknown_story};
 use crate::analysis::entities::EntityKind;
 use crate::corpus::Corpus;
-use crate::index::Filter;
 use crate::model::iso;
 use crate::stories::{self, Story};
 
@@ -392,9 +391,9 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
     // Relevance: best article score per story.
     let mut relevance: HashMap<u32, f32> = HashMap::new();
     if let Some(q) = query {
-        let (hits, _) = c
+        let hits = c
             .index
-            .search(q, &Filter::default(), 0, c.articles.len().max(1))
+            .all_matches(q)
             .map_err(|e| format!("search failed: {e:#}"))?;
         for h in hits {
             if let Some(si) = c.story_index_of(h.ord) {

@@ -205,7 +205,10 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether a lower-cased word is too common to say what an article is about.
 pub fn is_stopword(w: &str) -> bool {
-    STOPWORDS.binary_search(&w).is_ok()
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Tuning of the clusterer. The defaults were chosen on the sample corpus gold stories, the
@@ -233,7 +236,9 @@ pub struct Params {
     pub query_terms: usize,
     /// At most this many entries of each term's posting list are looked at (those nearest in time).
     pub max_postings: usize,
-    /// Candidate stories scored in full.
+    /// Candidate stories scored in full: those sharing most of the query's weight. Few candidates
+    /// make a two-stage match (the story must share the article's heaviest terms, then the best
+    /// cosine wins), which is also what keeps the clusterer fast.
     pub max_candidates: usize,
     /// Bytes of the body used as the lead.
     pub lead_chars: usize,
@@ -252,7 +257,7 @@ impl Default for Params {
             refine_passes: 2,
             query_terms: 12,
             max_postings: 400,
-            max_candidates: 40,
+            max_candidates: 6,
             lead_chars: 1200,
         }
     }
@@ -302,12 +307,12 @@ impl Params {
     }
 }
 
-/// What the clusterer needs of an article.
-#[derive(Clone, Debug, Default)]
-pub struct Doc {
-    pub title: String,
+/// What the clusterer needs of an article (borrowed from it).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Doc<'a> {
+    pub title: &'a str,
     /// The start of the body; empty for headline-only records.
-    pub lead: String,
+    pub lead: &'a str,
     /// Unix seconds.
     pub published: Option<i64>,
     /// When set, the doc joins this other doc's story unconditionally (near-duplicates): an index
@@ -339,20 +344,11 @@ pub fn stem(w: &str) -> std::borrow::Cow<'_, str> {
     Cow::Borrowed(w)
 }
 
-/// One word of a text, normalised.
-struct Tok {
-    term: String,
-    /// Starts with a capital letter.
-    cap: bool,
-    /// First word of a sentence (its capital says nothing).
-    sentence_start: bool,
-}
-
-/// Words of a text: runs of letters and digits (with inner apostrophes and dots, so "U.S." and
-/// "O'Malley" stay whole), lower-cased, possessive "'s" dropped, stemmed, stopwords and short
-/// numbers left out.
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
+/// Calls `f(term, capitalised, sentence_start)` for each word of a text: runs of letters and
+/// digits (with inner apostrophes and dots, so "U.S." and "O'Malley" stay whole), lower-cased,
+/// possessive "'s" dropped, stemmed; stopwords and numbers under three digits are left out. A
+/// capital on the first word of a sentence says nothing about names, hence `sentence_start`.
+fn scan(text: &str, mut f: impl FnMut(&str, bool, bool)) {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     let mut sentence_start = true;
@@ -372,20 +368,23 @@ fn tokenize(text: &str) -> Vec<Tok> {
         while i < chars.len() {
             let c = chars[i];
             if c.is_alphanumeric() {
-                word.push(c);
+                word.extend(c.to_lowercase());
                 i += 1;
             } else if matches!(c, '\'' | '’' | '.')
                 && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
                 && i > start
             {
+                // "U.S." and "Mt.Gox": the dot joins letters and is dropped; so is an apostrophe,
+                // after a possessive "'s" goes.
                 if c == '.' {
-                    // "U.S." and "Mt.Gox": the dot joins letters; it is not kept.
                     dotted = true;
-                    i += 1;
-                } else {
-                    word.push('\'');
-                    i += 1;
+                } else if chars.get(i + 1).is_some_and(|&n| n == 's' || n == 'S')
+                    && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric())
+                {
+                    i += 2;
+                    break;
                 }
+                i += 1;
             } else {
                 break;
             }
@@ -393,27 +392,45 @@ fn tokenize(text: &str) -> Vec<Tok> {
         let was_start = sentence_start;
         sentence_start = false;
         let cap = chars[start].is_uppercase();
-        let mut lower = word.to_lowercase();
-        if let Some(x) = lower.strip_suffix("'s") {
-            lower.truncate(x.len());
-        }
-        lower.retain(|c| c != '\'');
-        if lower.chars().all(|c| c.is_ascii_digit()) {
-            if lower.len() < 3 {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            if word.len() < 3 {
                 continue;
             }
-        } else if lower.chars().count() < 2 || (!dotted && is_stopword(&lower)) {
+        } else if word.chars().nth(1).is_none() || (!dotted && is_stopword(&word)) {
             continue;
         }
-        let term = stem(&lower).to_string();
-        out.push(Tok {
-            term,
-            cap,
-            sentence_start: was_start,
-        });
+        f(&stem(&word), cap, was_start);
     }
-    out
 }
+
+/// A vocabulary key: a 64-bit hash of the term (collisions are negligible at news vocabulary
+/// sizes), so lookups never chase a pointer to the term's bytes.
+fn term_key(t: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(t.as_bytes())
+}
+
+/// Hasher for integer keys and keys that already are hashes: one multiplication.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+}
+
+type Vocab = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// Sparse vector, sorted by term id.
 type SVec = Vec<(u32, f32)>;
@@ -534,7 +551,7 @@ fn gap_secs(a: (Option<i64>, Option<i64>), b: (Option<i64>, Option<i64>)) -> i64
 /// The incremental clusterer: term statistics, the documents added so far and their stories.
 pub struct Clusterer {
     params: Params,
-    vocab: HashMap<String, u32>,
+    vocab: Vocab,
     df: Vec<u32>,
     /// Per term: (capitalised mid-sentence uses, lower-case uses).
     case: Vec<(u32, u32)>,
@@ -553,7 +570,7 @@ impl Clusterer {
     pub fn new(params: Params) -> Self {
         Clusterer {
             params,
-            vocab: HashMap::new(),
+            vocab: Vocab::default(),
             df: Vec::new(),
             case: Vec::new(),
             n_docs: 0,
@@ -571,36 +588,52 @@ impl Clusterer {
     }
 
     fn term_id(&mut self, t: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(t) {
-            return id;
+        let next = self.vocab.len() as u32;
+        let id = *self.vocab.entry(term_key(t)).or_insert(next);
+        if id == next {
+            self.df.push(0);
+            self.case.push((0, 0));
+            self.postings.push(Vec::new());
         }
-        let id = self.vocab.len() as u32;
-        self.vocab.insert(t.to_string(), id);
-        self.df.push(0);
-        self.case.push((0, 0));
-        self.postings.push(Vec::new());
         id
     }
 
-    /// A headline in Title Case: its capitals say nothing about names.
-    fn title_case(toks: &[Tok]) -> bool {
-        toks.len() >= 3 && toks.iter().filter(|t| t.cap).count() * 10 >= toks.len() * 7
+    /// A title's words as (term, capitalised, sentence start), and whether it is in Title Case
+    /// (most words capitalised: then its capitals say nothing about names).
+    fn title_terms(&mut self, title: &str) -> (Vec<(u32, bool, bool)>, bool) {
+        let mut words = Vec::new();
+        scan(title, |t, cap, start| {
+            words.push((t.to_string(), cap, start))
+        });
+        let tc = words.len() >= 3 && words.iter().filter(|w| w.1).count() * 10 >= words.len() * 7;
+        let ids = words
+            .into_iter()
+            .map(|(t, cap, start)| (self.term_id(&t), cap, start))
+            .collect();
+        (ids, tc)
     }
 
     /// Counts a document's terms in the document frequencies and case statistics.
     fn observe(&mut self, d: &Doc) {
-        let title = tokenize(&d.title);
-        let lead = tokenize(&d.lead);
-        let tc = Self::title_case(&title);
-        let mut seen: Vec<u32> = Vec::with_capacity(title.len() + lead.len());
-        for (i, tok) in title.iter().chain(lead.iter()).enumerate() {
-            let id = self.term_id(&tok.term);
+        let (title, tc) = self.title_terms(d.title);
+        let mut seen: Vec<u32> = Vec::with_capacity(title.len() + d.lead.len() / 6);
+        let mut uses: Vec<(u32, bool)> = Vec::new();
+        for &(id, cap, start) in &title {
             seen.push(id);
-            if (i < title.len() && tc) || tok.sentence_start {
-                continue;
+            if !tc && !start {
+                uses.push((id, cap));
             }
+        }
+        scan(d.lead, |t, cap, start| {
+            let id = self.term_id(t);
+            seen.push(id);
+            if !start {
+                uses.push((id, cap));
+            }
+        });
+        for (id, cap) in uses {
             let cs = &mut self.case[id as usize];
-            if tok.cap {
+            if cap {
                 cs.0 += 1;
             } else {
                 cs.1 += 1;
@@ -628,29 +661,36 @@ impl Clusterer {
     /// The unit TF-IDF vector of a document: title words count `title_weight` times, names are
     /// weighted up by `name_boost`.
     fn vectorize(&mut self, d: &Doc) -> DocVec {
-        let title = tokenize(&d.title);
-        let lead = tokenize(&d.lead);
-        let tc = Self::title_case(&title);
-        let mut tf: HashMap<u32, (f32, bool)> = HashMap::new();
-        for (i, tok) in title.iter().chain(lead.iter()).enumerate() {
-            let id = self.term_id(&tok.term);
-            let in_title = i < title.len();
-            let e = tf.entry(id).or_insert((0.0, false));
-            e.0 += if in_title {
-                self.params.title_weight
-            } else {
-                1.0
-            };
+        let (title, tc) = self.title_terms(d.title);
+        // (term, frequency, used as a name), in first-use order.
+        let mut tf: Vec<(u32, f32, bool)> = Vec::with_capacity(title.len() + d.lead.len() / 8);
+        let mut at: HashMap<u32, usize, std::hash::BuildHasherDefault<KeyHasher>> =
+            HashMap::with_capacity_and_hasher(tf.capacity(), Default::default());
+        let mut count = |this: &Self, id: u32, weight: f32, cap: bool, positional: bool| {
+            let k = *at.entry(id).or_insert_with(|| {
+                tf.push((id, 0.0, false));
+                tf.len() - 1
+            });
+            tf[k].1 += weight;
             // A capital is a name signal unless it starts a sentence or the headline capitalises
             // every word; a term the corpus mostly capitalises counts anyway.
-            let positional = !(tok.sentence_start || (in_title && tc));
-            if tok.cap && (positional || self.is_name(id)) {
-                e.1 = true;
+            if cap && (positional || this.is_name(id)) {
+                tf[k].2 = true;
             }
+        };
+        for &(id, cap, start) in &title {
+            count(self, id, self.params.title_weight, cap, !start && !tc);
+        }
+        let mut lead_ids: Vec<(u32, bool, bool)> = Vec::new();
+        scan(d.lead, |t, cap, start| {
+            lead_ids.push((self.term_id(t), cap, start))
+        });
+        for (id, cap, start) in lead_ids {
+            count(self, id, 1.0, cap, !start);
         }
         let mut terms: SVec = tf
             .into_iter()
-            .map(|(id, (f, name))| {
+            .map(|(id, f, name)| {
                 let mut w = (1.0 + f.ln()) * self.idf(id);
                 if name {
                     w *= self.params.name_boost;
@@ -835,6 +875,31 @@ impl Clusterer {
             .max();
     }
 
+    /// Moves every document of story `b` into story `a`.
+    fn merge_into(&mut self, a: usize, b: usize) {
+        let gone = std::mem::take(&mut self.clusters[b]);
+        let mut fresh = Vec::new();
+        let ca = &mut self.clusters[a];
+        add_into(&mut ca.sum, &gone.sum, 1.0, &mut fresh);
+        ca.norm2 = norm2(&ca.sum);
+        ca.titles_only += gone.titles_only;
+        ca.t_min = match (ca.t_min, gone.t_min) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        ca.t_max = ca.t_max.max(gone.t_max);
+        for &d in &gone.members {
+            self.assign[d as usize] = a as u32;
+        }
+        let m = minutes(gone.t_min);
+        for t in fresh {
+            let p = &mut self.postings[t as usize];
+            let at = p.partition_point(|e| e.1 <= m);
+            p.insert(at, (a as u32, m));
+        }
+        self.clusters[a].members.extend(gone.members);
+    }
+
     fn new_cluster(&mut self, d: usize) -> usize {
         self.clusters.push(Cluster::default());
         let c = self.clusters.len() - 1;
@@ -990,10 +1055,7 @@ impl Clusterer {
             if version[a] != va || version[b] != vb {
                 continue;
             }
-            for d in self.clusters[b].members.clone() {
-                self.detach(d as usize);
-                self.attach(d as usize, a);
-            }
+            self.merge_into(a, b);
             version[a] += 1;
             version[b] += 1;
             merges += 1;
@@ -1045,14 +1107,14 @@ pub struct Clustered {
 /// Clusters a whole collection; the partition does not depend on the input order. Term statistics
 /// are counted over the whole collection first, documents are added in (published, title, lead)
 /// order, then `refine_passes` rounds of agglomerative merging and re-assignment follow.
-pub fn cluster_all(docs: &[Doc], params: &Params) -> Clustered {
+pub fn cluster_all(docs: &[Doc<'_>], params: &Params) -> Clustered {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&docs[a], &docs[b]);
         x.published
             .cmp(&y.published)
-            .then_with(|| x.title.cmp(&y.title))
-            .then_with(|| x.lead.cmp(&y.lead))
+            .then_with(|| x.title.cmp(y.title))
+            .then_with(|| x.lead.cmp(y.lead))
     });
     let mut pos = vec![0usize; docs.len()];
     for (k, &i) in order.iter().enumerate() {
@@ -1074,9 +1136,10 @@ pub fn cluster_all(docs: &[Doc], params: &Params) -> Clustered {
         c.observe(d);
     }
     for (k, &i) in order.iter().enumerate() {
-        let mut d = docs[i].clone();
-        d.same_as = canonical[k];
-        c.place(&d);
+        c.place(&Doc {
+            same_as: canonical[k],
+            ..docs[i]
+        });
     }
     let pinned: Vec<bool> = canonical.iter().map(Option::is_some).collect();
     for _ in 0..params.refine_passes {
@@ -1109,10 +1172,10 @@ pub fn cluster_all(docs: &[Doc], params: &Params) -> Clustered {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, lead: &str, day: i64) -> Doc {
+    fn doc<'a>(title: &'a str, lead: &'a str, day: i64) -> Doc<'a> {
         Doc {
-            title: title.into(),
-            lead: lead.into(),
+            title,
+            lead,
             published: Some(day * 86_400),
             same_as: None,
         }
@@ -1127,7 +1190,7 @@ mod tests {
                 .all(|(&x, &y)| *ab.entry(x).or_insert(y) == y && *ba.entry(y).or_insert(x) == x)
     }
 
-    fn docs() -> Vec<Doc> {
+    fn docs() -> Vec<Doc<'static>> {
         vec![
             doc(
                 "Council approves river bridge plan",
@@ -1240,10 +1303,11 @@ mod tests {
 
     #[test]
     fn tokens_are_normalised() {
-        let t: Vec<String> = tokenize("The U.S. parties' tapering: O'Malley's debates")
-            .into_iter()
-            .map(|t| t.term)
-            .collect();
+        let mut t: Vec<String> = Vec::new();
+        scan(
+            "The U.S. parties' tapering: O'Malley's debates",
+            |w, _, _| t.push(w.to_string()),
+        );
         assert_eq!(t, ["us", "party", "taper", "omalley", "debate"]);
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "sorted");
     }

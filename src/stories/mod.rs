@@ -55,10 +55,10 @@ pub fn content_words(s: &str) -> HashSet<String> {
 }
 
 /// What the clusterer reads of an article: its title, the start of its body and its time.
-pub fn doc_of(a: &Article, lead_chars: usize) -> cluster::Doc {
+pub fn doc_of(a: &Article, lead_chars: usize) -> cluster::Doc<'_> {
     cluster::Doc {
-        title: a.title.clone().unwrap_or_default(),
-        lead: lead(&a.body, lead_chars).to_string(),
+        title: a.title.as_deref().unwrap_or_default(),
+        lead: lead(&a.body, lead_chars),
         published: a.published.map(|t| t.timestamp()),
         same_as: None,
     }
@@ -87,7 +87,7 @@ pub fn build_with_state(articles: &[Article]) -> (Vec<Story>, Clustering) {
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    let docs: Vec<cluster::Doc> = articles
+    let docs: Vec<cluster::Doc<'_>> = articles
         .iter()
         .map(|a| cluster::Doc {
             same_as: a
