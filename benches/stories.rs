@@ -376,30 +376,50 @@ fn list_calls(c: &Corpus) -> Vec<(&'static str, serde_json::Value)> {
     ]
 }
 
-fn run_list(c: &Corpus, args: &serde_json::Value) -> Duration {
+/// Nanoseconds this thread has run on a CPU (from the scheduler, /proc/thread-self/schedstat):
+/// unlike wall time, it leaves out the time the thread waited while other processes ran.
+fn on_cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Wall and on-CPU milliseconds of one list_stories call.
+fn run_list(c: &Corpus, args: &serde_json::Value) -> (f64, f64) {
     let args: ListStoriesArgs = serde_json::from_value(args.clone()).expect("valid arguments");
+    let cpu = on_cpu_ns();
     let t = Instant::now();
     let page = list_stories(c, &args).expect("list_stories");
     let d = t.elapsed();
+    let cpu = on_cpu_ns().saturating_sub(cpu);
     std::hint::black_box(page);
-    d
+    (ms(d), cpu as f64 / 1e6)
 }
 
 fn list_bench(c: &Corpus, rounds: usize) {
-    let mut all = Vec::new();
-    println!("  list_stories, {rounds} calls of each kind (ms):");
+    let (mut all, mut all_cpu) = (Vec::new(), Vec::new());
+    println!("  list_stories, {rounds} calls of each kind (ms; wall time, and time on a CPU):");
     for (name, args) in list_calls(c) {
-        let mut xs: Vec<f64> = (0..rounds).map(|_| ms(run_list(c, &args))).collect();
+        let (mut xs, mut cs): (Vec<f64>, Vec<f64>) =
+            (0..rounds).map(|_| run_list(c, &args)).unzip();
         all.extend_from_slice(&xs);
-        let p50 = percentile(&mut xs, 0.5);
-        let p99 = percentile(&mut xs, 0.99);
-        println!("    {name:<20} p50 {p50:>7.3}  p99 {p99:>7.3}");
+        all_cpu.extend_from_slice(&cs);
+        println!(
+            "    {name:<20} wall p50 {:>7.3}  p99 {:>7.3} | on CPU p50 {:>7.3}  p99 {:>7.3}",
+            percentile(&mut xs, 0.5),
+            percentile(&mut xs, 0.99),
+            percentile(&mut cs, 0.5),
+            percentile(&mut cs, 0.99)
+        );
     }
     println!(
-        "    {:<20} p50 {:>7.3}  p99 {:>7.3}",
+        "    {:<20} wall p50 {:>7.3}  p99 {:>7.3} | on CPU p50 {:>7.3}  p99 {:>7.3}",
         "all kinds",
         percentile(&mut all.clone(), 0.5),
-        percentile(&mut all, 0.99)
+        percentile(&mut all, 0.99),
+        percentile(&mut all_cpu.clone(), 0.5),
+        percentile(&mut all_cpu, 0.99)
     );
 }
 
@@ -425,7 +445,8 @@ fn corpus_workload(n: usize, adds: usize) {
     );
     list_bench(&c, 200);
 
-    // Adds: half are new articles of recent planted stories, half open new stories after the end.
+    // Adds: half are late articles of recent planted stories (published within their stories'
+    // 36 hours), half are new events after the end of the corpus.
     let last = c.date_range().map_or(0, |r| r.1.timestamp());
     let recent: Vec<usize> = {
         let mut s: Vec<usize> = gold.iter().rev().take(2000).copied().collect();
@@ -433,21 +454,30 @@ fn corpus_workload(n: usize, adds: usize) {
         s
     };
     let mut times = Vec::with_capacity(adds);
+    let (mut join_times, mut new_times, mut cpu_times) = (Vec::new(), Vec::new(), Vec::new());
     let (mut joined_right, mut joins, mut opened, mut news) = (0, 0, 0, 0);
     for i in 0..adds {
         let ord = c.articles.len();
         let (a, story) = if i % 2 == 0 {
             let s = recent[synth.rng.below(recent.len())];
-            let offset = last - synth.stories[s].start + 60 * i as i64;
-            (synth.article(s, n + i, offset.max(0)), Some(s))
+            let offset = synth.rng.below(36 * 3600) as i64;
+            (synth.article(s, n + i, offset), Some(s))
         } else {
             let s = synth.plant(last + 600 + 60 * i as i64);
             (synth.article(s, n + i, 0), None)
         };
         let before = c.story_count();
+        let cpu = on_cpu_ns();
         let t = Instant::now();
         let sid = c.add_article(a);
-        times.push(ms(t.elapsed()));
+        let took = ms(t.elapsed());
+        cpu_times.push(on_cpu_ns().saturating_sub(cpu) as f64 / 1e6);
+        times.push(took);
+        if story.is_some() {
+            join_times.push(took);
+        } else {
+            new_times.push(took);
+        }
         let Ok(sid) = sid else { continue };
         match story {
             Some(s) => {
@@ -478,6 +508,18 @@ fn corpus_workload(n: usize, adds: usize) {
         "  add one article to the {}k corpus ({adds} adds): p50 {p50:.3} ms, p99 {p99:.3} ms, max {max:.3} ms; \
          {joined_right}/{joins} follow-ups joined their story, {opened}/{news} new events opened a story",
         n / 1000
+    );
+    println!(
+        "    on CPU: p50 {:.3} ms, p99 {:.3} ms",
+        percentile(&mut cpu_times.clone(), 0.5),
+        percentile(&mut cpu_times, 0.99)
+    );
+    println!(
+        "    follow-ups (story described again): p50 {:.3} ms, p99 {:.3} ms; new events: p50 {:.3} ms, p99 {:.3} ms",
+        percentile(&mut join_times.clone(), 0.5),
+        percentile(&mut join_times, 0.99),
+        percentile(&mut new_times.clone(), 0.5),
+        percentile(&mut new_times, 0.99)
     );
     let t = Instant::now();
     std::hint::black_box(c.story_orders());

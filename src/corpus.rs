@@ -54,6 +54,8 @@ pub struct StoryOrders {
     pub trending_score: Vec<u32>,
     /// Highest trending score first, then most recently updated, then by id.
     pub trending: Vec<u32>,
+    /// Stories covered by each outlet (key: `index::outlet_key` of the name), ascending.
+    pub by_outlet: HashMap<String, Vec<u32>>,
 }
 
 impl Corpus {
@@ -233,11 +235,21 @@ impl Corpus {
         let mut trending = newest.clone();
         // `newest` is already in (last desc, id) order: a stable sort by score keeps it for ties.
         trending.sort_by(|&a, &b| trending_score[b as usize].cmp(&trending_score[a as usize]));
+        let mut by_outlet: HashMap<String, Vec<u32>> = HashMap::new();
+        for (si, s) in st.iter().enumerate() {
+            for o in &s.outlets {
+                by_outlet
+                    .entry(crate::index::outlet_key(o))
+                    .or_default()
+                    .push(si as u32);
+            }
+        }
         StoryOrders {
             newest,
             coverage,
             trending_score,
             trending,
+            by_outlet,
         }
     }
 

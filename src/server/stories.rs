@@ -427,6 +427,19 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         || tag.is_some()
         || since.is_some()
         || until.is_some();
+    // The outlet filter as a membership table of story indices.
+    let outlet_stories: Option<Vec<bool>> = outlet.map(|o| {
+        let mut m = vec![false; c.stories.len()];
+        for &si in orders
+            .by_outlet
+            .get(&crate::index::outlet_key(o))
+            .into_iter()
+            .flatten()
+        {
+            m[si as usize] = true;
+        }
+        m
+    });
     let keep = |si: u32| {
         let s = story(si);
         if query.is_some() && !relevance.contains_key(&si) {
@@ -435,8 +448,8 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         if s.outlets.len() < min_outlets {
             return false;
         }
-        if let Some(o) = outlet
-            && !s.outlets.iter().any(|x| same_key(x, o))
+        if let Some(m) = &outlet_stories
+            && !m.get(si as usize).copied().unwrap_or(false)
         {
             return false;
         }
@@ -528,14 +541,6 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         total: total as u32,
         next_cursor: cursor::next(end, total, fp),
     })
-}
-
-/// Outlet names compared as `outlet_key` compares them, without allocating.
-fn same_key(a: &str, b: &str) -> bool {
-    a.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.trim().chars().flat_map(char::to_lowercase))
 }
 
 fn evidence(c: &Corpus, s: &Story) -> Evidence {
