@@ -6,9 +6,6 @@
 //! Run: `cargo bench --bench stories` (all workloads) or `cargo bench --bench stories -- WORKLOAD`
 //! with WORKLOAD one of cluster-10k, cluster-100k, corpus-100k.
 
-use std::collections::HashMap;
-use std::time::{Duration, Instant};
-
 use chrono::{DateTime, Utc};
 use newsdesk::corpus::Corpus;
 use newsdesk::ingest::{LoadReport, Loaded};
@@ -16,6 +13,8 @@ use newsdesk::model::{Article, Format};
 use newsdesk::server::stories::{ListStoriesArgs, list_stories};
 use newsdesk::stories::{self, cluster};
 use serde_json::json;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 const WORKLOADS: &[&str] = &["cluster-10k", "cluster-100k", "corpus-100k"];
 
@@ -376,50 +375,33 @@ fn list_calls(c: &Corpus) -> Vec<(&'static str, serde_json::Value)> {
     ]
 }
 
-/// Nanoseconds this thread has run on a CPU (from the scheduler, /proc/thread-self/schedstat):
-/// unlike wall time, it leaves out the time the thread waited while other processes ran.
-fn on_cpu_ns() -> u64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-/// Wall and on-CPU milliseconds of one list_stories call.
-fn run_list(c: &Corpus, args: &serde_json::Value) -> (f64, f64) {
+/// Milliseconds (wall time) of one list_stories call.
+fn run_list(c: &Corpus, args: &serde_json::Value) -> f64 {
     let args: ListStoriesArgs = serde_json::from_value(args.clone()).expect("valid arguments");
-    let cpu = on_cpu_ns();
     let t = Instant::now();
     let page = list_stories(c, &args).expect("list_stories");
     let d = t.elapsed();
-    let cpu = on_cpu_ns().saturating_sub(cpu);
     std::hint::black_box(page);
-    (ms(d), cpu as f64 / 1e6)
+    ms(d)
 }
 
 fn list_bench(c: &Corpus, rounds: usize) {
-    let (mut all, mut all_cpu) = (Vec::new(), Vec::new());
-    println!("  list_stories, {rounds} calls of each kind (ms; wall time, and time on a CPU):");
+    let mut all = Vec::new();
+    println!("  list_stories, {rounds} calls of each kind (ms, wall time):");
     for (name, args) in list_calls(c) {
-        let (mut xs, mut cs): (Vec<f64>, Vec<f64>) =
-            (0..rounds).map(|_| run_list(c, &args)).unzip();
+        let mut xs: Vec<f64> = (0..rounds).map(|_| run_list(c, &args)).collect();
         all.extend_from_slice(&xs);
-        all_cpu.extend_from_slice(&cs);
         println!(
-            "    {name:<20} wall p50 {:>7.3}  p99 {:>7.3} | on CPU p50 {:>7.3}  p99 {:>7.3}",
+            "    {name:<20} p50 {:>7.3}  p99 {:>7.3}",
             percentile(&mut xs, 0.5),
-            percentile(&mut xs, 0.99),
-            percentile(&mut cs, 0.5),
-            percentile(&mut cs, 0.99)
+            percentile(&mut xs, 0.99)
         );
     }
     println!(
-        "    {:<20} wall p50 {:>7.3}  p99 {:>7.3} | on CPU p50 {:>7.3}  p99 {:>7.3}",
+        "    {:<20} p50 {:>7.3}  p99 {:>7.3}",
         "all kinds",
         percentile(&mut all.clone(), 0.5),
-        percentile(&mut all, 0.99),
-        percentile(&mut all_cpu.clone(), 0.5),
-        percentile(&mut all_cpu, 0.99)
+        percentile(&mut all, 0.99)
     );
 }
 
@@ -454,7 +436,7 @@ fn corpus_workload(n: usize, adds: usize) {
         s
     };
     let mut times = Vec::with_capacity(adds);
-    let (mut join_times, mut new_times, mut cpu_times) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut join_times, mut new_times) = (Vec::new(), Vec::new());
     let (mut joined_right, mut joins, mut opened, mut news) = (0, 0, 0, 0);
     for i in 0..adds {
         let ord = c.articles.len();
@@ -467,11 +449,9 @@ fn corpus_workload(n: usize, adds: usize) {
             (synth.article(s, n + i, 0), None)
         };
         let before = c.story_count();
-        let cpu = on_cpu_ns();
         let t = Instant::now();
         let sid = c.add_article(a);
         let took = ms(t.elapsed());
-        cpu_times.push(on_cpu_ns().saturating_sub(cpu) as f64 / 1e6);
         times.push(took);
         if story.is_some() {
             join_times.push(took);
@@ -508,11 +488,6 @@ fn corpus_workload(n: usize, adds: usize) {
         "  add one article to the {}k corpus ({adds} adds): p50 {p50:.3} ms, p99 {p99:.3} ms, max {max:.3} ms; \
          {joined_right}/{joins} follow-ups joined their story, {opened}/{news} new events opened a story",
         n / 1000
-    );
-    println!(
-        "    on CPU: p50 {:.3} ms, p99 {:.3} ms",
-        percentile(&mut cpu_times.clone(), 0.5),
-        percentile(&mut cpu_times, 0.99)
     );
     println!(
         "    follow-ups (story described again): p50 {:.3} ms, p99 {:.3} ms; new events: p50 {:.3} ms, p99 {:.3} ms",

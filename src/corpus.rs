@@ -17,7 +17,7 @@ use crate::model::Article;
 use crate::stories::quotes::QuoteBook;
 use crate::stories::{self, Story};
 
-/// One loaded corpus. Built once; the server layer only reads it.
+/// One loaded corpus. Built once; the server layer only reads it (`add_article` needs it mutable).
 pub struct Corpus {
     /// Where it came from, for display ("built-in sample corpus" or the paths).
     pub origin: String,

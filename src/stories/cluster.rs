@@ -758,12 +758,15 @@ impl Clusterer {
                 (Some(lo), Some(hi)) => {
                     // Entries enter when a doc joins, so a story that started before the window
                     // may hold the term from earlier: look back twice the window.
-                    let a = dated.partition_point(|e| e.1 < minutes(Some(lo - 2 * w)));
-                    let b = dated.partition_point(|e| e.1 <= minutes(Some(hi + w)));
-                    let mid = dated.partition_point(|e| e.1 < minutes(Some(lo)));
+                    let from = minutes(Some(lo.saturating_sub(w.saturating_mul(2))));
+                    let (to, at) = (minutes(Some(hi.saturating_add(w))), minutes(Some(lo)));
+                    let a = dated.partition_point(|e| e.1 < from);
+                    let b = dated.partition_point(|e| e.1 <= to);
+                    let mid = dated.partition_point(|e| e.1 < at);
+                    // More than `cap` entries: the `cap` around the span's start.
                     let (a, b) = if b - a > cap {
-                        let from = mid.saturating_sub(cap / 2).max(a);
-                        (from, (from + cap).min(b))
+                        let from = mid.saturating_sub(cap / 2).clamp(a, b - cap);
+                        (from, from + cap)
                     } else {
                         (a, b)
                     };
