@@ -1,10 +1,11 @@
-//! The loaded corpus: an immutable snapshot of clean articles with their search index (and, built on
-//! them, stories and quotes), plus the cell the server reads it from while it loads in the background.
+//! The loaded corpus: a snapshot of clean articles with their search index (and, built on them,
+//! stories and quotes, and the story orders `list_stories` pages through), plus the cell the server
+//! reads it from while it loads in the background. [`Corpus::add_article`] adds one article to a
+//! loaded corpus and assigns it to a story without clustering everything again.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -17,7 +18,7 @@ use crate::model::Article;
 use crate::stories::quotes::QuoteBook;
 use crate::stories::{self, Story};
 
-/// One loaded corpus. Built once; the server layer only reads it.
+/// One loaded corpus. Built once; the server layer only reads it (`add_article` needs it mutable).
 pub struct Corpus {
     /// Where it came from, for display ("built-in sample corpus" or the paths).
     pub origin: String,
@@ -31,6 +32,10 @@ pub struct Corpus {
     pub stories: Vec<Story>,
     story_of: Vec<u32>,
     story_by_id: HashMap<String, u32>,
+    /// The clusterer behind the stories, for adding articles.
+    clustering: stories::Clustering,
+    /// Story orders for list_stories, computed once per snapshot (again after an article is added).
+    orders: OnceLock<StoryOrders>,
     /// Quotations and reported speech, merged across outlets.
     pub quotes: QuoteBook,
     /// Outlets with article counts, most articles first.
@@ -52,6 +57,21 @@ pub struct Timings {
     pub stories: Duration,
     /// Extracting quotes and merging them across outlets.
     pub quotes: Duration,
+}
+
+/// Stories in the orders `list_stories` offers, so a page is a slice, not a sort.
+pub struct StoryOrders {
+    /// Story indices, most recently updated first (then by id).
+    pub newest: Vec<u32>,
+    /// Most outlets first, then most articles, then most recently updated, then by id.
+    pub coverage: Vec<u32>,
+    /// Trending score of each story (by story index): 2 x outlets + articles published in the
+    /// [`stories::TRENDING_WINDOW_HOURS`] before the newest article of the corpus.
+    pub trending_score: Vec<u32>,
+    /// Highest trending score first, then most recently updated, then by id.
+    pub trending: Vec<u32>,
+    /// Stories covered by each outlet (key: `index::outlet_key` of the name), ascending.
+    pub by_outlet: HashMap<String, Vec<u32>>,
 }
 
 impl Corpus {
@@ -83,7 +103,7 @@ impl Corpus {
             b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
         });
         let t = Instant::now();
-        let stories = stories::build(&articles);
+        let (stories, clustering) = stories::build_with_state(&articles);
         timings.stories = t.elapsed();
         let mut story_of = vec![0u32; articles.len()];
         for (si, s) in stories.iter().enumerate() {
@@ -105,7 +125,7 @@ impl Corpus {
             it.next()
                 .map(|first| it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
         };
-        Ok(Corpus {
+        let corpus = Corpus {
             quotes,
             outlets,
             date_range,
@@ -119,7 +139,146 @@ impl Corpus {
             story_of,
             story_by_id,
             timings,
-        })
+            clustering,
+            orders: OnceLock::new(),
+        };
+        corpus.story_orders();
+        Ok(corpus)
+    }
+
+    /// Adds one article (with a new, unique id) to the loaded corpus and returns the id of its
+    /// story: an existing story when the article is close enough to one within the time window
+    /// (or is a near-duplicate, `duplicate_of`, of a loaded article), else a new story. Only that
+    /// story is described again; nothing is re-clustered. The article lookups, outlets, dates and
+    /// story orders follow; the search index and the quote book are built at load and do not
+    /// include it (search_articles and get_quotes see it after the next full load).
+    pub fn add_article(&mut self, mut article: Article) -> Result<String, String> {
+        let id = article.id.trim().to_string();
+        if id.is_empty() {
+            return Err("the article has no id".into());
+        }
+        if self.by_id.contains_key(&id) {
+            return Err(format!("an article with id {id} is already loaded"));
+        }
+        article.id = id.clone();
+        let canonical = article.duplicate_of.as_deref().and_then(|c| self.ord_of(c));
+        if let Some(c) = canonical {
+            let cid = self.articles[c as usize].id.clone();
+            self.articles[c as usize].duplicates.push(id.clone());
+            article.duplicate_of = Some(cid);
+        } else {
+            article.duplicate_of = None;
+        }
+        let ord = self.articles.len() as u32;
+        let outlet = article.outlet_name().to_string();
+        let published = article.published;
+        self.articles.push(article);
+        self.by_id.insert(id, ord);
+        // Newest first, undated last, then by id: insert in place.
+        let at = {
+            let arts = &self.articles;
+            let key = |o: u32| {
+                (
+                    std::cmp::Reverse(arts[o as usize].published),
+                    &arts[o as usize].id,
+                )
+            };
+            self.newest.partition_point(|&o| key(o) < key(ord))
+        };
+        self.newest.insert(at, ord);
+        match self.outlets.iter_mut().find(|(n, _)| *n == outlet) {
+            Some(e) => e.1 += 1,
+            None => self.outlets.push((outlet, 1)),
+        }
+        self.outlets
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if let Some(t) = published {
+            self.date_range = Some(match self.date_range {
+                Some((lo, hi)) => (lo.min(t), hi.max(t)),
+                None => (t, t),
+            });
+        }
+        self.report.articles += 1;
+        let (si, new) = self
+            .clustering
+            .add(&self.articles, ord, canonical, &mut self.stories);
+        if new {
+            // Story ids come from the first article's id; keep them unique.
+            let base = self.stories[si as usize].id.clone();
+            let mut sid = base.clone();
+            let mut n = 1;
+            while self.story_by_id.contains_key(&sid) {
+                n += 1;
+                sid = format!("{base}-{n}");
+            }
+            self.stories[si as usize].id = sid.clone();
+            self.story_by_id.insert(sid, si);
+        }
+        self.story_of.push(si);
+        self.orders = OnceLock::new();
+        Ok(self.stories[si as usize].id.clone())
+    }
+
+    /// Stories in list_stories' orders (computed on first use after a load or an add).
+    pub fn story_orders(&self) -> &StoryOrders {
+        self.orders.get_or_init(|| self.compute_orders())
+    }
+
+    fn compute_orders(&self) -> StoryOrders {
+        let st = &self.stories;
+        let mut newest: Vec<u32> = (0..st.len() as u32).collect();
+        newest.sort_by(|&a, &b| {
+            let (x, y) = (&st[a as usize], &st[b as usize]);
+            y.last.cmp(&x.last).then_with(|| x.id.cmp(&y.id))
+        });
+        let mut coverage = newest.clone();
+        coverage.sort_by(|&a, &b| {
+            let (x, y) = (&st[a as usize], &st[b as usize]);
+            y.outlets
+                .len()
+                .cmp(&x.outlets.len())
+                .then(y.members.len().cmp(&x.members.len()))
+                .then(y.last.cmp(&x.last))
+                .then_with(|| x.id.cmp(&y.id))
+        });
+        let from = self
+            .date_range
+            .map(|(_, hi)| hi - chrono::Duration::hours(stories::TRENDING_WINDOW_HOURS));
+        let trending_score: Vec<u32> = st
+            .iter()
+            .map(|s| {
+                let Some(from) = from else { return 0 };
+                let mut outlets: HashSet<&str> = HashSet::new();
+                let mut recent = 0u32;
+                for &o in &s.members {
+                    let a = &self.articles[o as usize];
+                    if a.published.is_some_and(|t| t >= from) {
+                        recent += 1;
+                        outlets.insert(a.outlet_name());
+                    }
+                }
+                2 * outlets.len() as u32 + recent
+            })
+            .collect();
+        let mut trending = newest.clone();
+        // `newest` is already in (last desc, id) order: a stable sort by score keeps it for ties.
+        trending.sort_by(|&a, &b| trending_score[b as usize].cmp(&trending_score[a as usize]));
+        let mut by_outlet: HashMap<String, Vec<u32>> = HashMap::new();
+        for (si, s) in st.iter().enumerate() {
+            for o in &s.outlets {
+                by_outlet
+                    .entry(crate::index::outlet_key(o))
+                    .or_default()
+                    .push(si as u32);
+            }
+        }
+        StoryOrders {
+            newest,
+            coverage,
+            trending_score,
+            trending,
+            by_outlet,
+        }
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {

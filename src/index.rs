@@ -168,6 +168,17 @@ impl ArticleIndex {
         Ok((hits, total))
     }
 
+    /// Every article matching a query (same syntax as [`ArticleIndex::search`], no filter), with its
+    /// score, in no particular order. Reads the ordinals from the fast field rather than the stored
+    /// documents, so a query matching most of a large corpus stays cheap.
+    pub fn all_matches(&self, query: &str) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let mut parser = QueryParser::for_index(&self.index, vec![self.f_title, self.f_body]);
+        parser.set_field_boost(self.f_title, 2.0);
+        let (q, _errors) = parser.parse_query_lenient(query);
+        searcher.search(&*q, &AllHits).context("running the search")
+    }
+
     /// Snippets of the given bodies for a query: the best passage of each, matching words in
     /// bold. Called for the page of hits a tool returns, not for every match.
     pub fn snippets(&self, query: &str, bodies: &[&str]) -> Result<Vec<String>> {
@@ -224,6 +235,55 @@ fn best_passage<'a>(body: &'a str, words: &[String]) -> &'a str {
         }
     }
     &rest[..end]
+}
+
+/// Collects every matching document as a [`Hit`] (ordinal from the `ord` fast field, and score).
+struct AllHits;
+
+struct AllHitsInSegment {
+    ord: tantivy::columnar::Column<u64>,
+    hits: Vec<Hit>,
+}
+
+impl tantivy::collector::Collector for AllHits {
+    type Fruit = Vec<Hit>;
+    type Child = AllHitsInSegment;
+
+    fn for_segment(
+        &self,
+        _segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<AllHitsInSegment> {
+        Ok(AllHitsInSegment {
+            ord: reader.fast_fields().u64("ord")?,
+            hits: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
+        Ok(fruits.concat())
+    }
+}
+
+impl tantivy::collector::SegmentCollector for AllHitsInSegment {
+    type Fruit = Vec<Hit>;
+
+    fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
+        if let Some(ord) = self.ord.first(doc) {
+            self.hits.push(Hit {
+                ord: ord as u32,
+                score,
+            });
+        }
+    }
+
+    fn harvest(self) -> Vec<Hit> {
+        self.hits
+    }
 }
 
 /// Plain text with the matching words wrapped in `**`, the way an agent reads emphasis.
