@@ -239,6 +239,20 @@ fn run(workload: &str) {
         peak_rss_mb(),
         before
     );
+    let tm = corpus.timings;
+    let rate = |d: std::time::Duration| n as f64 / d.as_secs_f64().max(1e-9);
+    println!(
+        "{:>15}  stages: read+clean {:.2} s ({:.0}/s), index {:.2} s ({:.0}/s), read+clean+index {:.0} articles/s; \
+         stories {:.2} s, quotes {:.2} s",
+        "",
+        tm.read_clean.as_secs_f64(),
+        rate(tm.read_clean),
+        tm.index.as_secs_f64(),
+        rate(tm.index),
+        rate(tm.read_clean + tm.index),
+        tm.stories.as_secs_f64(),
+        tm.quotes.as_secs_f64(),
+    );
 }
 
 fn main() {

@@ -8,7 +8,7 @@
 //!   python3 ../shared/eval/polnear/score_quotes.py ../shared/eval/polnear/dev.jsonl /tmp/nd-quotes-direct.jsonl \
 //!       --kinds direct,mixed --require-source --merge-pieces
 //!   python3 ../shared/eval/polnear/score_quotes.py ../shared/eval/polnear/dev.jsonl /tmp/nd-quotes-reported.jsonl \
-//!       --kinds indirect --require-source
+//!       --kinds indirect --require-source --merge-pieces
 
 use std::io::Write;
 use std::time::Instant;

@@ -42,6 +42,8 @@ enum Command {
     ///
     /// Example: newsdesk serve --corpus ./news
     /// (an MCP client such as Claude Desktop starts this command and talks to it on stdin/stdout).
+    /// The corpus loads in the background; `kill -HUP <pid>` reloads it from the same paths and
+    /// tells connected clients (notifications/resources/list_changed).
     #[command(
         after_help = "Examples:\n  newsdesk serve\n  newsdesk serve --corpus ./news --corpus ./more.jsonl\n  \
 newsdesk serve --http 127.0.0.1:8080 --auth-token s3cret"
@@ -178,6 +180,7 @@ async fn serve(a: ServeArgs) -> Result<ExitCode> {
     let src = a.corpus.source();
     let origin = crate::corpus::origin_of(&src);
     let cell = CorpusCell::load_in_background(src);
+    reload_on_sighup(cell.clone());
     match a.http {
         Some(addr) => {
             if !addr.ip().is_loopback() && a.auth_token.is_none() {
@@ -230,6 +233,27 @@ async fn serve(a: ServeArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// SIGHUP reloads the corpus from the same paths (new and changed files come in; the old
+/// snapshot serves until the new one is built; connected clients get `resources/list_changed`).
+fn reload_on_sighup(cell: CorpusCell) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            return;
+        };
+        while hup.recv().await.is_some() {
+            if cell.reload() {
+                tracing::info!("SIGHUP: reloading the corpus");
+            } else {
+                tracing::info!("SIGHUP: a load is already running");
+            }
+        }
+    });
+    #[cfg(not(unix))]
+    let _ = cell;
 }
 
 async fn call(a: CallArgs) -> Result<ExitCode> {

@@ -1,9 +1,12 @@
-//! The loaded corpus: an immutable snapshot of clean articles with their search index (and, built on
-//! them, stories and quotes), plus the cell the server reads it from while it loads in the background.
+//! The loaded corpus: a snapshot of clean articles with their search index (and, built on them,
+//! stories and quotes, and the story orders `list_stories` pages through), plus the cell the server
+//! reads it from while it loads in the background. [`Corpus::add_article`] adds one article to a
+//! loaded corpus and assigns it to a story without clustering everything again.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -15,7 +18,7 @@ use crate::model::Article;
 use crate::stories::quotes::QuoteBook;
 use crate::stories::{self, Story};
 
-/// One loaded corpus. Built once; the server layer only reads it.
+/// One loaded corpus. Built once; the server layer only reads it (`add_article` needs it mutable).
 pub struct Corpus {
     /// Where it came from, for display ("built-in sample corpus" or the paths).
     pub origin: String,
@@ -29,25 +32,66 @@ pub struct Corpus {
     pub stories: Vec<Story>,
     story_of: Vec<u32>,
     story_by_id: HashMap<String, u32>,
+    /// The clusterer behind the stories, for adding articles.
+    clustering: stories::Clustering,
+    /// Story orders for list_stories, computed once per snapshot (again after an article is added).
+    orders: OnceLock<StoryOrders>,
     /// Quotations and reported speech, merged across outlets.
     pub quotes: QuoteBook,
     /// Outlets with article counts, most articles first.
     outlets: Vec<(String, usize)>,
     /// Earliest and latest published times.
     date_range: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// How long each stage of building this snapshot took.
+    pub timings: Timings,
+}
+
+/// Wall time of each load stage (for logs and the ingestion benchmark).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Reading, decoding, parsing, cleaning and de-duplicating the files.
+    pub read_clean: Duration,
+    /// Building the full-text index.
+    pub index: Duration,
+    /// Clustering into stories and describing them.
+    pub stories: Duration,
+    /// Extracting quotes and merging them across outlets.
+    pub quotes: Duration,
+}
+
+/// Stories in the orders `list_stories` offers, so a page is a slice, not a sort.
+pub struct StoryOrders {
+    /// Story indices, most recently updated first (then by id).
+    pub newest: Vec<u32>,
+    /// Most outlets first, then most articles, then most recently updated, then by id.
+    pub coverage: Vec<u32>,
+    /// Trending score of each story (by story index): 2 x outlets + articles published in the
+    /// [`stories::TRENDING_WINDOW_HOURS`] before the newest article of the corpus.
+    pub trending_score: Vec<u32>,
+    /// Highest trending score first, then most recently updated, then by id.
+    pub trending: Vec<u32>,
+    /// Stories covered by each outlet (key: `index::outlet_key` of the name), ascending.
+    pub by_outlet: HashMap<String, Vec<u32>>,
 }
 
 impl Corpus {
     /// Loads and analyses a corpus, reporting file progress as (done, total).
     pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Corpus> {
+        let t = Instant::now();
         let loaded = ingest::load(src, progress);
-        Corpus::from_loaded(origin_of(src), loaded)
+        let read_clean = t.elapsed();
+        let mut c = Corpus::from_loaded(origin_of(src), loaded)?;
+        c.timings.read_clean = read_clean;
+        Ok(c)
     }
 
     /// Builds the snapshot (index, lookups) from loaded articles.
     pub fn from_loaded(origin: String, loaded: Loaded) -> Result<Corpus> {
         let Loaded { articles, report } = loaded;
+        let mut timings = Timings::default();
+        let t = Instant::now();
         let index = ArticleIndex::build(&articles)?;
+        timings.index = t.elapsed();
         let by_id = articles
             .iter()
             .enumerate()
@@ -58,7 +102,9 @@ impl Corpus {
             let (a, b) = (&articles[x as usize], &articles[y as usize]);
             b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
         });
-        let stories = stories::build(&articles);
+        let t = Instant::now();
+        let (stories, clustering) = stories::build_with_state(&articles);
+        timings.stories = t.elapsed();
         let mut story_of = vec![0u32; articles.len()];
         for (si, s) in stories.iter().enumerate() {
             for &m in &s.members {
@@ -70,14 +116,16 @@ impl Corpus {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i as u32))
             .collect();
+        let t = Instant::now();
         let quotes = QuoteBook::build(&articles);
+        timings.quotes = t.elapsed();
         let outlets = ingest::outlet_counts(&articles);
         let date_range = {
             let mut it = articles.iter().filter_map(|a| a.published);
             it.next()
                 .map(|first| it.fold((first, first), |(lo, hi), t| (lo.min(t), hi.max(t))))
         };
-        Ok(Corpus {
+        let corpus = Corpus {
             quotes,
             outlets,
             date_range,
@@ -90,7 +138,147 @@ impl Corpus {
             stories,
             story_of,
             story_by_id,
-        })
+            timings,
+            clustering,
+            orders: OnceLock::new(),
+        };
+        corpus.story_orders();
+        Ok(corpus)
+    }
+
+    /// Adds one article (with a new, unique id) to the loaded corpus and returns the id of its
+    /// story: an existing story when the article is close enough to one within the time window
+    /// (or is a near-duplicate, `duplicate_of`, of a loaded article), else a new story. Only that
+    /// story is described again; nothing is re-clustered. The article lookups, outlets, dates and
+    /// story orders follow; the search index and the quote book are built at load and do not
+    /// include it (search_articles and get_quotes see it after the next full load).
+    pub fn add_article(&mut self, mut article: Article) -> Result<String, String> {
+        let id = article.id.trim().to_string();
+        if id.is_empty() {
+            return Err("the article has no id".into());
+        }
+        if self.by_id.contains_key(&id) {
+            return Err(format!("an article with id {id} is already loaded"));
+        }
+        article.id = id.clone();
+        let canonical = article.duplicate_of.as_deref().and_then(|c| self.ord_of(c));
+        if let Some(c) = canonical {
+            let cid = self.articles[c as usize].id.clone();
+            self.articles[c as usize].duplicates.push(id.clone());
+            article.duplicate_of = Some(cid);
+        } else {
+            article.duplicate_of = None;
+        }
+        let ord = self.articles.len() as u32;
+        let outlet = article.outlet_name().to_string();
+        let published = article.published;
+        self.articles.push(article);
+        self.by_id.insert(id, ord);
+        // Newest first, undated last, then by id: insert in place.
+        let at = {
+            let arts = &self.articles;
+            let key = |o: u32| {
+                (
+                    std::cmp::Reverse(arts[o as usize].published),
+                    &arts[o as usize].id,
+                )
+            };
+            self.newest.partition_point(|&o| key(o) < key(ord))
+        };
+        self.newest.insert(at, ord);
+        match self.outlets.iter_mut().find(|(n, _)| *n == outlet) {
+            Some(e) => e.1 += 1,
+            None => self.outlets.push((outlet, 1)),
+        }
+        self.outlets
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if let Some(t) = published {
+            self.date_range = Some(match self.date_range {
+                Some((lo, hi)) => (lo.min(t), hi.max(t)),
+                None => (t, t),
+            });
+        }
+        self.report.articles += 1;
+        let (si, new) = self
+            .clustering
+            .add(&self.articles, ord, canonical, &mut self.stories);
+        if new {
+            // Story ids come from the first article's id; keep them unique.
+            let base = self.stories[si as usize].id.clone();
+            let mut sid = base.clone();
+            let mut n = 1;
+            while self.story_by_id.contains_key(&sid) {
+                n += 1;
+                sid = format!("{base}-{n}");
+            }
+            self.stories[si as usize].id = sid.clone();
+            self.story_by_id.insert(sid, si);
+        }
+        self.story_of.push(si);
+        self.orders = OnceLock::new();
+        Ok(self.stories[si as usize].id.clone())
+    }
+
+    /// Stories in list_stories' orders (computed on first use after a load or an add).
+    pub fn story_orders(&self) -> &StoryOrders {
+        self.orders.get_or_init(|| self.compute_orders())
+    }
+
+    fn compute_orders(&self) -> StoryOrders {
+        let st = &self.stories;
+        let mut newest: Vec<u32> = (0..st.len() as u32).collect();
+        newest.sort_by(|&a, &b| {
+            let (x, y) = (&st[a as usize], &st[b as usize]);
+            y.last.cmp(&x.last).then_with(|| x.id.cmp(&y.id))
+        });
+        let mut coverage = newest.clone();
+        coverage.sort_by(|&a, &b| {
+            let (x, y) = (&st[a as usize], &st[b as usize]);
+            y.outlets
+                .len()
+                .cmp(&x.outlets.len())
+                .then(y.members.len().cmp(&x.members.len()))
+                .then(y.last.cmp(&x.last))
+                .then_with(|| x.id.cmp(&y.id))
+        });
+        let from = self
+            .date_range
+            .map(|(_, hi)| hi - chrono::Duration::hours(stories::TRENDING_WINDOW_HOURS));
+        let trending_score: Vec<u32> = st
+            .iter()
+            .map(|s| {
+                let Some(from) = from else { return 0 };
+                let mut outlets: HashSet<&str> = HashSet::new();
+                let mut recent = 0u32;
+                for &o in &s.members {
+                    let a = &self.articles[o as usize];
+                    if a.published.is_some_and(|t| t >= from) {
+                        recent += 1;
+                        outlets.insert(a.outlet_name());
+                    }
+                }
+                2 * outlets.len() as u32 + recent
+            })
+            .collect();
+        let mut trending = newest.clone();
+        // `newest` is already in (last desc, id) order: a stable sort by score keeps it for ties.
+        trending.sort_by(|&a, &b| trending_score[b as usize].cmp(&trending_score[a as usize]));
+        let mut by_outlet: HashMap<String, Vec<u32>> = HashMap::new();
+        for (si, s) in st.iter().enumerate() {
+            for o in &s.outlets {
+                by_outlet
+                    .entry(crate::index::outlet_key(o))
+                    .or_default()
+                    .push(si as u32);
+            }
+        }
+        StoryOrders {
+            newest,
+            coverage,
+            trending_score,
+            trending,
+            by_outlet,
+        }
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {
@@ -157,6 +345,33 @@ impl Corpus {
         v
     }
 
+    /// Speaker names and aliases starting with `prefix`, any case, most quoted first (for completions).
+    pub fn speakers_starting(&self, prefix: &str, max: usize) -> Vec<String> {
+        let prefix = prefix.to_lowercase();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for q in &self.quotes.quotes {
+            if let Some(s) = &q.speaker {
+                *counts.entry(s.as_str()).or_default() += q.appearances.len();
+            }
+        }
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        for info in self.quotes.speakers.values() {
+            let n = counts.get(info.name.as_str()).copied().unwrap_or(0);
+            for name in std::iter::once(&info.name).chain(info.aliases.iter()) {
+                if name.to_lowercase().starts_with(&prefix) {
+                    names.push((name.as_str(), n));
+                }
+            }
+        }
+        names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        names.dedup_by(|a, b| a.0 == b.0);
+        names
+            .into_iter()
+            .take(max)
+            .map(|(n, _)| n.to_string())
+            .collect()
+    }
+
     /// Article ids starting with `prefix` (for completions).
     pub fn article_ids_starting(&self, prefix: &str, max: usize) -> Vec<String> {
         let mut v: Vec<String> = self
@@ -188,14 +403,19 @@ pub fn origin_of(src: &CorpusSource) -> String {
 pub struct LoadProgress {
     pub done: AtomicUsize,
     pub total: AtomicUsize,
+    /// True while a load or reload runs.
+    pub loading: AtomicBool,
 }
 
 /// Where the server gets the current corpus snapshot. It is empty until the first load finishes, so
-/// the server can answer `initialize` at once while a large corpus is still loading.
+/// the server can answer `initialize` at once while a large corpus is still loading. A reload
+/// builds a new snapshot beside the old one and swaps it in; subscribers see the change.
 #[derive(Clone)]
 pub struct CorpusCell {
     rx: watch::Receiver<Option<Arc<Corpus>>>,
     tx: Arc<watch::Sender<Option<Arc<Corpus>>>>,
+    /// What to (re)load from; `None` for a cell built from a ready corpus.
+    source: Option<Arc<CorpusSource>>,
     pub progress: Arc<LoadProgress>,
 }
 
@@ -206,6 +426,7 @@ impl CorpusCell {
         CorpusCell {
             rx,
             tx: Arc::new(tx),
+            source: None,
             progress: Arc::default(),
         }
     }
@@ -216,9 +437,26 @@ impl CorpusCell {
         let cell = CorpusCell {
             rx,
             tx: Arc::new(tx),
+            source: Some(Arc::new(src)),
             progress: Arc::default(),
         };
-        let c = cell.clone();
+        cell.reload();
+        cell
+    }
+
+    /// Loads the corpus source again in the background and swaps the new snapshot in when it is
+    /// built. Returns false (and does nothing) when the cell has no source or a load is running.
+    /// A reload that fails keeps the current snapshot.
+    pub fn reload(&self) -> bool {
+        let Some(src) = self.source.clone() else {
+            return false;
+        };
+        if self.progress.loading.swap(true, Ordering::AcqRel) {
+            return false;
+        }
+        self.progress.done.store(0, Ordering::Relaxed);
+        self.progress.total.store(0, Ordering::Relaxed);
+        let c = self.clone();
         std::thread::spawn(move || {
             let p = c.progress.clone();
             let started = std::time::Instant::now();
@@ -232,13 +470,22 @@ impl CorpusCell {
                         articles = corpus.articles.len(),
                         skipped = corpus.report.skipped.len(),
                         ms = started.elapsed().as_millis() as u64,
+                        read_clean_ms = corpus.timings.read_clean.as_millis() as u64,
+                        index_ms = corpus.timings.index.as_millis() as u64,
+                        stories_ms = corpus.timings.stories.as_millis() as u64,
+                        quotes_ms = corpus.timings.quotes.as_millis() as u64,
                         "corpus loaded from {}",
                         corpus.origin
                     );
                     for s in &corpus.report.skipped {
                         tracing::warn!("skipped {}: {}", s.path, s.reason);
                     }
+                    c.progress.loading.store(false, Ordering::Release);
                     c.replace(corpus);
+                }
+                Err(e) if c.now().is_some() => {
+                    c.progress.loading.store(false, Ordering::Release);
+                    tracing::error!("could not reload the corpus, keeping the loaded one: {e:#}");
                 }
                 Err(e) => {
                     tracing::error!("could not load the corpus: {e:#}");
@@ -246,6 +493,7 @@ impl CorpusCell {
                         articles: vec![],
                         report: LoadReport::default(),
                     };
+                    c.progress.loading.store(false, Ordering::Release);
                     match Corpus::from_loaded(format!("empty corpus (load failed: {e})"), empty) {
                         Ok(empty) => c.replace(empty),
                         Err(e) => tracing::error!("could not build an empty corpus: {e:#}"),
@@ -253,7 +501,17 @@ impl CorpusCell {
                 }
             }
         });
-        cell
+        true
+    }
+
+    /// Files parsed and files in all of the running load, if one runs.
+    pub fn load_progress(&self) -> Option<(usize, usize)> {
+        self.progress.loading.load(Ordering::Acquire).then(|| {
+            (
+                self.progress.done.load(Ordering::Relaxed),
+                self.progress.total.load(Ordering::Relaxed),
+            )
+        })
     }
 
     /// Swaps in a new snapshot (readers holding the old one keep it until they finish).

@@ -168,6 +168,17 @@ impl ArticleIndex {
         Ok((hits, total))
     }
 
+    /// Every article matching a query (same syntax as [`ArticleIndex::search`], no filter), with its
+    /// score, in no particular order. Reads the ordinals from the fast field rather than the stored
+    /// documents, so a query matching most of a large corpus stays cheap.
+    pub fn all_matches(&self, query: &str) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let mut parser = QueryParser::for_index(&self.index, vec![self.f_title, self.f_body]);
+        parser.set_field_boost(self.f_title, 2.0);
+        let (q, _errors) = parser.parse_query_lenient(query);
+        searcher.search(&*q, &AllHits).context("running the search")
+    }
+
     /// Snippets of the given bodies for a query: the best passage of each, matching words in
     /// bold. Called for the page of hits a tool returns, not for every match.
     pub fn snippets(&self, query: &str, bodies: &[&str]) -> Result<Vec<String>> {
@@ -177,10 +188,101 @@ impl ArticleIndex {
         let mut generator =
             SnippetGenerator::create(&searcher, &*q, self.f_body).context("preparing snippets")?;
         generator.set_max_num_chars(180);
+        let words = query_prefixes(query);
         Ok(bodies
             .iter()
-            .map(|b| render_snippet(&generator.snippet(b)))
+            .map(|b| render_snippet(&generator.snippet(best_passage(b, &words))))
             .collect())
+    }
+}
+
+/// The query's words, lower-cased and cut to at most five characters: a cheap stand-in for their
+/// stems when picking the passage a snippet comes from.
+fn query_prefixes(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| w.to_lowercase().chars().take(5).collect())
+        .collect()
+}
+
+/// The passage a snippet is cut from: the paragraph with the most distinct query words (the first
+/// on ties, the first paragraph when none has any), with the paragraphs after it up to about two
+/// snippets' length. The stemming tokenizer then runs over that passage, not the whole article.
+fn best_passage<'a>(body: &'a str, words: &[String]) -> &'a str {
+    let mut start = body.len() - body.trim_start().len();
+    if !words.is_empty() {
+        let mut best = 0;
+        let mut at = 0;
+        for para in body.split('\n') {
+            let lower = para.to_lowercase();
+            let hits = words.iter().filter(|w| lower.contains(&w[..])).count();
+            if hits > best {
+                (best, start) = (hits, at);
+                if hits == words.len() {
+                    break;
+                }
+            }
+            at += para.len() + 1;
+        }
+    }
+    let rest = &body[start.min(body.len())..];
+    let mut end = 0;
+    for para in rest.split_inclusive('\n') {
+        end += para.len();
+        if end >= 360 {
+            break;
+        }
+    }
+    &rest[..end]
+}
+
+/// Collects every matching document as a [`Hit`] (ordinal from the `ord` fast field, and score).
+struct AllHits;
+
+struct AllHitsInSegment {
+    ord: tantivy::columnar::Column<u64>,
+    hits: Vec<Hit>,
+}
+
+impl tantivy::collector::Collector for AllHits {
+    type Fruit = Vec<Hit>;
+    type Child = AllHitsInSegment;
+
+    fn for_segment(
+        &self,
+        _segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<AllHitsInSegment> {
+        Ok(AllHitsInSegment {
+            ord: reader.fast_fields().u64("ord")?,
+            hits: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
+        Ok(fruits.concat())
+    }
+}
+
+impl tantivy::collector::SegmentCollector for AllHitsInSegment {
+    type Fruit = Vec<Hit>;
+
+    fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
+        if let Some(ord) = self.ord.first(doc) {
+            self.hits.push(Hit {
+                ord: ord as u32,
+                score,
+            });
+        }
+    }
+
+    fn harvest(self) -> Vec<Hit> {
+        self.hits
     }
 }
 

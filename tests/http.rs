@@ -133,3 +133,43 @@ fn bearer_token_is_required_when_set() {
     // Health stays open for load balancers.
     assert_eq!(request(s.1, "GET", "/health", &[], "").0, 200);
 }
+
+#[test]
+fn oversized_bodies_are_refused() {
+    let s = start(&["--max-body-bytes", "1000"]);
+    let big = rpc(
+        3,
+        "tools/call",
+        serde_json::json!({ "name": "search_articles", "arguments": { "query": "x".repeat(5000) } }),
+    );
+    let (code, _) = request(s.1, "POST", "/mcp", MCP_HEADERS, &big);
+    assert_eq!(code, 413);
+    // A normal request on the same server still works.
+    let (code, body) = request(s.1, "POST", "/mcp", MCP_HEADERS, &initialize());
+    assert_eq!(code, 200, "{body}");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_shuts_down_gracefully() {
+    let mut s = start(&[]);
+    let (code, _) = request(s.1, "GET", "/health", &[], "");
+    assert_eq!(code, 200);
+    let status = Command::new("kill")
+        .args(["-TERM", &s.0.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(exit) = s.0.try_wait().expect("wait") {
+            assert!(exit.success(), "exit status after SIGTERM: {exit}");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "server still running 10 s after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

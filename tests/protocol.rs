@@ -338,6 +338,44 @@ async fn resources_prompts_and_completions_work() -> anyhow::Result<()> {
         done.completion.values.len() as u64,
         info["stories"].as_u64().unwrap_or_default().min(100)
     );
+    // The story resource template completes story ids too.
+    let done = client
+        .complete(CompleteRequestParams::new(
+            Reference::for_resource("newsdesk://story/{id}"),
+            ArgumentInfo::new("id", &story[..4]),
+        ))
+        .await?;
+    assert!(done.completion.values.contains(&story), "{done:?}");
+    // People: the speaker prompt's `person` completes quoted names and aliases, any case.
+    assert!(prompts.iter().any(|p| p.name == "speaker_quotes"));
+    let done = client
+        .complete(CompleteRequestParams::new(
+            Reference::for_prompt("speaker_quotes"),
+            ArgumentInfo::new("person", "tobias w"),
+        ))
+        .await?;
+    assert_eq!(done.completion.values, vec!["Tobias Wren".to_string()]);
+    let mut args = serde_json::Map::new();
+    args.insert("person".into(), json!("Tobias Wren"));
+    let p = client
+        .get_prompt(GetPromptRequestParams::new("speaker_quotes").with_arguments(args))
+        .await?;
+    assert!(serde_json::to_string(&p)?.contains("get_quotes with speaker"));
+    // Outlets complete for the coverage prompt's optional focus outlet.
+    let done = client
+        .complete(CompleteRequestParams::new(
+            Reference::for_prompt("compare_coverage"),
+            ArgumentInfo::new("outlet", "harb"),
+        ))
+        .await?;
+    assert_eq!(done.completion.values, vec!["Harbor Post".to_string()]);
+    let mut args = serde_json::Map::new();
+    args.insert("story_id".into(), json!(story));
+    args.insert("outlet".into(), json!("Harbor Post"));
+    let p = client
+        .get_prompt(GetPromptRequestParams::new("compare_coverage").with_arguments(args))
+        .await?;
+    assert!(serde_json::to_string(&p)?.contains("how Harbor Post covered it"));
     client.cancel().await?;
     Ok(())
 }

@@ -5,20 +5,6 @@
 //! reported clause, e.g. `He said the plan was "a disaster" for voters`) the piece covers the whole
 //! reported clause, quote marks included where they fall inside it.
 
-// Lints this extractor still trips (index loops over token arrays, complex tuples, redundant
-// boolean guards); listed here to be cleaned up rather than silenced one by one.
-#![allow(
-    dead_code,
-    unused_assignments,
-    clippy::needless_range_loop,
-    clippy::if_same_then_else,
-    clippy::nonminimal_bool,
-    clippy::overly_complex_bool_expr,
-    clippy::upper_case_acronyms,
-    clippy::redundant_locals,
-    clippy::type_complexity
-)]
-
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -132,8 +118,13 @@ fn lex() -> &'static Lex {
             lambast lambasted tout touted touts hail hailed recount recounted scoff scoffed retort retorted snap snapped \
             muse mused wonder wondered wonders plead pleaded beg begged demand demanded demands confess confessed \
             whisper whispered read reads insisting declaring calling proclaiming pledging promising vowing blasting \
-            praising mocking dismissing criticizing thanking questioning describing accusing blaming urging"),
-        aux: set("has have had also later then once recently previously again further repeatedly reportedly publicly \
+            praising mocking dismissing criticizing thanking questioning describing accusing blaming urging \
+            exhort exhorts exhorted liken likens likened condemn condemns condemned condemning encourage \
+            encourages encouraged compare compares compared comparing imply implies implied pronounce \
+            pronounced portray portrays portrayed bemoan bemoans bemoaned attack attacks attacked chanting \
+            rate rates rated sing sings sang singing yells screamed scream screams quote quotes quoted \
+            quoting"),
+        aux: set("has have had also now later then once recently previously again further repeatedly reportedly publicly \
             privately often frequently earlier since long just would will could did does do not never always already \
             still even is was quoted as has been had once first subsequently separately angrily flatly simply"),
         role: set("president vice sen senator rep representative gov governor mayor secretary minister prime chancellor \
@@ -155,8 +146,8 @@ fn lex() -> &'static Lex {
             authority authorities commission coalition caucus staff team spokesman spokeswoman states united america \
             china russia iran iraq syria israel mexico canada france germany britain japan korea india pakistan \
             ukraine turkey cuba europe eu nato un"),
-        det: set("the a an another one two three four some many several most his her their its our this these those \
-            other both all each few no such"),
+        det: set("the a an another one two three four some many several most his her their its our my your this \
+            these those other both all each few no such"),
         stop_fwd: set("in on at to during after before while when who which that for from with about by last this \
             yesterday today tonight monday tuesday wednesday thursday friday saturday sunday as and but or because \
             if although though where than into over under, via recently earlier later"),
@@ -300,19 +291,17 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 let d = chars[j].1;
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if (is_apos(d) || d == '-' || d == '\u{2010}' || d == '&')
-                    && j + 1 < n
+                } else if j + 1 < n
                     && chars[j + 1].1.is_alphanumeric()
+                    && (is_apos(d) || d == '-' || d == '\u{2010}' || d == '&' || {
+                        // "U.S", "a.m", "Ph.D": only short segments before the dot
+                        let mut m = j;
+                        while m > i && chars[m - 1].1.is_alphanumeric() {
+                            m -= 1;
+                        }
+                        d == '.' && j - m <= 2
+                    })
                 {
-                    j += 2;
-                } else if d == '.' && j + 1 < n && chars[j + 1].1.is_alphanumeric() && {
-                    // "U.S", "a.m", "Ph.D": only short segments before the dot
-                    let mut m = j;
-                    while m > i && chars[m - 1].1.is_alphanumeric() {
-                        m -= 1;
-                    }
-                    j - m <= 2
-                } {
                     j += 2;
                 } else {
                     break;
@@ -401,13 +390,10 @@ struct QSpan {
 
 fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan> {
     let mut qs: Vec<QSpan> = Vec::new();
-    let mut carry: Option<usize> = None;
-    for (pi, &(a, b)) in paras.iter().enumerate() {
+    for &(a, b) in paras {
         let mut open: Option<usize> = None;
-        let mut first_q = true;
         let mut spans: Vec<(usize, Option<usize>)> = Vec::new();
-        for k in a..b {
-            let t = &toks[k];
+        for (k, t) in toks.iter().enumerate().take(b).skip(a) {
             if t.kind != TK::DQ {
                 continue;
             }
@@ -430,7 +416,6 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
                     }
                     spans.push((o, None));
                     open = Some(k);
-                    let _ = &mut first_q;
                 }
             }
         }
@@ -455,11 +440,6 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
             let words = (o + 1..=last)
                 .filter(|&k| k < toks.len() && toks[k].kind == TK::Word)
                 .count();
-            let cont_of = if si == 0 && o == a {
-                carry.take()
-            } else {
-                None
-            };
             qs.push(QSpan {
                 open: o,
                 close: c,
@@ -467,28 +447,18 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
                 cs,
                 ce,
                 words,
-                cont_of,
+                // set by `recompute_cont` once all quotes are known
+                cont_of: None,
                 ignored: false,
             });
-        }
-        carry = None;
-        if let Some(&(o, None)) = spans.last() {
-            // multi-paragraph: next paragraph reopens
-            if let Some(&(na, nb)) = paras.get(pi + 1)
-                && na < nb
-                && toks[na].kind == TK::DQ
-                && toks[na].dir != Dir::Close
-            {
-                let _ = o;
-                carry = Some(qs.len() - 1);
-            }
         }
     }
     // top-level single quotes (outside double quotes), paired within a paragraph
     let mut inside = vec![false; toks.len()];
     for q in &qs {
-        for k in q.open..=q.last.min(toks.len() - 1) {
-            inside[k] = true;
+        let hi = q.last.min(toks.len() - 1);
+        if q.open <= hi {
+            inside[q.open..=hi].fill(true);
         }
     }
     for &(a, b) in paras {
@@ -536,7 +506,6 @@ fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan>
         }
     }
     qs.sort_by_key(|q| q.open);
-    // remap cont_of after sort: cont_of stored indices of pre-sort order; rebuild via open token
     qs
 }
 
@@ -549,21 +518,11 @@ fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         e -= 1;
     }
     // non-ascii whitespace (nbsp)
-    while s < e {
-        let c = text[s..].chars().next().unwrap();
-        if c.is_whitespace() {
-            s += c.len_utf8()
-        } else {
-            break;
-        }
+    while let Some(c) = text[s..e].chars().next().filter(|c| c.is_whitespace()) {
+        s += c.len_utf8();
     }
-    while e > s {
-        let c = text[..e].chars().next_back().unwrap();
-        if c.is_whitespace() {
-            e -= c.len_utf8()
-        } else {
-            break;
-        }
+    while let Some(c) = text[s..e].chars().next_back().filter(|c| c.is_whitespace()) {
+        e -= c.len_utf8();
     }
     (s, e)
 }
@@ -580,7 +539,6 @@ enum Gender {
 #[derive(Debug, Clone)]
 struct Entity {
     name: String,
-    surname: String,
     roles: Vec<String>,
     is_org: bool,
     gender: Option<Gender>,
@@ -635,7 +593,6 @@ impl Ents {
             let id = self.list.len();
             self.list.push(Entity {
                 name: name.clone(),
-                surname: sur.clone(),
                 roles: vec![],
                 is_org,
                 gender: None,
@@ -779,13 +736,13 @@ struct NP {
     e: usize,
     head_s: usize, // the mention proper (name / pronoun / det NP)
     head_e: usize,
-    kind: NPK,
+    kind: NpKind,
     role: Option<String>,
     name_words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NPK {
+enum NpKind {
     Name,
     Pron,
     Common,
@@ -806,7 +763,7 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             e: j + 1,
             head_s: j,
             head_e: j + 1,
-            kind: NPK::Pron,
+            kind: NpKind::Pron,
             role: None,
             name_words: vec![],
         });
@@ -817,12 +774,19 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         if c.is_punct(u[k], ",") && k > lo {
             k -= 1;
         }
-        return np_back(c, u, k, lo).filter(|np| np.kind != NPK::Pron);
+        return np_back(c, u, k, lo).filter(|np| np.kind != NpKind::Pron);
     }
     if l.bad_head.contains(lw.as_str())
         || l.aux.contains(lw.as_str())
         || l.det.contains(lw.as_str())
     {
+        return None;
+    }
+    if matches!(
+        lw.as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    ) {
+        // a date ("early Friday saying ...") is no speaker
         return None;
     }
     if c.cap(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
@@ -857,8 +821,6 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             }
             break;
         }
-        // words of the sequence
-        let seq: Vec<usize> = (k..=j).filter(|&x| c.word(u[x]).is_some()).collect();
         // strip leading "The"/"A"
         let mut seq_s = k;
         let mut det_the = false;
@@ -896,13 +858,14 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             ns = x as usize;
             x -= 1;
         }
-        let _ = &seq;
-        let (head_s, kind, is_name) = if ns <= j && !det_the {
-            (ns, NPK::Name, true)
+        let head_s = if ns <= j && !det_the {
+            ns
+        } else if det_the {
+            k
         } else {
-            (if det_the { k } else { seq_s }, NPK::Name, false)
+            seq_s
         };
-        let _ = is_name;
+        let kind = NpKind::Name;
         // role: the part of the sequence before the name plus lowercase modifiers before it
         let mut rs = seq_s;
         if head_s == ns && ns <= j {
@@ -991,7 +954,11 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         let p = u[k - 1];
         let Some(pw) = c.word(p) else { break };
         let pl = pw.to_lowercase();
-        if l.det.contains(pl.as_str()) {
+        // "63 percent said", "Obama's former strategist said": numbers and names as determiners
+        if l.det.contains(pl.as_str())
+            || pl.starts_with(|ch: char| ch.is_ascii_digit())
+            || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p)
+        {
             k -= 1;
             found_det = true;
             break;
@@ -1019,7 +986,7 @@ fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         e: j + 1,
         head_s: k,
         head_e: j + 1,
-        kind: NPK::Common,
+        kind: NpKind::Common,
         role: None,
         name_words: vec![],
     })
@@ -1098,10 +1065,8 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             break;
         }
         if c.cap(uk) {
-            if run_s.is_none() {
-                run_s = Some(k);
-            }
-            last_cap_run = Some((run_s.unwrap(), k + 1));
+            let rs = *run_s.get_or_insert(k);
+            last_cap_run = Some((rs, k + 1));
         } else if !l.particles.contains(lw.as_str()) && lw != "of" {
             run_s = None;
         }
@@ -1118,7 +1083,7 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             e: j + 1,
             head_s: j,
             head_e: j + 1,
-            kind: NPK::Pron,
+            kind: NpKind::Pron,
             role: None,
             name_words: vec![],
         });
@@ -1163,7 +1128,7 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
                 e: re,
                 head_s: ns,
                 head_e: re,
-                kind: NPK::Name,
+                kind: NpKind::Name,
                 role,
                 name_words,
             });
@@ -1174,9 +1139,9 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
             .collect();
         let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
-            NPK::Name
+            NpKind::Name
         } else {
-            NPK::Common
+            NpKind::Common
         };
         return Some(NP {
             s: j,
@@ -1195,7 +1160,7 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             e,
             head_s: j,
             head_e: e,
-            kind: NPK::Common,
+            kind: NpKind::Common,
             role: None,
             name_words: vec![],
         });
@@ -1245,6 +1210,19 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
             return None;
         }
     }
+    // "would continue", "to offer": a verb that reports speech only next to a quote
+    if !l.cue_bare.contains(w.as_str())
+        && !l.cue_that.contains(w.as_str())
+        && ci > 0
+        && c.lw(u[ci - 1]).is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "would" | "will" | "could" | "can" | "should" | "may" | "might" | "must" | "to"
+            )
+        })
+    {
+        return None;
+    }
     // passive "was told"
     if ci > 0
         && let Some(p) = c.lw(u[ci - 1])
@@ -1291,13 +1269,59 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
             {
                 j -= 1
             }
+            // a date between subject and cue: "Sanders on Tuesday thanked ..."
+            Some(pl)
+                if matches!(
+                    pl.as_str(),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                ) && j >= 2 =>
+            {
+                j -= 1;
+                if c.lw(u[j - 1])
+                    .is_some_and(|x| matches!(x.as_str(), "on" | "last" | "early" | "late"))
+                {
+                    j -= 1;
+                }
+            }
             _ => break,
         }
     }
     let mut np: Option<NP> = None;
     if j > 0 {
         let p = u[j - 1];
-        if (c.is_punct(p, ",") && w.ends_with("ing")) || c.lw(p).as_deref() == Some("and") {
+        let after_date = c.lw(p).is_some_and(|d| {
+            matches!(
+                d.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        });
+        let and_noun = c.lw(p).as_deref() == Some("and")
+            && matches!(
+                w.as_str(),
+                "state"
+                    | "report"
+                    | "charge"
+                    | "estimate"
+                    | "fear"
+                    | "hope"
+                    | "promise"
+                    | "note"
+                    | "claim"
+                    | "doubt"
+            );
+        if and_noun {
+            // "federal and state law": a noun, not a coordinated cue
+            return None;
+        }
+        if ((c.is_punct(p, ",") || after_date) && w.ends_with("ing"))
+            || c.lw(p).as_deref() == Some("and")
+        {
             // participial: "..., saying": subject of the sentence
             np = subject_at_start(c, u, j - 1);
         } else if c.is_punct(p, ",") {
@@ -1320,7 +1344,6 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                 let Some(m) = found else { break };
                 if m > 0
                     && let Some(mut n) = np_back(c, u, m - 1, 0)
-                    && (n.kind != NPK::Common || true)
                 {
                     let (a, _) = c.span(u[m + 1]);
                     let (_, b) = c.span(u[j - 2]);
@@ -1346,7 +1369,7 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                                     app.trim_start_matches(|ch: char| !ch.is_alphanumeric())
                                         .to_string(),
                                 );
-                            } else if n.kind == NPK::Name {
+                            } else if n.kind == NpKind::Name {
                                 n.role = Some(app.to_string());
                             }
                         }
@@ -1363,7 +1386,27 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
         }
     }
     if let Some(np) = np {
-        if np.kind == NPK::Common
+        // plural nouns that look like cues: "the suing states were", "media reports"
+        if np.kind == NpKind::Common
+            && matches!(
+                w.as_str(),
+                "states"
+                    | "reports"
+                    | "charges"
+                    | "estimates"
+                    | "fears"
+                    | "hopes"
+                    | "promises"
+                    | "vows"
+                    | "notes"
+                    | "claims"
+                    | "doubts"
+                    | "mentions"
+            )
+        {
+            return None;
+        }
+        if np.kind == NpKind::Common
             && !quote_adjacent
             && np.name_words.is_empty()
             && np.head_e - np.head_s > 5
@@ -1387,20 +1430,17 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
                 | "assured"
         ) {
             let mut k = cue_e;
-            while k < u.len() && k < cue_e + 6 {
+            while k < u.len() && k < cue_e + 10 {
                 match c.word(u[k]) {
                     Some(x) if x.to_lowercase() != "that" => k += 1,
                     _ => break,
                 }
             }
-            if k < u.len()
-                && (c.is_punct(u[k], ",")
-                    || c.is_punct(u[k], ":")
-                    || c.lw(u[k]).as_deref() == Some("that")
-                    || matches!(u[k], U::Q(_)))
+            if k == u.len()
+                || [",", ":", "."].iter().any(|p| c.is_punct(u[k], p))
+                || c.lw(u[k]).as_deref() == Some("that")
+                || matches!(u[k], U::Q(_))
             {
-                re = k;
-            } else if k == u.len() || c.is_punct(u[k], ".") {
                 re = k;
             }
         }
@@ -1440,6 +1480,9 @@ fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
 // ---------------------------------------------------------------------------------------------
 // main extraction
 
+/// Who spoke last and where: (speaker, mention span, paragraph index).
+type Context = (Option<Speaker>, Option<(usize, usize)>, usize);
+
 struct Out {
     kind: QuoteKind,
     pieces: Vec<(usize, usize)>, // bytes
@@ -1468,8 +1511,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let mut qs = find_quotes(text, &toks, &paras);
     let l = lex();
     // title / nickname quotes become plain tokens
-    for qi in 0..qs.len() {
-        let q = &qs[qi];
+    for q in qs.iter_mut() {
         let before = (0..q.open).rev().find(|&k| toks[k].kind == TK::Word);
         let after = ((q.last + 1)..toks.len()).find(|&k| {
             toks[k].kind != TK::Punct
@@ -1481,34 +1523,37 @@ pub fn extract(text: &str) -> Vec<Quote> {
             .filter(|&k| q.open - k == 1 && !toks[k].cap)
             .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
         let aw = after
-            .filter(|&k| {
-                toks[k].kind == TK::Word && k == q.last + 1
-                    || (k == q.last + 2 && toks[q.last + 1].kind == TK::Punct && false)
-            })
+            .filter(|&k| toks[k].kind == TK::Word && k == q.last + 1)
             .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
         let title = q.words <= 8
             && (bw.as_deref().is_some_and(|w| l.title_before.contains(w))
                 || aw.as_deref().is_some_and(|w| l.title_after.contains(w)));
-        if title {
-            qs[qi].ignored = true;
+        // a subhead in single quotes on its own line: 'Coal Isn't the Villain.'
+        let own_line = |k: Option<usize>| k.is_none_or(|k| toks[k].kind == TK::Para);
+        let words: Vec<&Tok> = toks[q.open..=q.last.min(toks.len() - 1)]
+            .iter()
+            .filter(|t| t.kind == TK::Word)
+            .collect();
+        let after_heading = (q.last + 1..toks.len()).find(|&x| toks[x].kind != TK::Punct);
+        let heading = toks[q.open].kind == TK::SQ
+            && q.words <= 8
+            && own_line(q.open.checked_sub(1))
+            && own_line(after_heading)
+            && words.iter().filter(|t| t.cap).count() * 2 > words.len();
+        if title || heading {
+            q.ignored = true;
         }
     }
-    // fix cont_of (indices were assigned before sorting by `open`): recompute by paragraph adjacency
-    {
-        let mut by_open: HashMap<usize, usize> = HashMap::new();
-        for (i, q) in qs.iter().enumerate() {
-            by_open.insert(q.open, i);
-        }
-        let _ = by_open;
-    }
+    // continuation links (multi-paragraph quotes) by paragraph adjacency, on the sorted list
     recompute_cont(&mut qs, &toks, &paras);
     let mut unit_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
     for (qi, q) in qs.iter().enumerate() {
         if q.ignored {
             continue;
         }
-        for k in q.open..=q.last.min(toks.len() - 1) {
-            unit_of_tok[k] = Some(qi);
+        let hi = q.last.min(toks.len() - 1);
+        if q.open <= hi {
+            unit_of_tok[q.open..=hi].fill(Some(qi));
         }
     }
     let c = Ctx {
@@ -1519,10 +1564,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let mut ents = Ents::default();
     let mut outs: Vec<Out> = Vec::new();
     let mut out_of_q: HashMap<usize, usize> = HashMap::new();
-    // follow-on context: (speaker, mention, para index)
-    let mut last: Option<(Option<Speaker>, Option<(usize, usize)>, usize)> = None;
+    // follow-on context: the last speaker, the mention, the paragraph
+    let mut last: Option<Context> = None;
     let mut last_quote_para: Option<usize> = None;
-    let mut intro_pending: Option<(Option<Speaker>, Option<(usize, usize)>, usize)> = None;
+    let mut intro_pending: Option<Context> = None;
 
     for (pi, &(pa, pb)) in paras.iter().enumerate() {
         // build units
@@ -1557,15 +1602,15 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                     || l.abbr.contains(w.to_lowercase().as_str())
                             })
                             && next.is_some_and(|n| c.cap(n));
-                        let abbr =
-                            abbr && !matches!(
+                        // "U.S." ends a sentence unless a title follows ("U.S. Rep.")
+                        let abbr = abbr
+                            && (!matches!(
                                 c.word(units[i - 1]).map(|w| w.to_lowercase()).as_deref(),
                                 Some("u.s") | Some("a.m") | Some("p.m")
-                            ) || (abbr
-                                && next.is_some_and(|n| {
-                                    c.word(n)
-                                        .is_some_and(|w| l.role.contains(w.to_lowercase().as_str()))
-                                }));
+                            ) || next.is_some_and(|n| {
+                                c.word(n)
+                                    .is_some_and(|w| l.role.contains(w.to_lowercase().as_str()))
+                            }));
                         let next_ok = next.is_some_and(|n| match n {
                             U::Q(_) => true,
                             U::T(t2) => {
@@ -1584,8 +1629,23 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 U::Q(q) => {
                     let qq = &qs[q];
                     let endc = text[qq.cs..qq.ce].chars().next_back();
+                    // ""Why?" Graham asked." stays one sentence: a cue follows within a few words
+                    let cue_follows = || {
+                        units[i + 1..]
+                            .iter()
+                            .take(8)
+                            .take_while(|&&n| !matches!(n, U::Q(_)) && !c.is_punct(n, "."))
+                            .any(|&n| {
+                                !c.cap(n)
+                                    && c.lw(n).is_some_and(|w| {
+                                        l.cue_bare.contains(w.as_str())
+                                            || l.cue_quote.contains(w.as_str())
+                                    })
+                            })
+                    };
                     matches!(endc, Some('.') | Some('!') | Some('?') | Some('\u{2026}'))
                         && next.is_some_and(|n| matches!(n, U::Q(_)) || c.cap(n))
+                        && (endc == Some('.') || !cue_follows())
                 }
             };
             if boundary {
@@ -1596,27 +1656,28 @@ pub fn extract(text: &str) -> Vec<Quote> {
         if s0 < units.len() {
             sents.push((s0, units.len()));
         }
-        let para_has_quote = units.iter().any(|u| matches!(u, U::Q(_)));
         for &(ss, se) in &sents {
             let u = &units[ss..se];
             // touch entity mentions (outside quotes)
-            for (i, &x) in u.iter().enumerate() {
+            for &x in u {
                 if c.cap(x)
                     && let Some(w) = c.word(x)
                 {
                     ents.touch(w, c.span(x).0);
-                    let _ = i;
                 }
             }
             let qidx: Vec<usize> = (0..u.len()).filter(|&i| matches!(u[i], U::Q(_))).collect();
             // attributions
             let mut attrs: Vec<Attr> = Vec::new();
             for i in 0..u.len() {
+                // a capitalised cue only opens an inverted sentence: "Said Ellis: ..."
                 if let Some(w) = c.lw(u[i])
                     && (w == "according"
-                        || ((is_cue_word(l, &w, true) || w == "pointed") && !c.cap(u[i])))
+                        || ((is_cue_word(l, &w, true) || w == "pointed")
+                            && (!c.cap(u[i]) || (i == 0 && w.ends_with('d')))))
                 {
-                    let qa = !qidx.is_empty();
+                    // quote-framing verbs count next to a quote or before a closing colon ("Caddell continued:")
+                    let qa = !qidx.is_empty() || u.last().is_some_and(|&x| c.is_punct(x, ":"));
                     if let Some(at) = attr_at(&c, u, i, qa) {
                         if !qa && !is_cue_word(l, &w, false) && w != "according" && w != "pointed" {
                             continue;
@@ -1624,7 +1685,36 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         if attrs.last().is_some_and(|p| at.cue < p.region_e) {
                             continue;
                         }
+                        let mut at = at;
+                        if let Some(prev) = attrs.last()
+                            && at.np.s < prev.region_e
+                            && !at.inverted
+                            && i > 0
+                            && (c.is_punct(u[i - 1], ",")
+                                || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+                        {
+                            // "X said ..., noting ...", "X said ... and warned ...": the earlier subject
+                            at.np = prev.np.clone();
+                            at.region_s = i;
+                        }
                         attrs.push(at);
+                    } else if let Some(prev) = attrs.last()
+                        && i > prev.region_e
+                        && (qa || is_cue_word(l, &w, false))
+                        && (w.ends_with("ing") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+                        && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+                    {
+                        // "X said ..., adding that ...": the participle shares the earlier subject
+                        let np = prev.np.clone();
+                        attrs.push(Attr {
+                            cue: i,
+                            cue_e: i + 1,
+                            np,
+                            region_s: i,
+                            region_e: i + 1,
+                            inverted: false,
+                            according: false,
+                        });
                     }
                 }
             }
@@ -1649,20 +1739,92 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     })
                     .count()
             };
-            if !qidx.is_empty() {
-                let qf = qidx[0];
-                let ql = *qidx.last().unwrap();
-                // choose attribution: nearest to the quotes
-                let at = attrs
-                    .iter()
-                    .min_by_key(|a| {
-                        if a.region_s > ql {
-                            a.region_s - ql
-                        } else {
-                            qf.saturating_sub(a.region_e)
-                        }
+            if let (Some(&qf), Some(&ql)) = (qidx.first(), qidx.last()) {
+                // choose the attribution: one right after the leading quotes ("...," X said), else
+                // the nearest cue before the first quote (X said ... "..."), else the first after
+                // a leading adverbial ("In an interview on "Face the Nation," X said ...") is no quote
+                let adverbial_start = c.lw(u[0]).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "with"
+                            | "from"
+                            | "for"
+                            | "by"
+                            | "since"
+                            | "despite"
+                            | "amid"
+                            | "under"
+                            | "over"
+                            | "while"
+                    )
+                }) && qf > 0
+                    && c.word(u[qf - 1]).is_some();
+                let head_words = content_words(0, qf, None);
+                let adjacent_after = attrs.iter().position(|a| {
+                    !adverbial_start
+                        && qidx
+                            .iter()
+                            .rev()
+                            .find(|&&q| q < a.region_s)
+                            .is_some_and(|&q| (q + 1..a.region_s).all(|i| c.word(u[i]).is_none()))
+                        && (head_words == 0 || !qidx.iter().any(|&q| q >= a.region_e))
+                });
+                // a cognition verb inside a reported clause ("... and he feels ...") is part of it
+                let embedded = |a: &Attr| {
+                    c.lw(u[a.cue]).is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "feel"
+                                | "feels"
+                                | "felt"
+                                | "think"
+                                | "thinks"
+                                | "thought"
+                                | "believe"
+                                | "believes"
+                                | "believed"
+                                | "know"
+                                | "knows"
+                                | "knew"
+                                | "hope"
+                                | "hopes"
+                                | "hoped"
+                                | "fear"
+                                | "fears"
+                                | "feared"
+                                | "doubt"
+                                | "doubts"
+                                | "offer"
+                                | "offered"
+                        )
                     })
-                    .cloned();
+                };
+                // the last speech cue before the quote, not counting embedded ones
+                let before_first = attrs
+                    .iter()
+                    .rposition(|a| a.region_e <= qf && !embedded(a))
+                    .or_else(|| attrs.iter().rposition(|a| a.region_e <= qf));
+                let ai = adjacent_after
+                    .or(before_first)
+                    .or_else(|| attrs.iter().position(|a| a.region_s > ql))
+                    .or(if attrs.is_empty() { None } else { Some(0) });
+                let at = ai.map(|i| attrs[i].clone());
+                // the clause of the chosen cue ends where the next attribution begins
+                let next_attr_s = ai.and_then(|i| {
+                    let n = attrs[i + 1..].iter().find(|n| !embedded(n))?;
+                    // a participial or coordinated cue ("and warned") shares the subject: cut at the cue
+                    Some(if n.region_s >= attrs[i].region_e {
+                        n.region_s
+                    } else {
+                        n.cue
+                    })
+                });
+                let prev_attr_e = ai.and_then(|i| i.checked_sub(1)).map(|i| attrs[i].region_e);
                 let cont_parent = match u[qf] {
                     U::Q(q) => qs[q].cont_of.and_then(|p| out_of_q.get(&p).copied()),
                     _ => None,
@@ -1674,12 +1836,15 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         let send = sent_end_excl(&c);
                         let before_q: Vec<usize> =
                             qidx.iter().copied().filter(|&i| i < at.region_s).collect();
-                        let after_q: Vec<usize> =
+                        let mut after_q: Vec<usize> =
                             qidx.iter().copied().filter(|&i| i >= at.region_e).collect();
-                        let adjacent_before = before_q
-                            .last()
-                            .is_some_and(|&lb| content_words(lb + 1, at.region_s, None) == 0);
+                        let adjacent_before = adjacent_after.is_some()
+                            && adjacent_after == ai
+                            && before_q
+                                .last()
+                                .is_some_and(|&lb| content_words(lb + 1, at.region_s, None) == 0);
                         let mut mixed = false;
+                        let mut reported_only = false;
                         let mut clause: Option<(usize, usize)> = None;
                         let mut use_q: Vec<usize> = Vec::new();
                         let qpieces = |ids: &[usize]| -> Vec<(usize, usize)> {
@@ -1694,16 +1859,34 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 .filter(|p| p.0 < p.1)
                                 .collect()
                         };
-                        if adjacent_before {
-                            let head_words = content_words(0, before_q[0], None);
-                            let between =
-                                content_words(before_q[0], *before_q.last().unwrap() + 1, None)
-                                    - before_q.iter().filter(|&&i| c.word(u[i]).is_some()).count();
-                            if head_words == 0 && between == 0 {
+                        // "CLAUSE with a "fragment" for the EU, said X": the clause before the cue
+                        let tail = !adjacent_before
+                            && !before_q.is_empty()
+                            && (after_q.is_empty()
+                                || at.inverted
+                                || (at.region_s > 0 && c.is_punct(u[at.region_s - 1], ",")));
+                        if adjacent_before || tail {
+                            let (bf, bl) = (before_q[0], before_q[before_q.len() - 1]);
+                            let head_words = content_words(0, bf, None);
+                            let between = content_words(bf, bl + 1, None)
+                                - before_q.iter().filter(|&&i| c.word(u[i]).is_some()).count();
+                            if adjacent_before && head_words == 0 && between == 0 {
                                 use_q.extend(before_q.iter().copied());
                                 // split quote: "first half," he said, "second half"
+                                // an adjunct may sit between ("he said of Trump, ...", "Trump
+                                // said during a rally in Kenansville, N.C., ...")
+                                let adjunct_gap = |a: usize, b: usize| {
+                                    b > a
+                                        && b - a <= 14
+                                        && c.is_punct(u[b - 1], ",")
+                                        && c.lw(u[a]).is_some_and(|w| {
+                                            l.stop_fwd.contains(w.as_str()) || w == "of"
+                                        })
+                                        && !(a..b).any(|i| matches!(u[i], U::Q(_)))
+                                };
                                 if let Some(&fa) = after_q.first()
-                                    && content_words(at.region_e, fa, None) == 0
+                                    && (content_words(at.region_e, fa, None) == 0
+                                        || adjunct_gap(at.region_e, fa))
                                     && fa > 0
                                     && (c.is_punct(u[fa - 1], ",")
                                         || c.is_punct(u[fa - 1], ":")
@@ -1730,9 +1913,12 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 {
                                     e -= 1;
                                 }
-                                let mut s = 0;
+                                let mut s = prev_attr_e.unwrap_or(0).min(e);
                                 while s < e
-                                    && c.word(u[s]).is_some_and(|w| matches!(w, "And" | "But"))
+                                    && (c.is_punct(u[s], ",")
+                                        || c.word(u[s]).is_some_and(|w| {
+                                            matches!(w, "And" | "But" | "and" | "but")
+                                        }))
                                 {
                                     s += 1;
                                 }
@@ -1746,8 +1932,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             let gap_words: Vec<String> =
                                 (at.region_e..fa).filter_map(|i| c.lw(u[i])).collect();
                             let only_that = gap_words.iter().all(|w| w == "that");
-                            let la = *after_q.last().unwrap();
-                            let after_words = content_words(la + 1, send, None);
+                            let cl_end = next_attr_s.unwrap_or(send).min(send);
+                            let cl_end = trim_clause(&c, u, fa, cl_end).max(fa + 1);
+                            after_q.retain(|&q| q < cl_end);
+                            let la = after_q.last().copied().unwrap_or(fa);
+                            let after_words = content_words(la + 1, cl_end, None);
                             let between = content_words(fa, la + 1, None);
                             if (punct_before_q || only_that) && after_words == 0 && between == 0 {
                                 use_q.extend(after_q.iter().copied());
@@ -1759,7 +1948,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 {
                                     s += 1;
                                 }
-                                clause = Some((s, send));
+                                clause = Some((
+                                    s,
+                                    trim_clause(&c, u, s, next_attr_s.unwrap_or(send).min(send)),
+                                ));
                             }
                         } else {
                             // quotes only inside the subject or an earlier phrase: the attribution reports a clause
@@ -1768,11 +1960,18 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             while s < u.len() && (c.is_punct(u[s], ",") || c.is_punct(u[s], ":")) {
                                 s += 1;
                             }
-                            clause = Some((s, send));
+                            clause = Some((
+                                s,
+                                trim_clause(&c, u, s, next_attr_s.unwrap_or(send).min(send)),
+                            ));
                         }
                         let pieces: Vec<(usize, usize)> = if mixed {
-                            let (s, e) = clause.unwrap();
+                            let (s, e) = clause.unwrap_or_default();
                             if s < e && content_words(s, e, None) > 0 {
+                                if !(s..e).any(|i| matches!(u[i], U::Q(_))) {
+                                    // the quotes are elsewhere (in the subject, a title): reported speech
+                                    reported_only = true;
+                                }
                                 let a = c.span(u[s]).0;
                                 let b = c.span(u[e - 1]).1;
                                 vec![(a, b)]
@@ -1795,12 +1994,14 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             }
                         } else {
                             let conf = match (mixed, at.np.kind) {
-                                (false, NPK::Name) => 0.9,
+                                (false, NpKind::Name) => 0.9,
                                 (false, _) => 0.8,
                                 (true, _) => 0.6,
                             };
                             outs.push(Out {
-                                kind: if mixed {
+                                kind: if reported_only {
+                                    QuoteKind::Reported
+                                } else if mixed {
                                     QuoteKind::Partial
                                 } else {
                                     QuoteKind::Direct
@@ -1819,11 +2020,118 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         }
                         last = Some((speaker, mention, pi));
                         last_quote_para = Some(pi);
+                        // later cues in the same sentence ("..., adding that ...", "and warned ..."):
+                        // each reports its own clause
+                        let mut used_hi = at.region_e.max(clause.map_or(0, |x| x.1));
+                        if let Some(&m) = use_q.iter().max() {
+                            used_hi = used_hi.max(m + 1);
+                        }
+                        let first_later = ai.map_or(attrs.len(), |i| i + 1);
+                        for bi in first_later..attrs.len() {
+                            let b = &attrs[bi];
+                            if b.cue < used_hi || b.inverted {
+                                continue;
+                            }
+                            let mut s = b.region_e;
+                            while s < send && (c.is_punct(u[s], ",") || c.is_punct(u[s], ":")) {
+                                s += 1;
+                            }
+                            let e = attrs
+                                .get(bi + 1)
+                                .map(|n| {
+                                    if n.region_s >= b.region_e {
+                                        n.region_s
+                                    } else {
+                                        n.cue
+                                    }
+                                })
+                                .unwrap_or(send)
+                                .min(send);
+                            let e = trim_clause(&c, u, s, e);
+                            if s >= e || content_words(s, e, None) == 0 {
+                                continue;
+                            }
+                            used_hi = e;
+                            let has_q = (s..e).any(|i| matches!(u[i], U::Q(_)));
+                            let bw = c.lw(u[b.cue]).unwrap_or_default();
+                            let starts_that = c.lw(u[s]).is_some_and(|w| w == "that");
+                            let kind = if has_q {
+                                QuoteKind::Partial
+                            } else if (starts_that || l.cue_bare.contains(bw.as_str()))
+                                && content_words(s, e, None) >= 3
+                            {
+                                QuoteKind::Reported
+                            } else {
+                                continue;
+                            };
+                            let (bm, bsp) = resolve(&c, u, &b.np, &mut ents);
+                            outs.push(Out {
+                                kind,
+                                pieces: vec![(c.span(u[s]).0, c.span(u[e - 1]).1)],
+                                mention: bm,
+                                speaker: bsp,
+                                cue: Some((c.span(u[b.cue]).0, c.span(u[b.cue_e - 1]).1)),
+                                conf: 0.6,
+                            });
+                            for &x in &u[s..e] {
+                                if let U::Q(q) = x {
+                                    out_of_q.insert(q, outs.len() - 1);
+                                }
+                            }
+                        }
                     }
                     None => {
-                        let frame_words = content_words(0, u.len(), None);
-                        let frame_words = frame_words;
-                        let quote_only = frame_words == 0;
+                        // byline after the quote: "“...” ― Steve Quinlan" (reader comments, epigraphs)
+                        let send = sent_end_excl(&c);
+                        let dash_byline = (content_words(0, qf, None) == 0
+                            && ql + 2 < u.len()
+                            && ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
+                                .iter()
+                                .any(|d| c.is_punct(u[ql + 1], d)))
+                        .then(|| np_fwd(&c, u, ql + 2, u.len()))
+                        .flatten()
+                        .filter(|np| np.kind == NpKind::Name && np.e >= send);
+                        // colon intro without a speech verb: "X demurred: "..."", "As X put it: "...""
+                        let colon_intro = (qf >= 2
+                            && c.is_punct(u[qf - 1], ":")
+                            && content_words(ql + 1, send, None) == 0
+                            && content_words(0, qf - 1, None) > 0)
+                            .then(|| {
+                                subject_at_start(&c, u, qf - 1)
+                                    .or_else(|| np_back(&c, u, qf - 2, 0).filter(|np| np.s == 0))
+                            })
+                            .flatten()
+                            .filter(|np| np.kind != NpKind::Common || np.head_e - np.head_s <= 4);
+                        let cue_u = if colon_intro.is_some() && dash_byline.is_none() {
+                            qf - 1
+                        } else {
+                            ql + 1
+                        };
+                        if let Some(np) = dash_byline.or(colon_intro)
+                            && cue_u < u.len()
+                        {
+                            let pieces = qpieces_all(&c, u, &qidx);
+                            if !pieces.is_empty() {
+                                let (mention, speaker) = resolve(&c, u, &np, &mut ents);
+                                outs.push(Out {
+                                    kind: QuoteKind::Direct,
+                                    pieces,
+                                    mention,
+                                    speaker: speaker.clone(),
+                                    cue: Some(c.span(u[cue_u])),
+                                    conf: 0.8,
+                                });
+                                for &i in &qidx {
+                                    if let U::Q(q) = u[i] {
+                                        out_of_q.insert(q, outs.len() - 1);
+                                    }
+                                }
+                                last = Some((speaker, mention, pi));
+                                last_quote_para = Some(pi);
+                                continue;
+                            }
+                        }
+                        let quote_only = content_words(0, u.len(), None) == 0;
                         let pieces: Vec<(usize, usize)> = qidx
                             .iter()
                             .filter_map(|&i| {
@@ -1920,8 +2228,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     continue;
                 }
                 let w = c.lw(u[at.cue]).unwrap_or_default();
-                let next_s = attrs
-                    .get(ai + 1)
+                // a cue whose subject opens this cue's clause is reported inside it
+                // ("Merrill says Machado promised ...")
+                let next_s = attrs[ai + 1..]
+                    .iter()
+                    .find(|n| n.np.s > at.region_e + 1 || n.np.s <= at.cue)
                     .map(|n| if n.np.s > at.cue { n.np.s } else { n.cue })
                     .unwrap_or(send);
                 let mut pieces: Vec<(usize, usize)> = Vec::new();
@@ -2050,9 +2361,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     cue,
                     conf: 0.5,
                 });
-                if !para_has_quote || true {
-                    last = Some((speaker, mention, pi));
-                }
+                last = Some((speaker, mention, pi));
             }
         }
     }
@@ -2075,6 +2384,58 @@ pub fn extract(text: &str) -> Vec<Quote> {
     finish(text, outs)
 }
 
+/// End of a reported clause `[s, e)` holding a quoted fragment: drops trailing conjunctions and
+/// commas, and what follows the last quote when it is a new phrase (", and ...", "during ...").
+fn trim_clause(c: &Ctx, u: &[U], s: usize, mut e: usize) -> usize {
+    let joiner = |x: U| {
+        [",", ";", "\u{2014}", "\u{2013}", "-", "("]
+            .iter()
+            .any(|p| c.is_punct(x, p))
+    };
+    let conj = |x: U| {
+        c.lw(x)
+            .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "while" | "whereas"))
+    };
+    while e > s && (joiner(u[e - 1]) || conj(u[e - 1])) {
+        e -= 1;
+    }
+    if let Some(lq) = (s..e).rev().find(|&i| matches!(u[i], U::Q(_)))
+        && lq + 1 < e
+    {
+        let t = u[lq + 1];
+        // a comma inside the closing mark ("corrupt," noting ...) ends the fragment's clause too
+        let comma_inside = match u[lq] {
+            U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].ends_with(','),
+            U::T(_) => false,
+        };
+        // a new phrase after the fragment: ", and he ...", " -- a metaphor", "but"; not
+        // ", that ..." (a second reported clause)
+        let new_phrase = ((joiner(t) || comma_inside)
+            && (lq + 2 >= e || !c.lw(u[lq + 2]).is_some_and(|w| w == "that" || w == "and")))
+            || c.lw(t).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "but" | "when" | "while" | "even" | "according" | "whereas"
+                )
+            });
+        if new_phrase {
+            e = lq + 1;
+        }
+    }
+    e
+}
+
+/// Content spans (without marks) of the quote units at `ids`.
+fn qpieces_all(c: &Ctx, u: &[U], ids: &[usize]) -> Vec<(usize, usize)> {
+    ids.iter()
+        .filter_map(|&i| match u[i] {
+            U::Q(q) => Some((c.qs[q].cs, c.qs[q].ce)),
+            U::T(_) => None,
+        })
+        .filter(|p| p.0 < p.1)
+        .collect()
+}
+
 fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
     // a quote is a continuation if it opens its paragraph and the last quote of the previous paragraph is unclosed
     let para_of = |k: usize| -> usize {
@@ -2091,7 +2452,6 @@ fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
             Err(i) => i,
         }
     };
-    let mut prev_last_unclosed: Option<(usize, usize)> = None; // (quote idx, para)
     let mut cur_para = usize::MAX;
     let mut last_in_para: Option<usize> = None;
     for i in 0..qs.len() {
@@ -2101,7 +2461,7 @@ fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
         }
         let p = para_of(qs[i].open);
         if p != cur_para {
-            prev_last_unclosed = last_in_para
+            let prev_last_unclosed = last_in_para
                 .filter(|&j| qs[j].close.is_none())
                 .map(|j| (j, cur_para));
             cur_para = p;
@@ -2148,8 +2508,16 @@ fn resolve(
     let b = c.span(u[np.head_e - 1]).1;
     let mention = Some((a, b));
     let mtext = &c.text[a..b];
+    // a group ("Others", "other prominent industry figures", "many of whom") is no named speaker
+    let first = mtext.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first.as_str(),
+        "other" | "others" | "some" | "many" | "most" | "several" | "few" | "various" | "numerous"
+    ) {
+        return (mention, None);
+    }
     match np.kind {
-        NPK::Pron => {
+        NpKind::Pron => {
             let lw = mtext.to_lowercase();
             let id = match lw.as_str() {
                 "he" => ents.pronoun(Some(Gender::M), false, a),
@@ -2162,7 +2530,7 @@ fn resolve(
             };
             (mention, id.map(|i| ents.speaker(i)))
         }
-        NPK::Name => {
+        NpKind::Name => {
             let mut words: Vec<&str> = np.name_words.iter().map(|s| s.as_str()).collect();
             // strip honorifics
             while words.len() > 1
@@ -2185,7 +2553,7 @@ fn resolve(
             let id = ents.register(&words, np.role.clone(), is_org, g, a);
             (mention, Some(ents.speaker(id)))
         }
-        NPK::Common => {
+        NpKind::Common => {
             let head = mtext.split_whitespace().last().unwrap_or("").to_lowercase();
             if let Some(id) = ents.by_role(&head)
                 && !ents.list[id].is_org

@@ -414,10 +414,72 @@ fn number_after(s: &str, marker: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
+/// The page without what no extractor reads: comments, `<style>` sheets and non-JSON-LD
+/// `<script>`s (their raw text ends at the first matching end tag, as HTML's tokenizer defines it;
+/// JSON-LD stays for metadata). Real pages are often more script than text, so the parser and the
+/// extractor's selectors get a much smaller tree. Returns the input unchanged when nothing is cut.
+fn without_scripts(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let lower_at = |i: usize, pat: &[u8]| {
+        bytes.len() >= i + pat.len() && bytes[i..i + pat.len()].eq_ignore_ascii_case(pat)
+    };
+    let find_ci = |from: usize, pat: &[u8]| {
+        (from..bytes.len().saturating_sub(pat.len() - 1)).find(|&j| lower_at(j, pat))
+    };
+    let mut out = String::new();
+    let mut kept = 0; // bytes of `html` before this are in `out` or cut
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let at = i + off;
+        let cut_to = if lower_at(at, b"<!--") {
+            find_ci(at + 4, b"-->").map(|e| e + 3)
+        } else if lower_at(at, b"<style") && is_tag_end(bytes.get(at + 6)) {
+            find_ci(at + 6, b"</style").and_then(|e| html[e..].find('>').map(|g| e + g + 1))
+        } else if lower_at(at, b"<script") && is_tag_end(bytes.get(at + 7)) {
+            let tag_end = html[at..].find('>').map(|g| at + g);
+            let json_ld =
+                tag_end.is_some_and(|g| html[at..g].to_ascii_lowercase().contains("ld+json"));
+            if json_ld {
+                None
+            } else {
+                find_ci(at + 7, b"</script").and_then(|e| html[e..].find('>').map(|g| e + g + 1))
+            }
+        } else {
+            None
+        };
+        match cut_to {
+            Some(end) => {
+                out.push_str(&html[kept..at]);
+                kept = end;
+                i = end;
+            }
+            None => i = at + 1,
+        }
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    if kept == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[kept.min(html.len())..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+/// Whether the byte after a tag name ends the name (`<script>` or `<script src=..`, not `<scripts`).
+fn is_tag_end(b: Option<&u8>) -> bool {
+    matches!(b, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
+}
+
 /// Main-content extraction with two guards around the library's substitutions:
 /// prefer the DOM extraction over a flat JSON-LD `articleBody` and over a fallback
 /// extraction when the primary DOM extraction was already substantial.
 fn main_content(html: &str) -> Option<rs_trafilatura::ExtractResult> {
+    let html = &*without_scripts(html);
     let opts = rs_trafilatura::Options {
         include_links: true,
         ..rs_trafilatura::Options::default()
@@ -487,5 +549,30 @@ pub fn extract(html: &str) -> HtmlArticle {
         category: m.categories.first().cloned(),
         tags: m.tags,
         paragraphs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_scripts;
+
+    #[test]
+    fn scripts_styles_and_comments_are_cut_but_json_ld_stays() {
+        let page = "<html><head><STYLE>p{}</style><script src=a.js></script>\
+            <script type=\"application/ld+json\">{\"headline\":\"H\"}</script></head>\
+            <body><!-- ad slot --><p>Text <scripted>one</scripted></p>\
+            <script>if (a < b) { x = \"</p>\"; }</SCRIPT ><p>two</p></body></html>";
+        let out = without_scripts(page);
+        assert_eq!(
+            out,
+            "<html><head><script type=\"application/ld+json\">{\"headline\":\"H\"}</script></head>\
+             <body><p>Text <scripted>one</scripted></p><p>two</p></body></html>"
+        );
+        // Nothing to cut: the page comes back as it was, unterminated comment included.
+        let plain = "<p>a < b</p><!-- open";
+        assert!(matches!(
+            without_scripts(plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -23,8 +23,13 @@ pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
         .map(|p| crate::text::squash_ws(p))
         .filter(|p| !p.is_empty())
         .collect();
-    // Every `article:tag` meta tag (extractors often keep only the first).
-    let doc = Document::from(html);
+    // Every `article:tag` meta tag (extractors often keep only the first). Meta tags live in the
+    // head: parse only that much of the page a second time.
+    let head_end = html
+        .get(..html.len().min(256 * 1024))
+        .and_then(|h| h.to_ascii_lowercase().find("</head>"))
+        .map_or(html.len(), |i| i + "</head>".len());
+    let doc = Document::from(&html[..head_end]);
     let tags: Vec<String> = doc
         .select(r#"meta[property="article:tag"], meta[name="article:tag"]"#)
         .iter()

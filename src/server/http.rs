@@ -69,9 +69,9 @@ pub async fn serve(cell: CorpusCell, opts: HttpOptions) -> Result<()> {
         .with_allowed_hosts(hosts)
         .with_allowed_origins(origins)
         .with_max_request_body_bytes(opts.max_body_bytes);
-    let factory_cell = cell.clone();
+    let handler = NewsDesk::new(cell.clone());
     let mcp = StreamableHttpService::new(
-        move || Ok(NewsDesk::new(factory_cell.clone())),
+        move || Ok(handler.session()),
         LocalSessionManager::default().into(),
         config,
     );

@@ -9,13 +9,14 @@ pub mod schema;
 pub mod stories;
 pub mod views;
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rmcp::handler::server::router::prompt::PromptRouter;
 use rmcp::handler::server::router::tool::ToolRouter;
+use rmcp::handler::server::tool::ToolCallContext;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::*;
-use rmcp::service::RequestContext;
+use rmcp::service::{NotificationContext, Peer, RequestContext};
 use rmcp::{
     ErrorData as McpError, RoleServer, ServerHandler, prompt, prompt_handler, prompt_router,
     tool_handler,
@@ -40,9 +41,14 @@ pub struct NewsDesk {
     cell: CorpusCell,
     tool_router: ToolRouter<Self>,
     prompt_router: PromptRouter<Self>,
+    /// The least severe level of `notifications/message` this connection's client wants. (MCP
+    /// logging is deprecated by SEP-2577, but today's clients still set and show it.)
+    #[allow(deprecated)]
+    log_level: Arc<Mutex<LoggingLevel>>,
 }
 
 impl NewsDesk {
+    #[allow(deprecated)] // LoggingLevel: see `log_level`
     pub fn new(cell: CorpusCell) -> Self {
         NewsDesk {
             cell,
@@ -51,6 +57,19 @@ impl NewsDesk {
                 + Self::quotes_router()
                 + Self::views_router(),
             prompt_router: Self::prompt_router(),
+            log_level: Arc::new(Mutex::new(LoggingLevel::Info)),
+        }
+    }
+
+    /// A handler for one more connection or session: the same corpus and routers (built once:
+    /// they hold every tool's schema), its own log level.
+    #[allow(deprecated)] // LoggingLevel: see `log_level`
+    pub fn session(&self) -> Self {
+        NewsDesk {
+            cell: self.cell.clone(),
+            tool_router: self.tool_router.clone(),
+            prompt_router: self.prompt_router.clone(),
+            log_level: Arc::new(Mutex::new(LoggingLevel::Info)),
         }
     }
 
@@ -58,7 +77,65 @@ impl NewsDesk {
     pub async fn corpus(&self) -> Arc<Corpus> {
         self.cell.get().await
     }
+
+    /// The current corpus for a request. While the first load runs and the request carries a
+    /// progress token, the client gets `notifications/progress` (files parsed of all files).
+    async fn corpus_for(&self, ctx: &RequestContext<RoleServer>) -> Arc<Corpus> {
+        if let Some(c) = self.cell.now() {
+            return c;
+        }
+        let Some(token) = ctx.meta.get_progress_token() else {
+            return self.corpus().await;
+        };
+        let loaded = self.corpus();
+        tokio::pin!(loaded);
+        let mut tick = tokio::time::interval(LOAD_PROGRESS_EVERY);
+        let mut last = None;
+        loop {
+            tokio::select! {
+                c = &mut loaded => return c,
+                _ = tick.tick() => {
+                    let Some((done, total)) = self.cell.load_progress() else { continue };
+                    if last == Some(done) {
+                        continue;
+                    }
+                    last = Some(done);
+                    let mut p = ProgressNotificationParam::new(token.clone(), done as f64)
+                        .with_message(format!("loading the corpus: {done} files parsed"));
+                    if total > 0 {
+                        p = p.with_total(total as f64);
+                    }
+                    // A client that went away needs no progress; the call still completes.
+                    let _ = ctx.peer.notify_progress(p).await;
+                }
+            }
+        }
+    }
+
+    #[allow(deprecated)] // MCP logging: see `log_level`
+    /// Sends a log message to the client if its level is at or above the one it asked for.
+    async fn log(
+        &self,
+        peer: &Peer<RoleServer>,
+        level: LoggingLevel,
+        data: serde_json::Value,
+    ) -> bool {
+        let wanted = self
+            .log_level
+            .lock()
+            .map(|l| *l)
+            .unwrap_or(LoggingLevel::Info);
+        if (level as u8) < (wanted as u8) {
+            return true;
+        }
+        let mut msg = LoggingMessageNotificationParam::new(level, data);
+        msg.logger = Some("newsdesk".into());
+        peer.notify_logging_message(msg).await.is_ok()
+    }
 }
+
+/// How often a request waiting for the corpus reports load progress.
+const LOAD_PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The tool error for a story id that is not in the corpus.
 pub fn unknown_story(id: &str) -> String {
@@ -122,8 +199,45 @@ pub struct BriefingArgs {
     pub story_id: String,
 }
 
+/// Arguments of the `compare_coverage` prompt.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CoverageArgs {
+    /// Story id from list_stories, e.g. "s-1a2b3c4d".
+    pub story_id: String,
+    /// Optional outlet to focus on, e.g. "Harbor Post" (corpus_info lists the outlets).
+    #[serde(default)]
+    pub outlet: Option<String>,
+}
+
+/// Arguments of the `speaker_quotes` prompt.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct SpeakerArgs {
+    /// A person or organisation quoted in the corpus, e.g. "Mara Quill" (list_speakers has names).
+    pub person: String,
+}
+
 #[prompt_router]
 impl NewsDesk {
+    /// Sum up what one person said across the corpus, verbatim and cited.
+    #[prompt(name = "speaker_quotes")]
+    async fn speaker_quotes(
+        &self,
+        Parameters(a): Parameters<SpeakerArgs>,
+    ) -> Result<GetPromptResult, McpError> {
+        let text = format!(
+            "Sum up what {person} has said in the newsdesk corpus. Call get_quotes with speaker \"{person}\" \
+             (page with next_cursor until done), group the statements by story (get_story gives each story's \
+             headline), and give each statement verbatim with its outlet, article id and span. Keep direct quotes \
+             and reported speech apart, say who else in the same story disagrees (compare_views), and add \
+             nothing the quotes do not say.",
+            person = a.person
+        );
+        Ok(
+            GetPromptResult::new(vec![PromptMessage::new_text(Role::User, text)])
+                .with_description("What one person said, verbatim, with evidence"),
+        )
+    }
+
     /// Write a short, neutral briefing on one story, every claim backed by an article id and span.
     #[prompt(name = "story_briefing")]
     async fn story_briefing(
@@ -147,8 +261,15 @@ impl NewsDesk {
     #[prompt(name = "compare_coverage")]
     async fn compare_coverage(
         &self,
-        Parameters(a): Parameters<BriefingArgs>,
+        Parameters(a): Parameters<CoverageArgs>,
     ) -> Result<GetPromptResult, McpError> {
+        let focus = match a.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => format!(
+                " Give most room to how {o} covered it: what it has that others do not, what it leaves out, whom \
+                 it quotes, and whether it rewrites another outlet's article."
+            ),
+            None => String::new(),
+        };
         let text = format!(
             "Write a balanced briefing on newsdesk story {id}. Call compare_views with story_id \"{id}\" and \
              aspect \"both\"; call get_quotes with the same story_id for the exact words. Structure: (1) what \
@@ -156,7 +277,7 @@ impl NewsDesk {
              role and one verbatim quote; say \"unclear\" where the tool does; (3) how outlets differ: who broke \
              it, what only one outlet reports, what some leave out, which articles are rewrites. Back every claim \
              with (outlet, article id, start-end span) from the tool results, quote only text that appears at those \
-             spans, and add nothing the articles do not say.",
+             spans, and add nothing the articles do not say.{focus}",
             id = a.story_id
         );
         Ok(
@@ -174,6 +295,7 @@ const RESOURCE_PAGE: usize = 100;
 #[tool_handler(router = self.tool_router)]
 #[prompt_handler(router = self.prompt_router)]
 impl ServerHandler for NewsDesk {
+    #[allow(deprecated)] // enable_logging: see `log_level`
     fn get_info(&self) -> ServerConfig {
         ServerConfig::new(
             ServerCapabilities::builder()
@@ -182,6 +304,7 @@ impl ServerHandler for NewsDesk {
                 .enable_resources()
                 .enable_resources_list_changed()
                 .enable_completions()
+                .enable_logging()
                 .build(),
         )
         .with_server_info(
@@ -189,6 +312,59 @@ impl ServerHandler for NewsDesk {
                 .with_title("newsdesk: news corpus for agents"),
         )
         .with_instructions(INSTRUCTIONS)
+    }
+
+    async fn call_tool(
+        &self,
+        request: CallToolRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, McpError> {
+        // Tools read the corpus; wait for it here so a waiting call can report load progress.
+        self.corpus_for(&context).await;
+        let tcc = ToolCallContext::new(self, request, context);
+        self.tool_router.call(tcc).await
+    }
+
+    #[allow(deprecated)] // MCP logging: see `log_level`
+    async fn set_level(
+        &self,
+        request: SetLevelRequestParams,
+        _c: RequestContext<RoleServer>,
+    ) -> Result<(), McpError> {
+        if let Ok(mut l) = self.log_level.lock() {
+            *l = request.level;
+        }
+        Ok(())
+    }
+
+    /// Watches the corpus for this connection: when a load or reload swaps in a new snapshot the
+    /// client gets `notifications/resources/list_changed` and a log message saying what is loaded.
+    #[allow(deprecated)] // MCP logging: see `log_level`
+    async fn on_initialized(&self, context: NotificationContext<RoleServer>) {
+        let mut rx = self.cell.subscribe();
+        rx.borrow_and_update();
+        let me = self.clone();
+        let peer = context.peer;
+        tokio::spawn(async move {
+            while rx.changed().await.is_ok() {
+                let Some(c) = rx.borrow_and_update().clone() else {
+                    continue;
+                };
+                if peer.notify_resource_list_changed().await.is_err() {
+                    break;
+                }
+                let data = serde_json::json!({
+                    "event": "corpus_loaded",
+                    "origin": c.origin,
+                    "articles": c.articles.len(),
+                    "stories": c.story_count(),
+                    "skipped_files": c.report.skipped.len(),
+                });
+                if !me.log(&peer, LoggingLevel::Notice, data).await {
+                    break;
+                }
+            }
+        });
     }
 
     async fn list_resource_templates(
@@ -211,9 +387,9 @@ impl ServerHandler for NewsDesk {
     async fn list_resources(
         &self,
         r: Option<PaginatedRequestParams>,
-        _c: RequestContext<RoleServer>,
+        ctx: RequestContext<RoleServer>,
     ) -> Result<ListResourcesResult, McpError> {
-        let c = self.corpus().await;
+        let c = self.corpus_for(&ctx).await;
         let fp = cursor::fingerprint(&["resources"]);
         let offset = cursor::decode(
             r.as_ref().and_then(|r| r.cursor.as_deref()),
@@ -251,9 +427,9 @@ impl ServerHandler for NewsDesk {
     async fn read_resource(
         &self,
         r: ReadResourceRequestParams,
-        _c: RequestContext<RoleServer>,
+        ctx: RequestContext<RoleServer>,
     ) -> Result<ReadResourceResponse, McpError> {
-        let c = self.corpus().await;
+        let c = self.corpus_for(&ctx).await;
         let not_found = || {
             McpError::resource_not_found(
                 "resource_not_found",
@@ -297,15 +473,19 @@ impl ServerHandler for NewsDesk {
     async fn complete(
         &self,
         r: CompleteRequestParams,
-        _c: RequestContext<RoleServer>,
+        ctx: RequestContext<RoleServer>,
     ) -> Result<CompleteResult, McpError> {
-        let c = self.corpus().await;
+        let c = self.corpus_for(&ctx).await;
         let prefix = r.argument.value.as_str();
         let values = match (&r.r#ref, r.argument.name.as_str()) {
             (Reference::Resource(t), _) if t.uri == ARTICLE_TEMPLATE => {
                 c.article_ids_starting(prefix, 100)
             }
+            (Reference::Resource(t), _) if t.uri == STORY_TEMPLATE => {
+                c.story_ids_starting(prefix, 100)
+            }
             (Reference::Prompt(_), "story_id") => c.story_ids_starting(prefix, 100),
+            (Reference::Prompt(_), "person") => c.speakers_starting(prefix, 100),
             (Reference::Prompt(_), "outlet") => c
                 .outlets()
                 .iter()

@@ -1,7 +1,7 @@
 //! Story tools: `list_stories` (what is happening, filtered and sorted) and `get_story` (one story
 //! in full: timeline, who broke it, each article's distinctive angle).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rmcp::handler::server::wrapper::{Json, Parameters};
 use rmcp::{tool, tool_router};
@@ -11,12 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::{NewsDesk, check_outlet, cursor, parse_bound, unknown_story};
 use crate::analysis::entities::EntityKind;
 use crate::corpus::Corpus;
-use crate::index::{Filter, outlet_key};
 use crate::model::iso;
 use crate::stories::{self, Story};
 
-/// Hours before the newest article in the corpus that count as "recent" for the trending sort.
-pub const TRENDING_WINDOW_HOURS: i64 = 72;
+pub use crate::stories::TRENDING_WINDOW_HOURS;
 
 fn default_limit() -> u32 {
     10
@@ -353,22 +351,6 @@ fn named(s: &Story, kind: EntityKind, max: usize) -> Vec<NamedEntity> {
         .collect()
 }
 
-fn trending_score(c: &Corpus, s: &Story) -> u32 {
-    let Some((_, newest)) = c.date_range() else {
-        return 0;
-    };
-    let from = newest - chrono::Duration::hours(TRENDING_WINDOW_HOURS);
-    let recent: Vec<&str> = s
-        .members
-        .iter()
-        .map(|&o| &c.articles[o as usize])
-        .filter(|a| a.published.is_some_and(|t| t >= from))
-        .map(|a| a.outlet_name())
-        .collect();
-    let outlets: HashSet<&str> = recent.iter().copied().collect();
-    (2 * outlets.len() + recent.len()) as u32
-}
-
 pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesResult, String> {
     let limit = args.limit.clamp(1, 50) as usize;
     let query = args
@@ -397,7 +379,7 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
     let entity = args
         .entity
         .as_deref()
-        .map(|e| e.trim().to_lowercase())
+        .map(|e| e.trim().to_lowercase().replace('\n', " "))
         .filter(|e| !e.is_empty());
     let tag = args
         .tag
@@ -409,9 +391,9 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
     // Relevance: best article score per story.
     let mut relevance: HashMap<u32, f32> = HashMap::new();
     if let Some(q) = query {
-        let (hits, _) = c
+        let hits = c
             .index
-            .search(q, &Filter::default(), 0, c.articles.len().max(1))
+            .all_matches(q)
             .map_err(|e| format!("search failed: {e:#}"))?;
         for h in hits {
             if let Some(si) = c.story_index_of(h.ord) {
@@ -420,77 +402,77 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
             }
         }
     }
-    let mut picked: Vec<(u32, u32)> = Vec::new(); // (story index, trending score)
-    for (si, s) in c.stories.iter().enumerate() {
-        let si = si as u32;
+    let orders = c.story_orders();
+    let story = |si: u32| &c.stories[si as usize];
+    let relevance_order: Vec<u32>;
+    let seq: &[u32] = match sort {
+        StorySort::Newest => &orders.newest,
+        StorySort::Coverage => &orders.coverage,
+        StorySort::Trending => &orders.trending,
+        StorySort::Relevance => {
+            let mut v: Vec<u32> = relevance.keys().copied().collect();
+            v.sort_by(|a, b| {
+                relevance[b]
+                    .total_cmp(&relevance[a])
+                    .then_with(|| story(*a).id.cmp(&story(*b).id))
+            });
+            relevance_order = v;
+            &relevance_order
+        }
+    };
+    let filtered = query.is_some()
+        || min_outlets > 1
+        || outlet.is_some()
+        || entity.is_some()
+        || tag.is_some()
+        || since.is_some()
+        || until.is_some();
+    // The outlet filter as a membership table of story indices.
+    let outlet_stories: Option<Vec<bool>> = outlet.map(|o| {
+        let mut m = vec![false; c.stories.len()];
+        for &si in orders
+            .by_outlet
+            .get(&crate::index::outlet_key(o))
+            .into_iter()
+            .flatten()
+        {
+            m[si as usize] = true;
+        }
+        m
+    });
+    let keep = |si: u32| {
+        let s = story(si);
         if query.is_some() && !relevance.contains_key(&si) {
-            continue;
+            return false;
         }
         if s.outlets.len() < min_outlets {
-            continue;
+            return false;
         }
-        if let Some(o) = outlet
-            && !s.outlets.iter().any(|x| outlet_key(x) == outlet_key(o))
+        if let Some(m) = &outlet_stories
+            && !m.get(si as usize).copied().unwrap_or(false)
         {
-            continue;
+            return false;
         }
+        // Entity names are stored lower-cased one a line: a name, one of its words or a part
+        // of it matches.
         if let Some(e) = &entity
-            && !s.entities.iter().any(|(n, _, _)| {
-                let n = n.to_lowercase();
-                n == *e || n.split(' ').any(|w| w == e) || n.contains(e.as_str())
-            })
+            && !s.entity_keys.contains(e.as_str())
         {
-            continue;
+            return false;
         }
         if let Some(t) = &tag
             && !s.tags.iter().any(|(x, _)| x == t)
         {
-            continue;
+            return false;
         }
         if since.is_some_and(|lo| s.last.is_none_or(|l| l.timestamp() < lo)) {
-            continue;
+            return false;
         }
         if until.is_some_and(|hi| s.first.is_none_or(|f| f.timestamp() >= hi)) {
-            continue;
+            return false;
         }
-        let score = if sort == StorySort::Trending {
-            trending_score(c, s)
-        } else {
-            0
-        };
-        picked.push((si, score));
-    }
-    let story = |si: u32| &c.stories[si as usize];
-    match sort {
-        StorySort::Newest => picked.sort_by(|a, b| {
-            story(b.0)
-                .last
-                .cmp(&story(a.0).last)
-                .then_with(|| story(a.0).id.cmp(&story(b.0).id))
-        }),
-        StorySort::Coverage => picked.sort_by(|a, b| {
-            let (x, y) = (story(a.0), story(b.0));
-            y.outlets
-                .len()
-                .cmp(&x.outlets.len())
-                .then(y.members.len().cmp(&x.members.len()))
-                .then(y.last.cmp(&x.last))
-                .then_with(|| x.id.cmp(&y.id))
-        }),
-        StorySort::Trending => picked.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then(story(b.0).last.cmp(&story(a.0).last))
-                .then_with(|| story(a.0).id.cmp(&story(b.0).id))
-        }),
-        StorySort::Relevance => picked.sort_by(|a, b| {
-            let (x, y) = (
-                relevance.get(&a.0).copied().unwrap_or(0.0),
-                relevance.get(&b.0).copied().unwrap_or(0.0),
-            );
-            y.total_cmp(&x)
-                .then_with(|| story(a.0).id.cmp(&story(b.0).id))
-        }),
-    }
+        true
+    };
     let fp = cursor::fingerprint(&[
         "list_stories",
         query.unwrap_or(""),
@@ -503,13 +485,30 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         &format!("{sort:?}"),
     ]);
     let offset = cursor::decode(args.cursor.as_deref(), fp, "list_stories")?;
-    let total = picked.len();
+    // The page, and the number of matches; without filters both come straight from the order.
+    let (page, total): (Vec<u32>, usize) = if filtered {
+        let mut page = Vec::with_capacity(limit);
+        let mut total = 0;
+        for &si in seq {
+            if keep(si) {
+                if total >= offset && page.len() < limit {
+                    page.push(si);
+                }
+                total += 1;
+            }
+        }
+        (page, total)
+    } else {
+        (
+            seq.iter().skip(offset).take(limit).copied().collect(),
+            seq.len(),
+        )
+    };
     let full = args.detail == Detail::Full;
-    let stories = picked
+    let stories = page
         .iter()
-        .skip(offset)
-        .take(limit)
-        .map(|&(si, score)| {
+        .map(|&si| {
+            let score = orders.trending_score.get(si as usize).copied().unwrap_or(0);
             let s = story(si);
             StoryCard {
                 id: s.id.clone(),

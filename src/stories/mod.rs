@@ -1,6 +1,7 @@
 //! Stories: articles from many outlets grouped into events ([`cluster`]), and what is known about
 //! each story: a stable id, a headline taken from a member title, an extractive summary, times,
 //! outlets, the people and organisations it names, tags, and each article's distinctive angle.
+//! [`Clustering`] keeps the clusterer after a load so one more article can join a story.
 
 pub mod cluster;
 pub mod points;
@@ -16,6 +17,9 @@ use crate::analysis::entities::{self, EntityKind};
 use crate::analysis::sentences;
 use crate::model::{Article, Span};
 use crate::text;
+
+/// Hours before the newest article in the corpus that count as "recent" for the trending sort.
+pub const TRENDING_WINDOW_HOURS: i64 = 72;
 
 /// One story.
 #[derive(Clone, Debug)]
@@ -39,6 +43,9 @@ pub struct Story {
     pub entities: Vec<(String, EntityKind, u32)>,
     /// Tags and categories with the number of members carrying them.
     pub tags: Vec<(String, u32)>,
+    /// The entity names lower-cased, one a line (for case-insensitive filtering without
+    /// allocating per call).
+    pub entity_keys: String,
 }
 
 /// Content words of a text, lower-cased, for overlap measures.
@@ -49,19 +56,120 @@ pub fn content_words(s: &str) -> HashSet<String> {
         .collect()
 }
 
-/// Groups articles into stories and describes each one.
+/// What the clusterer reads of an article: its title, the start of its body and its time.
+pub fn doc_of(a: &Article, lead_chars: usize) -> cluster::Doc<'_> {
+    cluster::Doc {
+        title: a.title.as_deref().unwrap_or_default(),
+        lead: lead(&a.body, lead_chars),
+        published: a.published.map(|t| t.timestamp()),
+        same_as: None,
+    }
+}
+
+/// The clustering state behind a corpus's stories, kept so that one more article can be assigned
+/// to a story (or open a new one) without clustering everything again.
+pub struct Clustering {
+    clusterer: cluster::Clusterer,
+    /// The clusterer's document number of each article ordinal.
+    doc_of: Vec<u32>,
+    /// Story index of each clusterer story.
+    story_of_cluster: HashMap<usize, u32>,
+}
+
+/// Groups articles into stories and describes each one. Stories come sorted by id.
 pub fn build(articles: &[Article]) -> Vec<Story> {
-    let label = cluster::cluster_articles(articles);
+    build_with_state(articles).0
+}
+
+/// [`build`], also returning the clustering state for [`Clustering::add`].
+pub fn build_with_state(articles: &[Article]) -> (Vec<Story>, Clustering) {
+    let params = cluster::Params::from_env();
+    let by_id: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let docs: Vec<cluster::Doc<'_>> = articles
+        .iter()
+        .map(|a| cluster::Doc {
+            same_as: a
+                .duplicate_of
+                .as_deref()
+                .and_then(|c| by_id.get(c).copied()),
+            ..doc_of(a, params.lead_chars)
+        })
+        .collect();
+    let done = cluster::cluster_all(&docs, &params);
+    let mut doc_of = vec![0u32; articles.len()];
+    for (k, &i) in done.order.iter().enumerate() {
+        doc_of[i] = k as u32;
+    }
     let mut groups: HashMap<usize, Vec<u32>> = HashMap::new();
-    for (i, &l) in label.iter().enumerate() {
+    for (i, &l) in done.labels.iter().enumerate() {
         groups.entry(l).or_default().push(i as u32);
     }
-    let mut stories: Vec<Story> = groups
-        .into_values()
-        .map(|m| describe(articles, m))
+    let mut stories: Vec<(usize, Story)> = groups
+        .into_iter()
+        .map(|(c, m)| (c, describe(articles, m)))
         .collect();
-    stories.sort_by(|a, b| a.id.cmp(&b.id));
-    stories
+    stories.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    let story_of_cluster = stories
+        .iter()
+        .enumerate()
+        .map(|(si, (c, _))| (*c, si as u32))
+        .collect();
+    let state = Clustering {
+        clusterer: done.clusterer,
+        doc_of,
+        story_of_cluster,
+    };
+    (stories.into_iter().map(|(_, s)| s).collect(), state)
+}
+
+impl Clustering {
+    /// Assigns article `ord` (the last of `articles`, not seen before) to a story: the most
+    /// similar recent story if it is close enough, else a new one pushed onto `stories`.
+    /// `canonical` is the ordinal of the article it is a near-duplicate of, if any: it then joins
+    /// that article's story. The joined story is described again (its id stays); nothing else is
+    /// recomputed. Returns the story index and whether the story is new.
+    pub fn add(
+        &mut self,
+        articles: &[Article],
+        ord: u32,
+        canonical: Option<u32>,
+        stories: &mut Vec<Story>,
+    ) -> (u32, bool) {
+        let a = &articles[ord as usize];
+        let doc = cluster::Doc {
+            same_as: canonical
+                .and_then(|o| self.doc_of.get(o as usize))
+                .map(|&k| k as usize),
+            ..doc_of(a, self.clusterer.params().lead_chars)
+        };
+        let k = self.clusterer.len() as u32;
+        let c = self.clusterer.add(&doc);
+        if self.doc_of.len() <= ord as usize {
+            self.doc_of.resize(ord as usize + 1, u32::MAX);
+        }
+        self.doc_of[ord as usize] = k;
+        match self.story_of_cluster.get(&c).copied() {
+            Some(si) => {
+                let s = &mut stories[si as usize];
+                let mut members = std::mem::take(&mut s.members);
+                members.push(ord);
+                let id = std::mem::take(&mut s.id);
+                *s = describe(articles, members);
+                s.id = id;
+                (si, false)
+            }
+            None => {
+                let si = stories.len() as u32;
+                stories.push(describe(articles, vec![ord]));
+                self.story_of_cluster.insert(c, si);
+                (si, true)
+            }
+        }
+    }
 }
 
 fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
@@ -171,6 +279,11 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
         ent.into_iter().map(|((n, k), c)| (n, k, c)).collect();
     entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     entities.truncate(12);
+    let entity_keys = entities
+        .iter()
+        .map(|e| e.0.to_lowercase().replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut tags: Vec<(String, u32)> = tags.into_iter().collect();
     tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     tags.truncate(12);
@@ -186,6 +299,7 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
         outlets,
         entities,
         tags,
+        entity_keys,
     }
 }
 

@@ -276,15 +276,15 @@ impl QuoteBook {
             }
         }
         // One person under one name: "Councillor Dana Whitfield" is Dana Whitfield behind a title.
-        let names: Vec<String> = book.speakers.keys().cloned().collect();
+        // The longest other name of two or more words that ends `n` after a space.
         let mut rename: HashMap<String, String> = HashMap::new();
-        for n in &names {
-            if let Some(short) = names
-                .iter()
-                .filter(|m| *m != n && n.ends_with(&format!(" {m}")) && m.contains(' '))
-                .max_by_key(|m| m.len())
-            {
-                rename.insert(n.clone(), short.clone());
+        for n in book.speakers.keys() {
+            let short = n
+                .match_indices(' ')
+                .map(|(i, _)| &n[i + 1..])
+                .find(|m| m.contains(' ') && book.speakers.contains_key(*m));
+            if let Some(short) = short {
+                rename.insert(n.clone(), short.to_string());
             }
         }
         for (from, to) in &rename {

@@ -1,0 +1,351 @@
+//! HTTP load test: starts `newsdesk serve --http` on a loopback port (built-in sample corpus unless
+//! `--corpus` is given), then many concurrent clients call list_stories, search_articles and
+//! get_quotes over MCP streamable HTTP (stateless JSON responses, keep-alive connections) for a
+//! bounded time. Reports calls per second, p50/p99/max latency per tool, errors, and the server's
+//! resident memory sampled through the run (flat memory = no leak over a soak).
+//!
+//!     cargo bench --bench load                         # 64 clients, 20 s
+//!     cargo bench --bench load -- --clients 64 --seconds 600    # the 10-minute soak
+//!
+//! The client is a minimal HTTP/1.1 writer/reader on tokio so that it spends as little of the
+//! machine's two cores as possible; every response is still parsed and checked to be a
+//! successful JSON-RPC tool result.
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+struct Options {
+    clients: usize,
+    seconds: u64,
+    corpus: Option<String>,
+}
+
+fn options() -> Result<Options> {
+    let mut o = Options {
+        clients: 64,
+        seconds: 20,
+        corpus: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--clients" => o.clients = args.next().context("--clients N")?.parse()?,
+            "--seconds" => o.seconds = args.next().context("--seconds N")?.parse()?,
+            "--corpus" => o.corpus = Some(args.next().context("--corpus PATH")?),
+            "--bench" => {}
+            other => bail!("unknown argument {other:?}; use --clients N --seconds N --corpus PATH"),
+        }
+    }
+    Ok(o)
+}
+
+struct Server(Child);
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The server's resident set size in MB (Linux), or 0 where /proc is not there.
+fn rss_mb(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// One keep-alive HTTP/1.1 connection speaking MCP JSON-RPC.
+struct Conn {
+    stream: BufReader<TcpStream>,
+    port: u16,
+    buf: Vec<u8>,
+}
+
+impl Conn {
+    async fn open(port: u16) -> Result<Conn> {
+        let s = TcpStream::connect(("127.0.0.1", port)).await?;
+        s.set_nodelay(true)?;
+        Ok(Conn {
+            stream: BufReader::new(s),
+            port,
+            buf: Vec::with_capacity(16 * 1024),
+        })
+    }
+
+    /// POSTs one JSON-RPC request to /mcp and returns the response body.
+    async fn post(&mut self, body: &str) -> Result<Vec<u8>> {
+        let head = format!(
+            "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\n\
+             Accept: application/json, text/event-stream\r\nContent-Length: {}\r\n\r\n",
+            self.port,
+            body.len()
+        );
+        let s = self.stream.get_mut();
+        s.write_all(head.as_bytes()).await?;
+        s.write_all(body.as_bytes()).await?;
+        // Status line and headers.
+        let mut status = 0u16;
+        let mut length = None;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if read_line(&mut self.stream, &mut line).await? == 0 {
+                bail!("connection closed");
+            }
+            let l = line.trim_end();
+            if l.is_empty() {
+                break;
+            }
+            if status == 0 {
+                status = l
+                    .split(' ')
+                    .nth(1)
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(0);
+            } else if let Some((k, v)) = l.split_once(':')
+                && k.eq_ignore_ascii_case("content-length")
+            {
+                length = v.trim().parse::<usize>().ok();
+            }
+        }
+        let n = length.context("response without Content-Length")?;
+        self.buf.resize(n, 0);
+        self.stream.read_exact(&mut self.buf).await?;
+        if status != 200 {
+            bail!("HTTP {status}: {}", String::from_utf8_lossy(&self.buf));
+        }
+        Ok(self.buf.clone())
+    }
+}
+
+async fn read_line(r: &mut BufReader<TcpStream>, line: &mut String) -> Result<usize> {
+    use tokio::io::AsyncBufReadExt;
+    Ok(r.read_line(line).await?)
+}
+
+/// The calls the clients make, round-robin: (tool, arguments).
+fn workload(story: &str, speaker: &str) -> Vec<(&'static str, serde_json::Value)> {
+    use serde_json::json;
+    vec![
+        ("list_stories", json!({})),
+        (
+            "search_articles",
+            json!({ "query": "harbor dredging", "limit": 5 }),
+        ),
+        ("get_quotes", json!({ "story_id": story, "limit": 10 })),
+        ("list_stories", json!({ "sort": "coverage", "limit": 5 })),
+        ("search_articles", json!({ "query": "council vote" })),
+        ("get_quotes", json!({ "speaker": speaker })),
+    ]
+}
+
+fn request(id: u64, tool: &str, args: &serde_json::Value) -> String {
+    serde_json::json!({
+        "jsonrpc": "2.0", "id": id, "method": "tools/call",
+        "params": { "name": tool, "arguments": args }
+    })
+    .to_string()
+}
+
+/// Checks that a body is a successful tool result and returns its structured content.
+fn result_of(body: &[u8]) -> Result<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_slice(body)?;
+    let r = v.get("result").context("no result")?;
+    if r.get("isError").and_then(|e| e.as_bool()) == Some(true) {
+        bail!("tool error: {r}");
+    }
+    r.get("structuredContent")
+        .cloned()
+        .context("no structuredContent")
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn main() -> Result<()> {
+    let o = options()?;
+    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+    cmd.args(["serve", "--http", &format!("127.0.0.1:{port}")])
+        .args(["--max-concurrent", &o.clients.max(64).to_string()])
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if let Some(c) = &o.corpus {
+        cmd.args(["--corpus", c]);
+    }
+    let server = Server(cmd.spawn().context("start newsdesk")?);
+    let pid = server.0.id();
+
+    // The client side gets one thread: the server should have the rest of the machine.
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        // Wait for the server and its corpus (the first call waits for the load).
+        let deadline = Instant::now() + Duration::from_secs(600);
+        let mut conn = loop {
+            match Conn::open(port).await {
+                Ok(c) => break c,
+                Err(_) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        let stories = result_of(
+            &conn
+                .post(&request(
+                    0,
+                    "list_stories",
+                    &serde_json::json!({ "sort": "coverage", "limit": 1 }),
+                ))
+                .await?,
+        )?;
+        let story = stories["stories"][0]["id"]
+            .as_str()
+            .unwrap_or("s-0")
+            .to_string();
+        let speakers = result_of(
+            &conn
+                .post(&request(
+                    0,
+                    "list_speakers",
+                    &serde_json::json!({ "story_id": story }),
+                ))
+                .await?,
+        )?;
+        let speaker = speakers["speakers"][0]["name"]
+            .as_str()
+            .unwrap_or("nobody")
+            .to_string();
+        let work = Arc::new(workload(&story, &speaker));
+        let rss_start = rss_mb(pid);
+
+        println!(
+            "load: {} clients for {} s against {} (pid {pid}), RSS at start {rss_start:.1} MB",
+            o.clients,
+            o.seconds,
+            o.corpus.as_deref().unwrap_or("the built-in sample corpus")
+        );
+        let stop = Arc::new(AtomicBool::new(false));
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for c in 0..o.clients {
+            let stop = stop.clone();
+            let work = work.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut lat: BTreeMap<&'static str, Vec<Duration>> = BTreeMap::new();
+                let mut errors: Vec<String> = Vec::new();
+                let mut conn = match Conn::open(port).await {
+                    Ok(c) => c,
+                    Err(e) => return (lat, vec![format!("connect: {e}")]),
+                };
+                let mut i = c;
+                while !stop.load(Ordering::Relaxed) {
+                    let (tool, args) = &work[i % work.len()];
+                    let body = request(i as u64, tool, args);
+                    let t = Instant::now();
+                    match conn.post(&body).await.and_then(|b| result_of(&b)) {
+                        Ok(_) => lat.entry(*tool).or_default().push(t.elapsed()),
+                        Err(e) => {
+                            errors.push(format!("{tool}: {e}"));
+                            if let Ok(c) = Conn::open(port).await {
+                                conn = c;
+                            }
+                        }
+                    }
+                    i += 1;
+                }
+                (lat, errors)
+            }));
+        }
+        // Sample the server's memory while the clients run.
+        let mut samples = vec![(0u64, rss_start)];
+        let every = Duration::from_secs((o.seconds / 20).clamp(1, 30));
+        while started.elapsed() < Duration::from_secs(o.seconds) {
+            tokio::time::sleep(
+                every.min(Duration::from_secs(o.seconds).saturating_sub(started.elapsed())),
+            )
+            .await;
+            samples.push((started.elapsed().as_secs(), rss_mb(pid)));
+        }
+        stop.store(true, Ordering::Relaxed);
+        let mut all: BTreeMap<&'static str, Vec<Duration>> = BTreeMap::new();
+        let mut errors = Vec::new();
+        for t in tasks {
+            let (lat, errs) = t.await?;
+            for (k, v) in lat {
+                all.entry(k).or_default().extend(v);
+            }
+            errors.extend(errs);
+        }
+        let secs = started.elapsed().as_secs_f64();
+        let total: usize = all.values().map(Vec::len).sum();
+        println!("| tool | calls | calls/s | p50 ms | p99 ms | max ms |");
+        println!("|---|---|---|---|---|---|");
+        let mut every_call = Vec::new();
+        for (tool, mut v) in all {
+            v.sort();
+            println!(
+                "| {tool} | {} | {:.0} | {:.2} | {:.2} | {:.2} |",
+                v.len(),
+                v.len() as f64 / secs,
+                percentile(&v, 0.5).as_secs_f64() * 1e3,
+                percentile(&v, 0.99).as_secs_f64() * 1e3,
+                v.last().copied().unwrap_or_default().as_secs_f64() * 1e3
+            );
+            every_call.extend(v);
+        }
+        every_call.sort();
+        println!(
+            "| all | {total} | {:.0} | {:.2} | {:.2} | {:.2} |",
+            total as f64 / secs,
+            percentile(&every_call, 0.5).as_secs_f64() * 1e3,
+            percentile(&every_call, 0.99).as_secs_f64() * 1e3,
+            every_call.last().copied().unwrap_or_default().as_secs_f64() * 1e3
+        );
+        println!("errors: {}", errors.len());
+        for e in errors.iter().take(5) {
+            println!("  {e}");
+        }
+        let max = samples.iter().map(|s| s.1).fold(0.0, f64::max);
+        let end = samples.last().map(|s| s.1).unwrap_or(0.0);
+        let trace: Vec<String> = samples
+            .iter()
+            .map(|(t, m)| format!("{t}s {m:.0}"))
+            .collect();
+        println!(
+            "server RSS MB: start {rss_start:.1}, end {end:.1}, max {max:.1} ({})",
+            trace.join(", ")
+        );
+        drop(conn);
+        if !errors.is_empty() {
+            bail!("{} calls failed", errors.len());
+        }
+        Ok(())
+    })?;
+    drop(server);
+    Ok(())
+}

@@ -1,0 +1,534 @@
+//! Story benchmark on synthetic news with planted stories: clustering time and peak memory for 10k
+//! and 100k articles, the time to add one article to a loaded 100k-article corpus
+//! (`Corpus::add_article`), and `list_stories` latency on that corpus (the tool's own code, called
+//! in process). Each workload runs in its own process so its peak-memory figure (VmHWM) is its own.
+//!
+//! Run: `cargo bench --bench stories` (all workloads) or `cargo bench --bench stories -- WORKLOAD`
+//! with WORKLOAD one of cluster-10k, cluster-100k, corpus-100k.
+
+use chrono::{DateTime, Utc};
+use newsdesk::corpus::Corpus;
+use newsdesk::ingest::{LoadReport, Loaded};
+use newsdesk::model::{Article, Format};
+use newsdesk::server::stories::{ListStoriesArgs, list_stories};
+use newsdesk::stories::{self, cluster};
+use serde_json::json;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+const WORKLOADS: &[&str] = &["cluster-10k", "cluster-100k", "corpus-100k"];
+
+/// Articles a day in the synthetic stream (a large aggregator's volume).
+const PER_DAY: usize = 1500;
+
+fn peak_rss_mb() -> f64 {
+    proc_status_mb("VmHWM:")
+}
+
+fn rss_mb() -> f64 {
+    proc_status_mb("VmRSS:")
+}
+
+fn proc_status_mb(key: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// A deterministic pseudo-random generator (no dependency needed for test data).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() as usize) % n.max(1)
+    }
+    /// Skewed towards small values (roughly Zipfian over `0..n`).
+    fn skewed(&mut self, n: usize) -> usize {
+        let k = self.below(n) + 1;
+        self.below(k)
+    }
+}
+
+/// A made-up word for `k` ("velomar", "kestrani", ...).
+fn pseudo_word(k: u64) -> String {
+    const SYL: &[&str] = &[
+        "ve", "lo", "mar", "kes", "tra", "ni", "bo", "ran", "dul", "ka", "mi", "sor", "pen", "tu",
+        "gal", "rho", "an", "te",
+    ];
+    let mut x = k.wrapping_mul(2654435761).wrapping_add(12345);
+    let mut w = String::new();
+    for _ in 0..3 + (k % 2) {
+        w.push_str(SYL[(x % SYL.len() as u64) as usize]);
+        x /= SYL.len() as u64;
+    }
+    w
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+const TOPICS: &[&str] = &[
+    "council",
+    "harbor",
+    "budget",
+    "court",
+    "ruling",
+    "minister",
+    "strike",
+    "factory",
+    "election",
+    "bridge",
+    "school",
+    "hospital",
+    "union",
+    "tariff",
+    "railway",
+    "drought",
+    "festival",
+    "museum",
+    "reactor",
+    "vaccine",
+    "satellite",
+    "bank",
+    "market",
+    "housing",
+    "tunnel",
+    "airport",
+    "forest",
+    "fishery",
+    "police",
+    "wildfire",
+];
+const VERBS: &[&str] = &[
+    "approves",
+    "rejects",
+    "delays",
+    "announces",
+    "criticises",
+    "defends",
+    "expands",
+    "cuts",
+    "reviews",
+    "opens",
+    "blocks",
+    "backs",
+];
+const FILLER: &[&str] = &[
+    "the", "a", "of", "and", "to", "in", "on", "for", "with", "said", "after", "was", "is", "that",
+];
+
+/// One planted story: its words, its start and its articles so far.
+struct Planted {
+    person: String,
+    place: String,
+    topic: &'static str,
+    keywords: [String; 3],
+    start: i64,
+}
+
+struct Synthetic {
+    rng: Lcg,
+    background: Vec<String>,
+    stories: Vec<Planted>,
+    t0: i64,
+}
+
+impl Synthetic {
+    fn new(seed: u64) -> Self {
+        Synthetic {
+            rng: Lcg(seed),
+            background: (0..6000).map(|k| pseudo_word(1_000_000 + k)).collect(),
+            stories: Vec::new(),
+            t0: 1_700_000_000,
+        }
+    }
+
+    /// Plants a new story starting at `start`.
+    fn plant(&mut self, start: i64) -> usize {
+        let r = &mut self.rng;
+        let k = self.stories.len() as u64;
+        let person = format!(
+            "{} {}",
+            capitalised(&pseudo_word(r.next() % 400)),
+            capitalised(&pseudo_word(5_000 + r.next() % 3_000))
+        );
+        self.stories.push(Planted {
+            person,
+            place: capitalised(&pseudo_word(20_000 + r.next() % 6_000)),
+            topic: TOPICS[r.below(TOPICS.len())],
+            keywords: [
+                pseudo_word(50_000 + k * 3),
+                pseudo_word(50_001 + k * 3),
+                pseudo_word(50_002 + k * 3),
+            ],
+            start,
+        });
+        self.stories.len() - 1
+    }
+
+    fn word(&mut self) -> String {
+        let i = self.rng.skewed(self.background.len());
+        self.background[i].clone()
+    }
+
+    /// One article of story `s`, published `offset` seconds after the story's start.
+    fn article(&mut self, s: usize, n: usize, offset: i64) -> Article {
+        let (person, place, topic, keywords, start) = {
+            let p = &self.stories[s];
+            (
+                p.person.clone(),
+                p.place.clone(),
+                p.topic,
+                p.keywords.clone(),
+                p.start,
+            )
+        };
+        let r = &mut self.rng;
+        let verb = VERBS[r.below(VERBS.len())];
+        let title = match r.below(3) {
+            0 => format!("{person} {verb} {topic} {} plan in {place}", keywords[0]),
+            1 => format!("{place} {topic}: {} {verb} {}", keywords[1], keywords[0]),
+            _ => format!("{} {topic} {verb} after {person} visit", keywords[2]),
+        };
+        let mut body = String::new();
+        let sentences = 8 + self.rng.below(8);
+        for i in 0..sentences {
+            let mut words: Vec<String> = Vec::new();
+            let on_story = i < 2 || self.rng.below(3) == 0;
+            for j in 0..10 + self.rng.below(10) {
+                let w = if on_story && j % 4 == 1 {
+                    match self.rng.below(5) {
+                        0 => person.clone(),
+                        1 => place.clone(),
+                        2 => topic.to_string(),
+                        k => keywords[k - 2].clone(),
+                    }
+                } else if self.rng.below(3) == 0 {
+                    FILLER[self.rng.below(FILLER.len())].to_string()
+                } else {
+                    self.word()
+                };
+                words.push(w);
+            }
+            let mut sent = words.join(" ");
+            sent = capitalised(&sent);
+            body.push_str(&sent);
+            body.push_str(if i % 4 == 3 { ".\n\n" } else { ". " });
+        }
+        let body = body.trim().to_string();
+        let outlet = format!("Outlet {}", self.rng.below(20));
+        Article {
+            id: format!("a-{:012x}", n as u64 * 2_654_435_761 % (1u64 << 48)),
+            path: format!("synthetic/{n}.txt"),
+            record: None,
+            format: Format::Text,
+            outlet: Some(outlet),
+            via: None,
+            title: Some(title),
+            author: None,
+            published: DateTime::<Utc>::from_timestamp(start + offset, 0),
+            category: None,
+            tags: vec![topic.to_string()],
+            url: None,
+            body_chars: body.chars().count(),
+            body,
+            duplicate_of: None,
+            duplicates: vec![],
+        }
+    }
+
+    /// `n` articles in planted stories (sizes 1 to 30, a third single articles), about
+    /// `PER_DAY` a day; each story's articles within 36 hours of its start. Returns the articles
+    /// (in generation order, i.e. shuffled in time within a day) and each one's planted story.
+    fn corpus(&mut self, n: usize) -> (Vec<Article>, Vec<usize>) {
+        let mut arts = Vec::with_capacity(n);
+        let mut gold = Vec::with_capacity(n);
+        while arts.len() < n {
+            let day = (arts.len() / PER_DAY) as i64;
+            let start = self.t0 + day * 86_400 + self.rng.below(86_400) as i64;
+            let s = self.plant(start);
+            let size = if self.rng.below(3) == 0 {
+                1
+            } else {
+                2 + self.rng.skewed(29)
+            };
+            for _ in 0..size.min(n - arts.len()) {
+                let offset = self.rng.below(36 * 3600) as i64;
+                arts.push(self.article(s, arts.len(), offset));
+                gold.push(s);
+            }
+        }
+        (arts, gold)
+    }
+}
+
+/// B-cubed precision, recall and F1 of predicted labels against gold labels.
+fn bcubed(gold: &[usize], pred: &[usize]) -> (f64, f64, f64) {
+    let mut cell: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut g: HashMap<usize, f64> = HashMap::new();
+    let mut p: HashMap<usize, f64> = HashMap::new();
+    for (&a, &b) in gold.iter().zip(pred) {
+        *cell.entry((a, b)).or_default() += 1.0;
+        *g.entry(a).or_default() += 1.0;
+        *p.entry(b).or_default() += 1.0;
+    }
+    let n = gold.len().max(1) as f64;
+    let (mut sp, mut sr) = (0.0, 0.0);
+    for (&a, &b) in gold.iter().zip(pred) {
+        let c = cell[&(a, b)];
+        sp += c / p[&b];
+        sr += c / g[&a];
+    }
+    let (pp, rr) = (sp / n, sr / n);
+    (pp, rr, 2.0 * pp * rr / (pp + rr).max(1e-9))
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn percentile(xs: &mut [f64], p: f64) -> f64 {
+    if xs.is_empty() {
+        return 0.0;
+    }
+    xs.sort_by(f64::total_cmp);
+    xs[((xs.len() as f64 * p).ceil() as usize).clamp(1, xs.len()) - 1]
+}
+
+fn cluster_workload(n: usize) {
+    let (articles, gold) = Synthetic::new(42).corpus(n);
+    let base = rss_mb();
+    let params = cluster::Params::from_env();
+    let docs: Vec<cluster::Doc<'_>> = articles
+        .iter()
+        .map(|a| stories::doc_of(a, params.lead_chars))
+        .collect();
+    let t = Instant::now();
+    let done = cluster::cluster_all(&docs, &params);
+    let clustering = t.elapsed();
+    let (p, r, f) = bcubed(&gold, &done.labels);
+    let found = done.clusterer.story_count();
+    drop(done);
+    drop(docs);
+    let t = Instant::now();
+    let (list, _) = stories::build_with_state(&articles);
+    let total = t.elapsed();
+    let planted = gold.iter().max().map_or(0, |m| m + 1);
+    println!(
+        "cluster-{}k: {n} articles, {planted} planted stories -> {found} stories \
+         (B-cubed vs planted: P {p:.3} R {r:.3} F1 {f:.3}); clustering {:.2} s; \
+         clustering + describing {} stories {:.2} s; RSS with the articles {base:.0} MB, peak {:.0} MB",
+        n / 1000,
+        clustering.as_secs_f64(),
+        list.len(),
+        total.as_secs_f64(),
+        peak_rss_mb()
+    );
+}
+
+/// `list_stories` calls of several kinds; each kind's arguments.
+fn list_calls(c: &Corpus) -> Vec<(&'static str, serde_json::Value)> {
+    let orders = c.story_orders();
+    let top = &c.stories[orders.coverage[0] as usize];
+    let outlet = top.outlets.first().cloned().unwrap_or_default();
+    let entity = top
+        .entities
+        .first()
+        .map(|e| e.0.clone())
+        .unwrap_or_default();
+    let word = top
+        .headline
+        .split_whitespace()
+        .last()
+        .unwrap_or("plan")
+        .to_string();
+    let day = c
+        .date_range()
+        .map(|r| r.1.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    vec![
+        ("newest (default)", json!({})),
+        ("coverage", json!({ "sort": "coverage" })),
+        ("trending", json!({ "sort": "trending" })),
+        ("full detail", json!({ "detail": "full" })),
+        ("min_outlets 3", json!({ "min_outlets": 3 })),
+        ("outlet", json!({ "outlet": outlet })),
+        ("entity", json!({ "entity": entity })),
+        ("tag", json!({ "tag": "bridge" })),
+        ("since (last day)", json!({ "since": day })),
+        ("query (rare word)", json!({ "query": word })),
+        ("query (topic word)", json!({ "query": "harbor" })),
+    ]
+}
+
+/// Milliseconds (wall time) of one list_stories call.
+fn run_list(c: &Corpus, args: &serde_json::Value) -> f64 {
+    let args: ListStoriesArgs = serde_json::from_value(args.clone()).expect("valid arguments");
+    let t = Instant::now();
+    let page = list_stories(c, &args).expect("list_stories");
+    let d = t.elapsed();
+    std::hint::black_box(page);
+    ms(d)
+}
+
+fn list_bench(c: &Corpus, rounds: usize) {
+    let mut all = Vec::new();
+    println!("  list_stories, {rounds} calls of each kind (ms, wall time):");
+    for (name, args) in list_calls(c) {
+        let mut xs: Vec<f64> = (0..rounds).map(|_| run_list(c, &args)).collect();
+        all.extend_from_slice(&xs);
+        println!(
+            "    {name:<20} p50 {:>7.3}  p99 {:>7.3}",
+            percentile(&mut xs, 0.5),
+            percentile(&mut xs, 0.99)
+        );
+    }
+    println!(
+        "    {:<20} p50 {:>7.3}  p99 {:>7.3}",
+        "all kinds",
+        percentile(&mut all.clone(), 0.5),
+        percentile(&mut all, 0.99)
+    );
+}
+
+fn corpus_workload(n: usize, adds: usize) {
+    let mut synth = Synthetic::new(7);
+    let (articles, gold) = synth.corpus(n);
+    let t = Instant::now();
+    let loaded = Loaded {
+        articles,
+        report: LoadReport::default(),
+    };
+    let mut c = match Corpus::from_loaded("synthetic".into(), loaded) {
+        Ok(c) => c,
+        Err(e) => return eprintln!("corpus-{}k: build failed: {e:#}", n / 1000),
+    };
+    println!(
+        "corpus-{}k: {} articles, {} stories; corpus built (index, stories, quotes) in {:.1} s, peak RSS {:.0} MB",
+        n / 1000,
+        c.articles.len(),
+        c.story_count(),
+        t.elapsed().as_secs_f64(),
+        peak_rss_mb()
+    );
+    list_bench(&c, 200);
+
+    // Adds: half are late articles of recent planted stories (published within their stories'
+    // 36 hours), half are new events after the end of the corpus.
+    let last = c.date_range().map_or(0, |r| r.1.timestamp());
+    let recent: Vec<usize> = {
+        let mut s: Vec<usize> = gold.iter().rev().take(2000).copied().collect();
+        s.dedup();
+        s
+    };
+    let mut times = Vec::with_capacity(adds);
+    let (mut join_times, mut new_times) = (Vec::new(), Vec::new());
+    let (mut joined_right, mut joins, mut opened, mut news) = (0, 0, 0, 0);
+    for i in 0..adds {
+        let ord = c.articles.len();
+        let (a, story) = if i % 2 == 0 {
+            let s = recent[synth.rng.below(recent.len())];
+            let offset = synth.rng.below(36 * 3600) as i64;
+            (synth.article(s, n + i, offset), Some(s))
+        } else {
+            let s = synth.plant(last + 600 + 60 * i as i64);
+            (synth.article(s, n + i, 0), None)
+        };
+        let before = c.story_count();
+        let t = Instant::now();
+        let sid = c.add_article(a);
+        let took = ms(t.elapsed());
+        times.push(took);
+        if story.is_some() {
+            join_times.push(took);
+        } else {
+            new_times.push(took);
+        }
+        let Ok(sid) = sid else { continue };
+        match story {
+            Some(s) => {
+                joins += 1;
+                // Right when the story it joined holds earlier articles of the same planted story.
+                let members = c.story_article_ords(&sid).unwrap_or_default();
+                if members
+                    .iter()
+                    .any(|&o| (o as usize) < n && gold[o as usize] == s && o as usize != ord)
+                {
+                    joined_right += 1;
+                }
+            }
+            None => {
+                news += 1;
+                if c.story_count() == before + 1 {
+                    opened += 1;
+                }
+            }
+        }
+    }
+    let (p50, p99) = (
+        percentile(&mut times.clone(), 0.5),
+        percentile(&mut times.clone(), 0.99),
+    );
+    let max = times.iter().copied().fold(0.0, f64::max);
+    println!(
+        "  add one article to the {}k corpus ({adds} adds): p50 {p50:.3} ms, p99 {p99:.3} ms, max {max:.3} ms; \
+         {joined_right}/{joins} follow-ups joined their story, {opened}/{news} new events opened a story",
+        n / 1000
+    );
+    println!(
+        "    follow-ups (story described again): p50 {:.3} ms, p99 {:.3} ms; new events: p50 {:.3} ms, p99 {:.3} ms",
+        percentile(&mut join_times.clone(), 0.5),
+        percentile(&mut join_times, 0.99),
+        percentile(&mut new_times.clone(), 0.5),
+        percentile(&mut new_times, 0.99)
+    );
+    let t = Instant::now();
+    std::hint::black_box(c.story_orders());
+    println!(
+        "  story orders recomputed after the adds (once, on the next list_stories): {:.1} ms",
+        ms(t.elapsed())
+    );
+    list_bench(&c, 100);
+    println!("  peak RSS {:.0} MB", peak_rss_mb());
+}
+
+fn run(workload: &str) {
+    match workload {
+        "cluster-10k" => cluster_workload(10_000),
+        "cluster-100k" => cluster_workload(100_000),
+        "corpus-100k" => corpus_workload(100_000, 200),
+        other => eprintln!("unknown workload {other}; one of {WORKLOADS:?}"),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    if let Some(w) = args.first() {
+        return run(w);
+    }
+    println!("stories: synthetic news, {PER_DAY} articles a day, planted stories of 1-30 articles");
+    let exe = std::env::current_exe().expect("bench executable path");
+    for w in WORKLOADS {
+        let status = std::process::Command::new(&exe).arg(w).status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("{w}: failed");
+        }
+    }
+}
