@@ -287,7 +287,11 @@ impl StoryPoints {
         let bounds: Vec<(usize, usize)> = std::iter::once((0, 0))
             .chain(pairs.iter().map(|&(x, y)| (x + 1, y + 1)))
             .collect();
-        let ends: Vec<(usize, usize)> = pairs.iter().copied().chain(std::iter::once((n, m))).collect();
+        let ends: Vec<(usize, usize)> = pairs
+            .iter()
+            .copied()
+            .chain(std::iter::once((n, m)))
+            .collect();
         for (&(x0, y0), &(x1, y1)) in bounds.iter().zip(&ends) {
             if x1 > x0 && y1 > y0 && (x0, y0) != (0, 0) && (x1, y1) != (n, m) {
                 all.extend(chain(&sim, x0..x1, y0..y1, GAP));

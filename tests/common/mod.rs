@@ -65,15 +65,7 @@ pub fn shared() -> Option<PathBuf> {
 
 /// The seeds folder, or `None` after printing why the checks are skipped.
 pub fn seeds_dir() -> Option<PathBuf> {
-    let p = shared()?.join("corpus/seeds");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "SKIPPED: ../shared/corpus/seeds not found; seed checks need the shared folder beside the project"
-        );
-        None
-    }
+    shared_or_skip("corpus/seeds").filter(|p| p.is_dir())
 }
 
 pub fn shared_or_skip(rel: &str) -> Option<PathBuf> {
