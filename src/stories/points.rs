@@ -58,8 +58,10 @@ pub struct Point {
 pub struct StoryPoints {
     /// Per member (story order): its points.
     pub points: Vec<Vec<Point>>,
-    /// best[i][p][j]: best overlap of point p of member i with any point of member j.
-    best: Vec<Vec<Vec<f32>>>,
+    /// Per member and point: its distinct word set.
+    unique_of: Vec<Vec<u32>>,
+    /// Per distinct word set and member: its best overlap with any point of that member.
+    best_u: Vec<Vec<f32>>,
     idf: Vec<f32>,
 }
 
@@ -127,8 +129,9 @@ fn dice(a: &Point, b: &Point, idf: &[f32]) -> f32 {
 impl StoryPoints {
     pub fn build(articles: &[Article], members: &[u32]) -> StoryPoints {
         let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut raw: Vec<Vec<(Sentence, Vec<u32>, Vec<String>)>> =
-            Vec::with_capacity(members.len());
+        // Per member: its sentences with their word ids and their names.
+        type Raw = (Sentence, Vec<u32>, Vec<String>);
+        let mut raw: Vec<Vec<Raw>> = Vec::with_capacity(members.len());
         for &o in members {
             let ss = sentences::split(&articles[o as usize].body);
             let mut pts = Vec::new();
@@ -193,71 +196,104 @@ impl StoryPoints {
                     .collect()
             })
             .collect();
+        // The same sentence is often carried word for word by many articles (wire copy): each
+        // distinct set of words is compared once, and its best overlap spread to every article
+        // carrying it.
+        let mut uniq: HashMap<&[u32], u32> = HashMap::new();
+        let mut rep: Vec<(usize, usize)> = Vec::new();
+        let mut carriers: Vec<Vec<u32>> = Vec::new();
+        let unique_of: Vec<Vec<u32>> = points
+            .iter()
+            .enumerate()
+            .map(|(i, pts)| {
+                pts.iter()
+                    .enumerate()
+                    .map(|(p, pt)| {
+                        let u = *uniq.entry(pt.words.as_slice()).or_insert_with(|| {
+                            rep.push((i, p));
+                            carriers.push(Vec::new());
+                            rep.len() as u32 - 1
+                        });
+                        let c = &mut carriers[u as usize];
+                        if c.last() != Some(&(i as u32)) {
+                            c.push(i as u32);
+                        }
+                        u
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(uniq);
+        let nu = rep.len();
+        let point = |u: usize| &points[rep[u].0][rep[u].1];
         // Inverted index over the words that are not everywhere.
-        let mut post: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nw];
-        for (i, pts) in points.iter().enumerate() {
-            for (p, pt) in pts.iter().enumerate() {
-                for &w in &pt.words {
-                    if (df[w as usize] as f32) <= COMMON * n || df[w as usize] <= 2 {
-                        post[w as usize].push((i as u32, p as u32));
-                    }
+        let mut post: Vec<Vec<u32>> = vec![Vec::new(); nw];
+        for u in 0..nu {
+            for &w in &point(u).words {
+                if (df[w as usize] as f32) <= COMMON * n || df[w as usize] <= 2 {
+                    post[w as usize].push(u as u32);
                 }
             }
         }
         let m = members.len();
-        let offsets: Vec<usize> = points
-            .iter()
-            .scan(0usize, |acc, p| {
-                let at = *acc;
-                *acc += p.len();
-                Some(at)
-            })
-            .collect();
-        let mut shared = vec![0f32; total as usize];
-        let mut touched: Vec<(u32, u32)> = Vec::new();
-        let mut best: Vec<Vec<Vec<f32>>> = points
-            .iter()
-            .map(|pts| vec![vec![0f32; m]; pts.len()])
-            .collect();
-        for (i, pts) in points.iter().enumerate() {
-            for (p, pt) in pts.iter().enumerate() {
-                for &w in &pt.words {
-                    for &(j, q) in &post[w as usize] {
-                        if j as usize == i {
-                            continue;
-                        }
-                        let g = offsets[j as usize] + q as usize;
-                        if shared[g] == 0.0 {
-                            touched.push((j, q));
-                        }
-                        shared[g] += idf[w as usize];
-                    }
-                }
-                for &(j, q) in &touched {
-                    let g = offsets[j as usize] + q as usize;
-                    let other = &points[j as usize][q as usize];
-                    // The rare words found the candidate; the exact overlap counts every word.
-                    let d = dice(pt, other, &idf);
-                    let b = &mut best[i][p][j as usize];
-                    if d > *b {
-                        *b = d;
-                    }
-                    shared[g] = 0.0;
-                }
-                touched.clear();
+        // best_u[u][j]: best overlap of distinct point u with any point of member j.
+        let mut best_u = vec![vec![0f32; m]; nu];
+        for (u, cs) in carriers.iter().enumerate() {
+            for &j in cs {
+                best_u[u][j as usize] = 1.0;
             }
         }
-        StoryPoints { points, best, idf }
+        let mut shared = vec![0f32; nu];
+        let mut touched: Vec<u32> = Vec::new();
+        for u in 0..nu {
+            let pt = point(u);
+            for &w in &pt.words {
+                // Each pair once: only the later distinct points.
+                for &v in post[w as usize].iter().rev() {
+                    if v as usize <= u {
+                        break;
+                    }
+                    if shared[v as usize] == 0.0 {
+                        touched.push(v);
+                    }
+                    shared[v as usize] += idf[w as usize];
+                }
+            }
+            for &v in &touched {
+                let v = v as usize;
+                shared[v] = 0.0;
+                // The rare words found the candidate; the exact overlap counts every word.
+                let d = dice(pt, point(v), &idf);
+                for &j in &carriers[v] {
+                    let b = &mut best_u[u][j as usize];
+                    *b = b.max(d);
+                }
+                for &i in &carriers[u] {
+                    let b = &mut best_u[v][i as usize];
+                    *b = b.max(d);
+                }
+            }
+            touched.clear();
+        }
+        StoryPoints {
+            points,
+            unique_of,
+            best_u,
+            idf,
+        }
     }
 
     /// Best overlap of point `p` of member `i` with member `j`.
     pub fn best(&self, i: usize, p: usize, j: usize) -> f32 {
-        self.best[i][p][j]
+        if i == j {
+            return 0.0;
+        }
+        self.best_u[self.unique_of[i][p] as usize][j]
     }
 
     /// Point `p` of member `i` is made by member `j` too.
     pub fn covered(&self, i: usize, p: usize, j: usize) -> bool {
-        self.best[i][p][j] >= SAME
+        self.best(i, p, j) >= SAME
     }
 
     /// Aligns member `i` to an earlier member `j` in order (a longest chain of matches keeping both

@@ -8,6 +8,9 @@
 //! speakers placed directly. Without enough evidence the side is "unclear".
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::content_words;
 use super::views::{Side, Statement};
@@ -480,6 +483,18 @@ const REL_SAME: &[&str] = &[
     "likewise",
 ];
 /// Group subjects with a known side ("Critics say ...").
+/// Matchers for the marker lists above, in the order REL_OPPOSITE, REL_SAME, ABS_SUPPORT,
+/// ABS_DISPUTE, ABS_OTHER.
+static MARKERS: LazyLock<[Phrases; 5]> = LazyLock::new(|| {
+    [
+        Phrases::new(REL_OPPOSITE),
+        Phrases::new(REL_SAME),
+        Phrases::new(ABS_SUPPORT),
+        Phrases::new(ABS_DISPUTE),
+        Phrases::new(ABS_OTHER),
+    ]
+});
+
 const GROUP_DISPUTE: &[&str] = &["critics", "opponents", "sceptics", "skeptics", "detractors"];
 const GROUP_SUPPORT: &[&str] = &["supporters", "proponents", "backers", "advocates"];
 /// Words that make a sentence about a group of people ("many of whom say", "other voices").
@@ -785,6 +800,50 @@ pub fn statement_key(s: &str) -> String {
     t.join(" ")
 }
 
+/// Many whole-word phrases found in one pass over a text (Aho-Corasick), for the lists of markers
+/// and the forms of every speaker's name, which are looked for in every sentence of a story.
+struct Phrases {
+    ac: Option<AhoCorasick>,
+}
+
+impl Phrases {
+    fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Phrases {
+        // An empty phrase would match everywhere; it stands in as one that never matches, so the
+        // indices stay those of the list.
+        let pats: Vec<String> = phrases
+            .into_iter()
+            .map(|p| match p.as_ref() {
+                "" => "\u{0}".to_string(),
+                p => p.to_string(),
+            })
+            .collect();
+        // Building fails only past the automaton's size limits; then nothing is found.
+        Phrases {
+            ac: AhoCorasick::new(&pats).ok(),
+        }
+    }
+
+    /// Whole-word occurrences in `hay` (lower-case): (byte offset, phrase index), by position.
+    fn find(&self, hay: &str) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.ac else { return vec![] };
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        ac.find_overlapping_iter(hay)
+            .filter(|m| {
+                boundary(hay[..m.start()].chars().next_back())
+                    && boundary(hay[m.end()..].chars().next())
+            })
+            .map(|m| (m.start(), m.pattern().as_usize()))
+            .collect()
+    }
+
+    /// As [`find`](Self::find), grouped by phrase in list order (then by position).
+    fn find_by_phrase(&self, hay: &str) -> Vec<(usize, usize)> {
+        let mut v = self.find(hay);
+        v.sort_by_key(|&(at, p)| (p, at));
+        v
+    }
+}
+
 /// Byte offsets of whole-word (phrase) occurrences of `needle` in `hay` (both lower-case).
 fn find_words(hay: &str, needle: &str) -> Vec<usize> {
     let mut out = Vec::new();
@@ -856,12 +915,12 @@ pub fn stem(w: &str) -> String {
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
         .unwrap_or_else(|| w.to_string());
-    let w = if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+
+    if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
         w[..w.len() - 1].to_string()
     } else {
         w
-    };
-    w
+    }
 }
 
 /// Two stems name the same thing: equal, or one a short extension of the other ("council",
@@ -1137,22 +1196,45 @@ fn decide_at(s: [f32; 3], min: f32) -> (Side, f32) {
     }
 }
 
+/// Every form of every speaker's name, in one matcher.
+struct SpeakerForms {
+    phrases: Phrases,
+    /// The speaker of each phrase.
+    speaker: Vec<usize>,
+}
+
+impl SpeakerForms {
+    fn new(speakers: &[Speaker]) -> SpeakerForms {
+        let (speaker, forms): (Vec<usize>, Vec<&str>) = speakers
+            .iter()
+            .enumerate()
+            .flat_map(|(p, sp)| {
+                sp.forms
+                    .iter()
+                    .filter(|f| !f.is_empty())
+                    .map(move |f| (p, f.as_str()))
+            })
+            .unzip();
+        SpeakerForms {
+            phrases: Phrases::new(forms),
+            speaker,
+        }
+    }
+}
+
 /// Mentions of speakers in one article: (sentence index, char position, speaker).
 fn mentions(
     ord: u32,
     sents: &[Sentence],
     lower: &[String],
     speakers: &[Speaker],
+    forms: &SpeakerForms,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (k, l) in lower.iter().enumerate() {
-        for (p, sp) in speakers.iter().enumerate() {
-            for f in &sp.forms {
-                for at in find_words(l, f) {
-                    let pos = sents[k].span.start + l[..at].chars().count();
-                    out.push((k, pos, p));
-                }
-            }
+        for (at, f) in forms.phrases.find(l) {
+            let pos = sents[k].span.start + l[..at].chars().count();
+            out.push((k, pos, forms.speaker[f]));
         }
     }
     for (p, sp) in speakers.iter().enumerate() {
@@ -1218,9 +1300,7 @@ pub fn place(
     if let Some(h) = &claim.holder {
         let lh = h.to_lowercase();
         let mut who: Vec<usize> = (0..n)
-            .filter(|&p| {
-                speakers[p].forms.iter().any(|f| *f == lh) || speakers[p].name.to_lowercase() == lh
-            })
+            .filter(|&p| speakers[p].forms.contains(&lh) || speakers[p].name.to_lowercase() == lh)
             .collect();
         if who.is_empty() {
             who = matches_np(h);
@@ -1466,13 +1546,14 @@ pub fn place(
     }
 
     // 4. The articles' markers, sentence by sentence.
+    let forms = SpeakerForms::new(speakers);
     for &o in canon {
         let Some(ss) = sents.get(&o) else { continue };
         let lower: Vec<String> = ss
             .iter()
             .map(|s| outside_quotes(&s.text).to_lowercase())
             .collect();
-        let ms = mentions(o, ss, &lower, speakers);
+        let ms = mentions(o, ss, &lower, speakers, &forms);
         // Frame from a group sentence: (group node, first sentence, paragraph scope, the speaker
         // it is set against).
         let mut frame: Option<(usize, usize, u32, Option<usize>)> = None;
@@ -1510,20 +1591,17 @@ pub fn place(
                     }
                 }
             }
-            let found = |list: &[&str]| -> Vec<(usize, String)> {
-                list.iter()
-                    .flat_map(|m| {
-                        find_words(l, m)
-                            .into_iter()
-                            .map(|i| (l[..i].chars().count(), m.to_string()))
-                    })
+            let found = |list: &[&str], set: &Phrases| -> Vec<(usize, String)> {
+                set.find_by_phrase(l)
+                    .into_iter()
+                    .map(|(i, m)| (l[..i].chars().count(), list[m].to_string()))
                     .collect()
             };
-            let rel_opp = found(REL_OPPOSITE);
-            let rel_same = found(REL_SAME);
-            let abs_sup = found(ABS_SUPPORT);
-            let abs_dis = found(ABS_DISPUTE);
-            let abs_oth = found(ABS_OTHER);
+            let rel_opp = found(REL_OPPOSITE, &MARKERS[0]);
+            let rel_same = found(REL_SAME, &MARKERS[1]);
+            let abs_sup = found(ABS_SUPPORT, &MARKERS[2]);
+            let abs_dis = found(ABS_DISPUTE, &MARKERS[3]);
+            let abs_oth = found(ABS_OTHER, &MARKERS[4]);
             let any = !(rel_opp.is_empty()
                 && rel_same.is_empty()
                 && abs_sup.is_empty()

@@ -133,7 +133,7 @@ pub fn people(articles: &[Article], story: &Story, book: &QuoteBook) -> PeopleVi
                     cues: vec![],
                 }
             });
-            if sp.role.as_ref().is_none_or(bare_title) {
+            if sp.role.as_deref().is_none_or(bare_title) {
                 let known = book
                     .speakers
                     .get(name)
@@ -257,7 +257,7 @@ pub fn people(articles: &[Article], story: &Story, book: &QuoteBook) -> PeopleVi
 }
 
 /// A role that is only a title ("Dr", "Prof."): says nothing about the speaker's part in the story.
-fn bare_title(r: &String) -> bool {
+fn bare_title(r: &str) -> bool {
     let l = r.trim_end_matches('.').to_lowercase();
     matches!(
         l.as_str(),
@@ -453,6 +453,22 @@ pub fn outlets(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<Out
         }
     }
     let paraphrased = |i: usize, p: usize| aligned[i][p].iter().any(|&x| x);
+    // Per point: when its member is the first (canonical) one to make it, how many canonical
+    // members make it.
+    let first_carriers: Vec<Vec<Option<usize>>> = (0..n)
+        .map(|j| {
+            (0..sp.points[j].len())
+                .map(|t| {
+                    let first = !(0..j).any(|k| canon[k] && sp.covered(j, t, k));
+                    first.then(|| {
+                        1 + (0..n)
+                            .filter(|&k| k != j && canon[k] && sp.covered(j, t, k))
+                            .count()
+                    })
+                })
+                .collect()
+        })
+        .collect();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let others: Vec<usize> = (0..n).filter(|&j| j != i && canon[j]).collect();
@@ -486,13 +502,10 @@ pub fn outlets(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<Out
                         break 'outer;
                     }
                     // Not the first carrier of this point.
-                    if (0..j).any(|k| canon[k] && sp.covered(j, t, k)) {
+                    let Some(carriers) = first_carriers[j][t] else {
                         continue;
-                    }
-                    let carriers = 1 + others
-                        .iter()
-                        .filter(|&&k| k != j && sp.covered(j, t, k))
-                        .count();
+                    };
+                    // (Member i is not among the carriers: the point must not be covered by it.)
                     if carriers * 2 > others.len()
                         && !sp.covered(j, t, i)
                         && !(derives[i].is_some_and(|d| d.0 == j) && paraphrased(j, t))
