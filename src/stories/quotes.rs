@@ -50,6 +50,8 @@ pub struct SpeakerInfo {
 pub struct QuoteBook {
     pub quotes: Vec<QuoteGroup>,
     pub speakers: HashMap<String, SpeakerInfo>,
+    /// Per article (by ord): the quotes appearing in it (indices into `quotes`, ascending).
+    pub by_article: HashMap<u32, Vec<u32>>,
 }
 
 fn key(kind: QuoteKind, t: &str) -> String {
@@ -316,6 +318,14 @@ impl QuoteBook {
                 g.speaker = Some(to.clone());
             }
         }
+        for (g, grp) in book.quotes.iter().enumerate() {
+            for ap in &grp.appearances {
+                let v = book.by_article.entry(ap.ord).or_default();
+                if v.last() != Some(&(g as u32)) {
+                    v.push(g as u32);
+                }
+            }
+        }
         // A role missing on a quote: the speaker's first known role.
         for g in book.quotes.iter_mut() {
             if g.role.is_none()
@@ -325,6 +335,19 @@ impl QuoteBook {
             }
         }
         book
+    }
+
+    /// The quotes appearing in any of these articles, in book order (first appearance first).
+    pub fn in_articles(&self, ords: impl IntoIterator<Item = u32>) -> Vec<&QuoteGroup> {
+        let mut gs: Vec<u32> = ords
+            .into_iter()
+            .flat_map(|o| self.by_article.get(&o).into_iter().flatten().copied())
+            .collect();
+        gs.sort_unstable();
+        gs.dedup();
+        gs.into_iter()
+            .filter_map(|g| self.quotes.get(g as usize))
+            .collect()
     }
 
     /// Canonical speaker for a name or alias (case-insensitive), if any.

@@ -115,7 +115,7 @@ pub fn people(articles: &[Article], story: &Story, book: &QuoteBook) -> PeopleVi
     // Speakers in order of first appearance.
     let mut order: Vec<String> = Vec::new();
     let mut by: HashMap<String, stance::Speaker> = HashMap::new();
-    for g in book.quotes.iter() {
+    for g in book.in_articles(canon_set.iter().copied()) {
         let Some(name) = &g.speaker else { continue };
         for ap in g.appearances.iter().filter(|a| canon_set.contains(&a.ord)) {
             let a = &articles[ap.ord as usize];
@@ -388,7 +388,7 @@ pub fn outlets(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<Out
     let mut speakers: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n];
     let mut counts: Vec<(u32, u32)> = vec![(0, 0); n];
     let pos: HashMap<u32, usize> = members.iter().enumerate().map(|(i, &o)| (o, i)).collect();
-    for g in &book.quotes {
+    for g in book.in_articles(members.iter().copied()) {
         for ap in &g.appearances {
             if let Some(&i) = pos.get(&ap.ord) {
                 if g.kind == QuoteKind::Reported {
