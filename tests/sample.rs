@@ -300,6 +300,19 @@ async fn sample_stories_reproduce_the_gold_stories_exactly() -> anyhow::Result<(
             .flatten()
             .any(|p| p["name"] == json!("Lina Okafor"))
     );
+    // People are people: not the port, not an outlet, not a role glued to a name.
+    let people: Vec<&str> = s["people"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for not_a_person in ["Port Velan", "Harbor Post", "Chair Lina Okafor"] {
+        assert!(
+            !people.iter().any(|p| p.contains(not_a_person)),
+            "{not_a_person} among people: {people:?}"
+        );
+    }
     let summary_src = &s["summary_source"];
     let lead = call(
         &client,

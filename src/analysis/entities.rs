@@ -110,6 +110,16 @@ const ORG_WORDS: &[&str] = &[
     "Watch",
     "Monitor",
     "Daily",
+    "Museum",
+    "Gallery",
+    "Library",
+    "Developments",
+    "Capital",
+    "Transit",
+    "Courier",
+    "Ledger",
+    "Signal",
+    "Record",
 ];
 
 const NOT_NAMES: &[&str] = &[
@@ -229,6 +239,95 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Titles that precede a person's name and are not part of it.
+/// Last words that make a name a place ("Marrow Sea", "Mill Road", "Ostrand Airport").
+const PLACE_WORDS: &[&str] = &[
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Bay",
+    "Valley",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Mountains",
+    "Hills",
+    "Road",
+    "Street",
+    "Avenue",
+    "Lane",
+    "Square",
+    "Bridge",
+    "Airport",
+    "Station",
+    "Park",
+    "Harbor",
+    "Harbour",
+    "Coast",
+    "Strait",
+    "Canal",
+    "Channel",
+    "Tower",
+    "County",
+    "Province",
+    "District",
+    "City",
+    "Town",
+    "Village",
+    "Beach",
+    "Forest",
+    "Desert",
+];
+
+/// First words that make a name a place ("Port Velan", "Mount Kessel").
+const PLACE_PREFIXES: &[&str] = &["Port", "Mount", "Lake", "Fort", "Cape", "Lower", "Upper"];
+
+/// Last words of a title with no name ("Fisheries Minister", "Education Secretary").
+const TITLE_WORDS: &[&str] = &[
+    "Minister",
+    "Secretary",
+    "President",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Mayor",
+    "Governor",
+    "Senator",
+    "Judge",
+    "Director",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Commissioner",
+    "Chief",
+    "Officer",
+];
+
+/// Words before a name that are a role, not part of it ("Councillor Dana Whitfield").
+const ROLE_PREFIXES: &[&str] = &[
+    "Councillor",
+    "Councilor",
+    "Campaigner",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Minister",
+    "Mayor",
+    "President",
+    "Governor",
+    "Senator",
+    "Judge",
+    "Professor",
+    "Director",
+    "Inspector",
+    "Captain",
+    "Chief",
+    "Activist",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+];
+
 const HONORIFICS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Sir", "Dame",
 ];
@@ -283,10 +382,13 @@ pub fn extract(text: &str) -> Vec<Entity> {
     let mut counts: HashMap<String, (EntityKind, u32)> = HashMap::new();
     let mut surnames: HashMap<String, String> = HashMap::new();
     for mut run in runs {
-        while run
-            .first()
-            .is_some_and(|w| HONORIFICS.contains(w) || NOT_NAMES.contains(w))
-        {
+        while run.first().is_some_and(|w| {
+            HONORIFICS.contains(w)
+                || NOT_NAMES.contains(w)
+                || (ROLE_PREFIXES.contains(w) && run.len() >= 3)
+                // Left at the front once a role is gone ("Mayor of Port Velan").
+                || matches!(*w, "of" | "and" | "&" | "for")
+        }) {
             run.remove(0);
         }
         while run.last().is_some_and(|w| {
@@ -302,8 +404,14 @@ pub fn extract(text: &str) -> Vec<Entity> {
         }
         let name = run.join(" ");
         let last = run.last().copied().unwrap_or_default();
+        let first = run.first().copied().unwrap_or_default();
         let kind = if ORG_WORDS.contains(&last) || run.iter().all(|w| is_acronym(w)) {
             EntityKind::Organisation
+        } else if PLACE_WORDS.contains(&last)
+            || (run.len() >= 2 && PLACE_PREFIXES.contains(&first))
+            || TITLE_WORDS.contains(&last)
+        {
+            EntityKind::Other
         } else if (2..=3).contains(&run.len())
             && run.iter().all(|w| {
                 w.chars()
@@ -373,5 +481,27 @@ mod tests {
         );
         assert_eq!(get("Tomas Ardel").map(|x| x.kind), Some(EntityKind::Person));
         assert!(get("Okafor").is_none());
+    }
+
+    #[test]
+    fn places_titles_and_roles_are_not_people() {
+        let t = "Councillor Dana Whitfield voted yes. Fisheries Minister Ola Berg spoke at Mill Road. \
+                 The Marrow Sea fleet left Port Velan. The Fisheries Minister said so. Whitfield agreed. \
+                 Mayor of Port Velan Ida Stenn did not.";
+        let e = extract(t);
+        let kind = |n: &str| e.iter().find(|x| x.name == n).map(|x| x.kind);
+        assert_eq!(kind("Dana Whitfield"), Some(EntityKind::Person));
+        assert_eq!(kind("Councillor Dana Whitfield"), None);
+        assert_eq!(kind("Mill Road"), Some(EntityKind::Other));
+        assert_eq!(kind("Marrow Sea"), Some(EntityKind::Other));
+        assert_eq!(kind("Port Velan"), Some(EntityKind::Other));
+        assert!(e.iter().all(|x| !x.name.starts_with("of ")), "{e:?}");
+        assert_eq!(kind("Fisheries Minister"), Some(EntityKind::Other));
+        assert_eq!(
+            e.iter()
+                .find(|x| x.name == "Dana Whitfield")
+                .map(|x| x.mentions),
+            Some(2)
+        );
     }
 }
