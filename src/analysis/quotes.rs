@@ -1044,9 +1044,18 @@ fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
     let mut k = j;
     let mut last_cap_run: Option<(usize, usize)> = None;
     let mut run_s: Option<usize> = None;
+    let numeric = |x: usize| {
+        c.word(u[x])
+            .is_some_and(|w| w.chars().all(|ch| ch.is_ascii_digit()))
+    };
     while k < hi && k < j + 10 {
         let uk = u[k];
         let Some(w) = c.word(uk) else {
+            // a date-like modifier before the name: "said 9/11 widow Terry Strada"
+            if c.is_punct(uk, "/") && k > j && numeric(k - 1) && k + 1 < hi && numeric(k + 1) {
+                k += 1;
+                continue;
+            }
             if c.is_punct(uk, ".")
                 && k > j
                 && c.word(u[k - 1]).is_some_and(|p| {
@@ -2676,6 +2685,26 @@ mod tests {
             qs.iter()
                 .any(|q| q.kind == QuoteKind::Reported
                     && q.speaker.as_ref().is_some_and(|s| s.is_org))
+        );
+    }
+
+    #[test]
+    fn numeric_modifier_before_the_name() {
+        let t = "\u{201C}They are 100 percent wrong,\u{201D} said 9/11 widow Terry Strada.\n\nShe continued, \u{201C}We ask for a hearing.\u{201D}";
+        let qs = extract(t);
+        check_invariants(t);
+        let names: Vec<Option<&str>> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![Some("Terry Strada"), Some("Terry Strada")],
+            "{qs:?}"
+        );
+        assert_eq!(
+            qs[0].speaker.as_ref().and_then(|s| s.role.as_deref()),
+            Some("9/11 widow")
         );
     }
 
