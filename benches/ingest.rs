@@ -5,6 +5,9 @@
 //! Run: `cargo bench --bench ingest` (all workloads) or `cargo bench --bench ingest -- WORKLOAD`
 //! with WORKLOAD one of polnear, html, sample, synthetic-10k, synthetic-100k.
 
+#[path = "common/workloads.rs"]
+mod workloads;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -256,24 +259,10 @@ fn run(workload: &str) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    if let Some(w) = args.first() {
-        return run(w);
-    }
-    println!(
-        "ingestion (read, decode, clean, deduplicate, index, cluster); NEWSDESK_THREADS=1 (one core)"
+    workloads::run_workloads(
+        WORKLOADS,
+        "ingestion (read, decode, clean, deduplicate, index, cluster); NEWSDESK_THREADS=1 (one core)",
+        &[("NEWSDESK_THREADS", "1")],
+        run,
     );
-    let exe = std::env::current_exe().expect("bench executable path");
-    for w in WORKLOADS {
-        let status = std::process::Command::new(&exe)
-            .arg(w)
-            .env("NEWSDESK_THREADS", "1")
-            .status();
-        if !status.is_ok_and(|s| s.success()) {
-            eprintln!("{w}: failed");
-        }
-    }
 }

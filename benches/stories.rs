@@ -8,6 +8,8 @@
 
 #[path = "common/synthetic.rs"]
 mod synthetic;
+#[path = "common/workloads.rs"]
+mod workloads;
 
 use newsdesk::corpus::Corpus;
 use newsdesk::ingest::{LoadReport, Loaded};
@@ -248,19 +250,8 @@ fn run(workload: &str) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    if let Some(w) = args.first() {
-        return run(w);
-    }
-    println!("stories: synthetic news, {PER_DAY} articles a day, planted stories of 1-30 articles");
-    let exe = std::env::current_exe().expect("bench executable path");
-    for w in WORKLOADS {
-        let status = std::process::Command::new(&exe).arg(w).status();
-        if !status.is_ok_and(|s| s.success()) {
-            eprintln!("{w}: failed");
-        }
-    }
+    let header = format!(
+        "stories: synthetic news, {PER_DAY} articles a day, planted stories of 1-30 articles"
+    );
+    workloads::run_workloads(WORKLOADS, &header, &[], run);
 }

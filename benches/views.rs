@@ -10,6 +10,8 @@
 
 #[path = "common/synthetic.rs"]
 mod synthetic;
+#[path = "common/workloads.rs"]
+mod workloads;
 
 use newsdesk::corpus::Corpus;
 use newsdesk::ingest::{CorpusSource, LoadReport, Loaded};
@@ -207,18 +209,5 @@ fn run(workload: &str) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    if let Some(w) = args.first() {
-        return run(w);
-    }
-    let exe = std::env::current_exe().expect("bench executable path");
-    for w in WORKLOADS {
-        let status = std::process::Command::new(&exe).arg(w).status();
-        if !status.is_ok_and(|s| s.success()) {
-            eprintln!("workload {w} failed");
-        }
-    }
+    workloads::run_workloads(WORKLOADS, "", &[], run);
 }
