@@ -13,7 +13,8 @@
 use std::io::Write;
 use std::time::Instant;
 
-use newsdesk::analysis::quotes::{self, QuoteKind};
+#[path = "common/polnear.rs"]
+mod polnear;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,54 +34,22 @@ fn main() -> anyhow::Result<()> {
         .lines()
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect();
-    let mut direct =
-        std::io::BufWriter::new(std::fs::File::create(format!("{prefix}-direct.jsonl"))?);
-    let mut reported =
-        std::io::BufWriter::new(std::fs::File::create(format!("{prefix}-reported.jsonl"))?);
-    let (mut bytes, mut n_quotes) = (0usize, 0usize);
+    let bytes: usize = docs
+        .iter()
+        .map(|d| d["text"].as_str().map_or(0, str::len))
+        .sum();
     let t = Instant::now();
-    let mut results = Vec::with_capacity(docs.len());
-    for d in &docs {
-        let body = d["text"].as_str().unwrap_or_default();
-        bytes += body.len();
-        let qs = quotes::extract(body);
-        n_quotes += qs.len();
-        results.push(qs);
-    }
+    let results = polnear::extract_all(&docs);
     let secs = t.elapsed().as_secs_f64();
-    for (d, qs) in docs.iter().zip(results) {
-        let mut dq = Vec::new();
-        let mut rq = Vec::new();
-        for q in qs {
-            let (Some(&first), Some(&last)) = (q.pieces.first(), q.pieces.last()) else {
-                continue;
-            };
-            let mut v = serde_json::json!({
-                "text": q.text,
-                "start": first.0,
-                "end": last.1,
-                "spans": q.pieces.iter().map(|p| [p.0, p.1]).collect::<Vec<_>>(),
-                "speaker": q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
-            });
-            if let Some(m) = &q.mention {
-                v["speaker_start"] = m.start.into();
-                v["speaker_end"] = m.end.into();
-            }
-            match q.kind {
-                QuoteKind::Reported => rq.push(v),
-                _ => dq.push(v),
-            }
+    let n_quotes: usize = results.iter().map(Vec::len).sum();
+    let (direct_lines, reported_lines) = polnear::prediction_lines(&docs, results);
+    for (suffix, lines) in [("direct", direct_lines), ("reported", reported_lines)] {
+        let mut out =
+            std::io::BufWriter::new(std::fs::File::create(format!("{prefix}-{suffix}.jsonl"))?);
+        for line in lines {
+            writeln!(out, "{line}")?;
         }
-        writeln!(
-            direct,
-            "{}",
-            serde_json::json!({ "id": d["id"], "quotes": dq })
-        )?;
-        writeln!(
-            reported,
-            "{}",
-            serde_json::json!({ "id": d["id"], "quotes": rq })
-        )?;
+        out.flush()?;
     }
     eprintln!(
         "{} articles, {:.2} MB, {} quotes in {:.3} s: {:.1} MB/s, {:.0} quotes/s (one core); wrote {prefix}-direct.jsonl and {prefix}-reported.jsonl",

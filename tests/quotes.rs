@@ -289,3 +289,64 @@ async fn seed_quotes_and_reported_speech_match_gold() -> anyhow::Result<()> {
     client.cancel().await?;
     Ok(())
 }
+
+#[path = "../examples/common/polnear.rs"]
+mod polnear;
+
+/// The accuracy targets on PolNeAR dev, scored by the reference scorer in ../shared:
+/// quote F1 (IoU >= 0.5) at least 0.90, speaker right in at least 90% of matches, end-to-end F1
+/// at least 0.82 (direct and mixed quotes with a source, split pieces merged).
+#[test]
+fn polnear_dev_meets_the_quote_targets() {
+    let (Some(dev), Some(scorer)) = (
+        shared_or_skip("eval/polnear/dev.jsonl"),
+        shared_or_skip("eval/polnear/score_quotes.py"),
+    ) else {
+        return;
+    };
+    if std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: python3 not found; the PolNeAR scorer needs it");
+        return;
+    }
+    let docs: Vec<Value> = std::fs::read_to_string(&dev)
+        .expect("read dev.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("dev.jsonl line is JSON"))
+        .collect();
+    assert_eq!(docs.len(), 84, "PolNeAR dev has 84 articles");
+    let results = polnear::extract_all(&docs);
+    let (direct, _) = polnear::prediction_lines(&docs, results);
+    let pred = temp_dir("polnear-dev").join("direct.jsonl");
+    let lines: Vec<String> = direct.iter().map(Value::to_string).collect();
+    std::fs::write(&pred, lines.join("\n") + "\n").expect("write predictions");
+    let out = std::process::Command::new("python3")
+        .arg(&scorer)
+        .arg(&dev)
+        .arg(&pred)
+        .args([
+            "--kinds",
+            "direct,mixed",
+            "--require-source",
+            "--merge-pieces",
+        ])
+        .output()
+        .expect("run score_quotes.py");
+    assert!(
+        out.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scores: Value = serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
+    let m = &scores["iou50"];
+    eprintln!("PolNeAR dev, direct and mixed, IoU >= 0.5: {m}");
+    let f1 = m["F1"].as_f64().unwrap_or_default();
+    let spk = m["speaker_acc"].as_f64().unwrap_or_default();
+    let e2e = m["e2e_F1"].as_f64().unwrap_or_default();
+    assert!(f1 >= 90.0, "quote F1 {f1} < 90.0: {m}");
+    assert!(spk >= 90.0, "speaker accuracy {spk} < 90.0: {m}");
+    assert!(e2e >= 82.0, "end-to-end F1 {e2e} < 82.0: {m}");
+}

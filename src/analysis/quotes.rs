@@ -71,6 +71,7 @@ struct Lex {
     cue_bare: HashSet<&'static str>,
     cue_that: HashSet<&'static str>,
     cue_quote: HashSet<&'static str>,
+    cue_participle: HashSet<&'static str>,
     aux: HashSet<&'static str>,
     role: HashSet<&'static str>,
     org: HashSet<&'static str>,
@@ -124,6 +125,8 @@ fn lex() -> &'static Lex {
             pronounced portray portrays portrayed bemoan bemoans bemoaned attack attacks attacked chanting \
             rate rates rated sing sings sang singing yells screamed scream screams quote quotes quoted \
             quoting"),
+        cue_participle: set("adding saying asking noting continuing explaining insisting arguing warning \
+            declaring writing tweeting concluding quipping joking telling replying responding"),
         aux: set("has have had also now later then once recently previously again further repeatedly reportedly publicly \
             privately often frequently earlier since long just would will could did does do not never always already \
             still even is was quoted as has been had once first subsequently separately angrily flatly simply"),
@@ -1021,8 +1024,16 @@ fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     while e < lim && e < k + 8 {
         let Some(x) = c.word(u[e]) else { break };
         let lx = x.to_lowercase();
+        // a lowercase word right after a name that is no role, determiner or particle is
+        // its verb ("Hillary Clinton spoke out ...")
+        let verb_after_name = e > k
+            && c.cap(u[e - 1])
+            && !l.role.contains(lx.as_str())
+            && !l.det.contains(lx.as_str())
+            && !l.particles.contains(lx.as_str());
         if !c.cap(u[e])
-            && (l.aux.contains(lx.as_str())
+            && (verb_after_name
+                || l.aux.contains(lx.as_str())
                 || lx.ends_with("ed")
                 || l.cue_bare.contains(lx.as_str())
                 || l.cue_that.contains(lx.as_str())
@@ -1856,6 +1867,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         let mut reported_only = false;
                         let mut clause: Option<(usize, usize)> = None;
                         let mut use_q: Vec<usize> = Vec::new();
+                        let mut follow_on: Vec<usize> = Vec::new();
                         let qpieces = |ids: &[usize]| -> Vec<(usize, usize)> {
                             ids.iter()
                                 .filter_map(|&i| {
@@ -1893,24 +1905,59 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                         })
                                         && !(a..b).any(|i| matches!(u[i], U::Q(_)))
                                 };
+                                // ... or a participle phrase ("Tester said, referring to the
+                                // excuse, "..."") or a bare conjunction ("he said, but "..."")
+                                let gap_first = (at.region_e..u.len())
+                                    .find_map(|i| c.lw(u[i]))
+                                    .unwrap_or_default();
+                                let participle_gap = |a: usize, b: usize| {
+                                    b > a
+                                        && b - a <= 14
+                                        && c.is_punct(u[b - 1], ",")
+                                        && gap_first.len() > 5
+                                        && gap_first.ends_with("ing")
+                                        && !(a..b).any(|i| matches!(u[i], U::Q(_)))
+                                };
+                                let conj_gap = |a: usize, b: usize| {
+                                    let ws: Vec<String> =
+                                        (a..b).filter_map(|i| c.lw(u[i])).collect();
+                                    ws.len() == 1
+                                        && matches!(ws[0].as_str(), "but" | "and")
+                                        && (a..b).all(|i| {
+                                            c.word(u[i]).is_some() || c.is_punct(u[i], ",")
+                                        })
+                                };
                                 if let Some(&fa) = after_q.first()
-                                    && (content_words(at.region_e, fa, None) == 0
-                                        || adjunct_gap(at.region_e, fa))
                                     && fa > 0
-                                    && (c.is_punct(u[fa - 1], ",")
-                                        || c.is_punct(u[fa - 1], ":")
-                                        || c.is_punct(u[fa - 1], "\u{2014}")
-                                        || fa == at.region_e)
+                                    && ((content_words(at.region_e, fa, None) == 0
+                                        || adjunct_gap(at.region_e, fa)
+                                        || participle_gap(at.region_e, fa))
+                                        && (c.is_punct(u[fa - 1], ",")
+                                            || c.is_punct(u[fa - 1], ":")
+                                            || c.is_punct(u[fa - 1], "\u{2014}")
+                                            || fa == at.region_e)
+                                        || conj_gap(at.region_e, fa))
                                 {
+                                    let mut rest = vec![fa];
                                     let mut last_ok = fa;
-                                    use_q.push(fa);
                                     for &x in after_q.iter().skip(1) {
                                         if content_words(last_ok + 1, x, None) == 0 {
-                                            use_q.push(x);
+                                            rest.push(x);
                                             last_ok = x;
                                         } else {
                                             break;
                                         }
+                                    }
+                                    // "..., he said, adding, "..."", "..., she sings before asking
+                                    // him, "..."": a second statement of the same speaker, not the
+                                    // rest of the first
+                                    if (at.region_e..fa).any(|i| {
+                                        c.lw(u[i])
+                                            .is_some_and(|w| l.cue_participle.contains(w.as_str()))
+                                    }) {
+                                        follow_on = rest;
+                                    } else {
+                                        use_q.extend(rest);
                                     }
                                 }
                             } else {
@@ -2027,12 +2074,28 @@ pub fn extract(text: &str) -> Vec<Quote> {
                                 out_of_q.insert(q, outs.len() - 1);
                             }
                         }
+                        let follow_pieces = qpieces(&follow_on);
+                        if !follow_pieces.is_empty() {
+                            outs.push(Out {
+                                kind: QuoteKind::Direct,
+                                pieces: follow_pieces,
+                                mention,
+                                speaker: speaker.clone(),
+                                cue,
+                                conf: if at.np.kind == NpKind::Name { 0.9 } else { 0.8 },
+                            });
+                            for &i in &follow_on {
+                                if let U::Q(q) = u[i] {
+                                    out_of_q.insert(q, outs.len() - 1);
+                                }
+                            }
+                        }
                         last = Some((speaker, mention, pi));
                         last_quote_para = Some(pi);
                         // later cues in the same sentence ("..., adding that ...", "and warned ..."):
                         // each reports its own clause
                         let mut used_hi = at.region_e.max(clause.map_or(0, |x| x.1));
-                        if let Some(&m) = use_q.iter().max() {
+                        if let Some(&m) = use_q.iter().chain(&follow_on).max() {
                             used_hi = used_hi.max(m + 1);
                         }
                         let first_later = ai.map_or(attrs.len(), |i| i + 1);
@@ -2705,6 +2768,42 @@ mod tests {
         assert_eq!(
             qs[0].speaker.as_ref().and_then(|s| s.role.as_deref()),
             Some("9/11 widow")
+        );
+    }
+
+    #[test]
+    fn split_quote_around_a_participle_or_conjunction() {
+        // an adjunct that is not a new statement keeps the two halves one quote
+        let t = "\u{201C}Every time you say that,\u{201D} Senator Ruth Oduya said, referring to the excuse, \u{201C}you hand them an argument.\u{201D}\n\n\"I like Larry,\" Mayor Pell said, but \"he is wrong on energy.\"";
+        let qs = extract(t);
+        check_invariants(t);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        for (q, who) in qs.iter().zip(["Ruth Oduya", "Pell"]) {
+            assert_eq!(q.kind, QuoteKind::Direct);
+            assert_eq!(q.pieces.len(), 2, "{q:?}");
+            assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some(who));
+        }
+        assert_eq!(
+            qs[0].text,
+            "Every time you say that, you hand them an argument."
+        );
+    }
+
+    #[test]
+    fn adding_starts_a_second_quote_of_the_same_speaker() {
+        let t = "\u{201C}We cannot afford this,\u{201D} Dara Quill said, adding later, \u{201C}The alliance costs us a fortune.\u{201D}";
+        let qs = extract(t);
+        check_invariants(t);
+        let got: Vec<(&str, Option<&str>)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.name.as_str())))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("We cannot afford this,", Some("Dara Quill")),
+                ("The alliance costs us a fortune.", Some("Dara Quill"))
+            ]
         );
     }
 
