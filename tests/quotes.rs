@@ -350,3 +350,50 @@ fn polnear_dev_meets_the_quote_targets() {
     assert!(spk >= 90.0, "speaker accuracy {spk} < 90.0: {m}");
     assert!(e2e >= 82.0, "end-to-end F1 {e2e} < 82.0: {m}");
 }
+
+/// A split quote interrupted by a participle phrase is one quote; a quote after "adding" is a
+/// second statement of the same speaker, kept apart through the quote book and get_quotes.
+#[tokio::test]
+async fn participle_split_and_adding_through_mcp() -> anyhow::Result<()> {
+    let dir = temp_dir("participle-quotes");
+    std::fs::write(
+        dir.join("harbour.md"),
+        "# Harbour levy vote delayed\n\n\
+         The Velan harbour board delayed its vote on the levy on Monday.\n\n\
+         \u{201C}Every time you say that,\u{201D} board member Ruth Oduya said, referring to the \
+         budget excuse, \u{201C}you hand the critics an argument.\u{201D}\n\n\
+         \u{201C}We cannot afford another delay,\u{201D} chair Dara Quill said, adding later, \
+         \u{201C}The levy costs the port a fortune.\u{201D}\n",
+    )?;
+    let client = connect(&["--corpus", dir.to_str().unwrap_or_default()]).await?;
+    let quotes = all_quotes(&client, json!({ "kind": "direct" })).await;
+    let got: Vec<(String, String, usize)> = quotes
+        .iter()
+        .map(|q| {
+            (
+                q["text"].as_str().unwrap_or_default().to_string(),
+                q["speaker"].as_str().unwrap_or("-").to_string(),
+                q["appearances"][0]["pieces"].as_array().map_or(1, Vec::len),
+            )
+        })
+        .collect();
+    let want = [
+        (
+            "Every time you say that you hand the critics an argument.",
+            "Ruth Oduya",
+            2,
+        ),
+        ("We cannot afford another delay", "Dara Quill", 1),
+        ("The levy costs the port a fortune.", "Dara Quill", 1),
+    ];
+    for (text, speaker, pieces) in want {
+        assert!(
+            got.iter()
+                .any(|g| g.0 == text && g.1 == speaker && g.2 == pieces),
+            "missing {text:?} by {speaker} in {pieces} piece(s): {got:?}"
+        );
+    }
+    assert_eq!(got.len(), 3, "{got:?}");
+    client.cancel().await?;
+    Ok(())
+}

@@ -178,6 +178,15 @@ fn lex() -> &'static Lex {
     })
 }
 
+/// Whether the words between two quotes introduce a second statement ("..., she said, adding
+/// later, "..."") rather than interrupt one.
+pub fn introduces_new_statement(between: &str) -> bool {
+    let l = lex();
+    between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| l.cue_participle.contains(w.to_lowercase().as_str()))
+}
+
 // ---------------------------------------------------------------------------------------------
 // tokens
 

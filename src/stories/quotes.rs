@@ -90,6 +90,7 @@ fn merge_split_quotes(body: &str, mut qs: Vec<quotes::Quote>) -> Vec<quotes::Quo
             if last_char == Some(&',')
                 && !between.contains(['.', '\n', '!', '?'])
                 && (2..=25).contains(&words)
+                && !quotes::introduces_new_statement(&between)
             {
                 prev.pieces.extend(q.pieces.iter().copied());
                 prev.text = format!("{} {}", prev.text, q.text);
@@ -135,6 +136,7 @@ fn merge_split_quotes(body: &str, mut qs: Vec<quotes::Quote>) -> Vec<quotes::Quo
         let words = between.split_whitespace().count();
         if between.contains(['.', '\n', '!', '?'])
             || !(2..=25).contains(&words)
+            || quotes::introduces_new_statement(&between)
             || starts.iter().any(|&s| s > pe && s <= open + 1)
         {
             continue;
@@ -187,6 +189,12 @@ impl QuoteBook {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for o in order {
             let a = &articles[o as usize];
+            // Spans are in code points: index the body's characters once per article.
+            let chars: Vec<char> = a.body.chars().collect();
+            let cut = |s: usize, e: usize| -> String {
+                let e = e.min(chars.len());
+                chars[s.min(e)..e].iter().collect()
+            };
             for q in merge_split_quotes(&a.body, quotes::extract(&a.body)) {
                 let speaker = q.speaker.as_ref().map(|s| s.name.clone());
                 if let Some(s) = &q.speaker {
@@ -204,7 +212,7 @@ impl QuoteBook {
                         info.roles.push(r.clone());
                     }
                     if let Some(m) = &q.mention {
-                        let mt = text::slice_chars(&a.body, m.start, m.end).to_string();
+                        let mt = cut(m.start, m.end);
                         if mt != s.name
                             && !["he", "she", "He", "She", "they", "They"].contains(&mt.as_str())
                         {
@@ -213,7 +221,6 @@ impl QuoteBook {
                     }
                 }
                 // Each piece without the comma that hands over to the attribution ("...,\" she said").
-                let chars: Vec<char> = a.body.chars().collect();
                 let pieces: Vec<Span> = q
                     .pieces
                     .iter()
@@ -229,18 +236,14 @@ impl QuoteBook {
                 if pieces.is_empty() {
                     continue;
                 }
-                let joined: Vec<String> = pieces
-                    .iter()
-                    .map(|p| chars[p.start..p.end].iter().collect())
-                    .collect();
+                let joined: Vec<String> = pieces.iter().map(|p| cut(p.start, p.end)).collect();
                 let qtext = joined.join(" ");
                 let mention = q.mention.as_ref().map(|m| Span::new(m.start, m.end));
                 let app = Appearance {
                     ord: o,
                     pieces,
                     mention,
-                    mention_text: mention
-                        .map(|m| text::slice_chars(&a.body, m.start, m.end).to_string()),
+                    mention_text: mention.map(|m| cut(m.start, m.end)),
                     cue: q.cue.map(|(s, e)| Span::new(s, e)),
                     confidence: q.confidence,
                 };
