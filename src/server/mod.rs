@@ -96,15 +96,14 @@ impl NewsDesk {
                 c = &mut loaded => return c,
                 _ = tick.tick() => {
                     let Some((done, total)) = self.cell.load_progress() else { continue };
-                    if last == Some(done) {
+                    // Nothing to say until the files are listed (total known) and one more is parsed.
+                    if total == 0 || last == Some(done) {
                         continue;
                     }
                     last = Some(done);
-                    let mut p = ProgressNotificationParam::new(token.clone(), done as f64)
+                    let p = ProgressNotificationParam::new(token.clone(), done as f64)
+                        .with_total(total as f64)
                         .with_message(format!("loading the corpus: {done} files parsed"));
-                    if total > 0 {
-                        p = p.with_total(total as f64);
-                    }
                     // A client that went away needs no progress; the call still completes.
                     let _ = ctx.peer.notify_progress(p).await;
                 }
