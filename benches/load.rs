@@ -12,6 +12,8 @@
 //! successful JSON-RPC tool result.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -69,11 +71,26 @@ fn rss_mb(pid: u32) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// CPU time (user + system) a process has used so far, in seconds (Linux), or 0.
+fn cpu_seconds(pid: &str) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            let rest = s.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            let ticks: f64 =
+                rest.get(11)?.parse::<f64>().ok()? + rest.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 /// One keep-alive HTTP/1.1 connection speaking MCP JSON-RPC.
 struct Conn {
     stream: BufReader<TcpStream>,
     port: u16,
     buf: Vec<u8>,
+    out: Vec<u8>,
 }
 
 impl Conn {
@@ -83,21 +100,23 @@ impl Conn {
         Ok(Conn {
             stream: BufReader::new(s),
             port,
-            buf: Vec::with_capacity(16 * 1024),
+            buf: Vec::with_capacity(32 * 1024),
+            out: Vec::with_capacity(1024),
         })
     }
 
-    /// POSTs one JSON-RPC request to /mcp and returns the response body.
-    async fn post(&mut self, body: &str) -> Result<Vec<u8>> {
-        let head = format!(
+    /// POSTs one JSON-RPC request to /mcp and returns the response body. Head and body go out
+    /// in one write (one TCP segment), as an HTTP client library would send them.
+    async fn post(&mut self, body: &str) -> Result<&[u8]> {
+        self.out.clear();
+        write!(
+            self.out,
             "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\n\
-             Accept: application/json, text/event-stream\r\nContent-Length: {}\r\n\r\n",
+             Accept: application/json, text/event-stream\r\nContent-Length: {}\r\n\r\n{body}",
             self.port,
             body.len()
-        );
-        let s = self.stream.get_mut();
-        s.write_all(head.as_bytes()).await?;
-        s.write_all(body.as_bytes()).await?;
+        )?;
+        self.stream.get_mut().write_all(&self.out).await?;
         // Status line and headers.
         let mut status = 0u16;
         let mut length = None;
@@ -129,7 +148,7 @@ impl Conn {
         if status != 200 {
             bail!("HTTP {status}: {}", String::from_utf8_lossy(&self.buf));
         }
-        Ok(self.buf.clone())
+        Ok(&self.buf)
     }
 }
 
@@ -160,6 +179,44 @@ fn request(id: u64, tool: &str, args: &serde_json::Value) -> String {
         "params": { "name": tool, "arguments": args }
     })
     .to_string()
+}
+
+/// A workload call serialised once: the request is this text with the id appended and a `}`.
+fn request_prefix(tool: &str, args: &serde_json::Value) -> String {
+    let params = serde_json::json!({ "name": tool, "arguments": args });
+    format!(r#"{{"jsonrpc":"2.0","method":"tools/call","params":{params},"id":"#)
+}
+
+/// The parts of a JSON-RPC response the check reads; the rest is scanned, not kept.
+#[derive(serde::Deserialize)]
+struct Reply {
+    result: Option<ReplyResult>,
+    error: Option<serde::de::IgnoredAny>,
+}
+
+#[derive(serde::Deserialize)]
+struct ReplyResult {
+    #[serde(rename = "isError")]
+    is_error: Option<bool>,
+    #[serde(rename = "structuredContent")]
+    structured: Option<serde::de::IgnoredAny>,
+}
+
+/// Checks that a body is a successful tool result with structured content, without building it.
+fn check_result(body: &[u8]) -> Result<()> {
+    let r: Reply = serde_json::from_slice(body)?;
+    match r.result {
+        _ if r.error.is_some() => bail!("JSON-RPC error: {}", String::from_utf8_lossy(body)),
+        None => bail!("no result"),
+        Some(ReplyResult {
+            is_error: Some(true),
+            ..
+        }) => bail!("tool error: {}", String::from_utf8_lossy(body)),
+        Some(ReplyResult {
+            structured: None, ..
+        }) => bail!("no structuredContent"),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Checks that a body is a successful tool result and returns its structured content.
@@ -215,32 +272,35 @@ fn main() -> Result<()> {
             }
         };
         let stories = result_of(
-            &conn
-                .post(&request(
-                    0,
-                    "list_stories",
-                    &serde_json::json!({ "sort": "coverage", "limit": 1 }),
-                ))
-                .await?,
+            conn.post(&request(
+                0,
+                "list_stories",
+                &serde_json::json!({ "sort": "coverage", "limit": 1 }),
+            ))
+            .await?,
         )?;
         let story = stories["stories"][0]["id"]
             .as_str()
             .unwrap_or("s-0")
             .to_string();
         let speakers = result_of(
-            &conn
-                .post(&request(
-                    0,
-                    "list_speakers",
-                    &serde_json::json!({ "story_id": story }),
-                ))
-                .await?,
+            conn.post(&request(
+                0,
+                "list_speakers",
+                &serde_json::json!({ "story_id": story }),
+            ))
+            .await?,
         )?;
         let speaker = speakers["speakers"][0]["name"]
             .as_str()
             .unwrap_or("nobody")
             .to_string();
-        let work = Arc::new(workload(&story, &speaker));
+        let work: Arc<Vec<(&'static str, String)>> = Arc::new(
+            workload(&story, &speaker)
+                .iter()
+                .map(|(tool, args)| (*tool, request_prefix(tool, args)))
+                .collect(),
+        );
         let rss_start = rss_mb(pid);
 
         println!(
@@ -250,6 +310,7 @@ fn main() -> Result<()> {
             o.corpus.as_deref().unwrap_or("the built-in sample corpus")
         );
         let stop = Arc::new(AtomicBool::new(false));
+        let (server_cpu0, client_cpu0) = (cpu_seconds(&pid.to_string()), cpu_seconds("self"));
         let started = Instant::now();
         let mut tasks = Vec::new();
         for c in 0..o.clients {
@@ -263,11 +324,14 @@ fn main() -> Result<()> {
                     Err(e) => return (lat, vec![format!("connect: {e}")]),
                 };
                 let mut i = c;
+                let mut body = String::with_capacity(512);
                 while !stop.load(Ordering::Relaxed) {
-                    let (tool, args) = &work[i % work.len()];
-                    let body = request(i as u64, tool, args);
+                    let (tool, prefix) = &work[i % work.len()];
+                    body.clear();
+                    body.push_str(prefix);
+                    write!(body, "{i}}}").ok();
                     let t = Instant::now();
-                    match conn.post(&body).await.and_then(|b| result_of(&b)) {
+                    match conn.post(&body).await.and_then(check_result) {
                         Ok(_) => lat.entry(*tool).or_default().push(t.elapsed()),
                         Err(e) => {
                             errors.push(format!("{tool}: {e}"));
@@ -302,6 +366,8 @@ fn main() -> Result<()> {
             errors.extend(errs);
         }
         let secs = started.elapsed().as_secs_f64();
+        let server_cores = (cpu_seconds(&pid.to_string()) - server_cpu0) / secs;
+        let client_cores = (cpu_seconds("self") - client_cpu0) / secs;
         let total: usize = all.values().map(Vec::len).sum();
         println!("| tool | calls | calls/s | p50 ms | p99 ms | max ms |");
         println!("|---|---|---|---|---|---|");
@@ -327,6 +393,7 @@ fn main() -> Result<()> {
             every_call.last().copied().unwrap_or_default().as_secs_f64() * 1e3
         );
         println!("errors: {}", errors.len());
+        println!("CPU: server {server_cores:.2} cores, load client {client_cores:.2} cores");
         for e in errors.iter().take(5) {
             println!("  {e}");
         }

@@ -206,35 +206,66 @@ fn query_prefixes(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The passage a snippet is cut from: the paragraph with the most distinct query words (the first
-/// on ties, the first paragraph when none has any), with the paragraphs after it up to about two
-/// snippets' length. The stemming tokenizer then runs over that passage, not the whole article.
+/// The passage a snippet is cut from: in the paragraph with the most distinct query words (the
+/// first on ties, the first paragraph when none has any), a window of about 260 bytes that starts
+/// at the beginning of the sentence holding the first query word (or a few words before it when
+/// that sentence starts far back). The stemming tokenizer then runs over that window only, which
+/// keeps a search's cost independent of paragraph length.
 fn best_passage<'a>(body: &'a str, words: &[String]) -> &'a str {
-    let mut start = body.len() - body.trim_start().len();
+    const LOOK_BACK: usize = 100;
+    const LEN: usize = 260;
+    let lead = body.len() - body.trim_start().len();
+    let (mut para_start, mut hit) = (lead, lead);
     if !words.is_empty() {
         let mut best = 0;
         let mut at = 0;
         for para in body.split('\n') {
             let lower = para.to_lowercase();
-            let hits = words.iter().filter(|w| lower.contains(&w[..])).count();
-            if hits > best {
-                (best, start) = (hits, at);
-                if hits == words.len() {
+            let found: Vec<usize> = words.iter().filter_map(|w| lower.find(&w[..])).collect();
+            if found.len() > best {
+                best = found.len();
+                para_start = at;
+                // Offsets in the lower-cased copy are the paragraph's own unless case folding
+                // changed a character's length; then the window starts at the paragraph.
+                hit = at
+                    + if lower.len() == para.len() {
+                        found.iter().copied().min().unwrap_or(0)
+                    } else {
+                        0
+                    };
+                if best == words.len() {
                     break;
                 }
             }
             at += para.len() + 1;
         }
     }
-    let rest = &body[start.min(body.len())..];
-    let mut end = 0;
-    for para in rest.split_inclusive('\n') {
-        end += para.len();
-        if end >= 360 {
-            break;
+    let hit = floor_char(body, hit.min(body.len()));
+    let floor = floor_char(body, hit.saturating_sub(LOOK_BACK)).max(para_start);
+    let before = &body[floor..hit];
+    let start = match before.rfind(". ") {
+        Some(i) => floor + i + 2,
+        None if floor == para_start => floor,
+        None => {
+            // A word boundary about 60 bytes before the hit.
+            let near = floor_char(body, hit.saturating_sub(60)).max(floor);
+            body[near..hit].find(' ').map_or(near, |i| near + i + 1)
         }
+    };
+    let mut end = floor_char(body, (start + LEN).min(body.len()));
+    // Finish the word the window cut, unless the text runs on without spaces.
+    if let Some(i) = body[end..].find(char::is_whitespace).filter(|&i| i <= 40) {
+        end += i;
     }
-    &rest[..end]
+    &body[start..end]
+}
+
+/// The largest char boundary of `s` at or before byte `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Collects every matching document as a [`Hit`] (ordinal from the `ord` fast field, and score).
@@ -304,4 +335,49 @@ fn render_snippet(sn: &tantivy::snippet::Snippet) -> String {
     }
     out.push_str(&frag[at..]);
     crate::text::squash_ws(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(q: &str) -> Vec<String> {
+        query_prefixes(q)
+    }
+
+    #[test]
+    fn passage_starts_at_the_sentence_of_the_first_query_word() {
+        let body = "An opening paragraph about nothing much.\n\
+            The council met late. Then the harbor dredging plan passed by one vote after a long \
+            night of argument. Residents left.";
+        let p = best_passage(body, &words("harbor dredging"));
+        assert!(p.starts_with("Then the harbor dredging"), "{p}");
+        assert!(p.ends_with("Residents left."), "{p}");
+    }
+
+    #[test]
+    fn passage_is_bounded_in_a_long_paragraph() {
+        let filler = "word ".repeat(200);
+        let body = format!("{filler}and here the dredging begins {filler}");
+        let p = best_passage(&body, &words("dredging"));
+        assert!(p.contains("dredging"), "{p}");
+        assert!(p.len() <= 300, "{} bytes", p.len());
+        assert!(p.starts_with("word "), "starts mid-word: {p}");
+    }
+
+    #[test]
+    fn passage_without_matches_is_the_opening() {
+        let body = "  First words here.\nSecond paragraph.";
+        assert_eq!(
+            best_passage(body, &words("zebra")),
+            "First words here.\nSecond paragraph."
+        );
+    }
+
+    #[test]
+    fn passage_handles_multibyte_text() {
+        let body = format!("{}Ärger über den Hafen: dredging beginnt", "é".repeat(120));
+        let p = best_passage(&body, &words("dredging"));
+        assert!(p.contains("dredging"), "{p}");
+    }
 }

@@ -373,3 +373,49 @@ async fn the_two_seed_articles_are_one_story() -> anyhow::Result<()> {
     client.cancel().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn search_snippets_quote_the_body_with_the_matching_words_in_bold() -> anyhow::Result<()> {
+    let client = connect(&[]).await?;
+    let page = call(
+        &client,
+        "search_articles",
+        json!({ "query": "harbor dredging", "limit": 5 }),
+    )
+    .await;
+    let hits = page["articles"].as_array().cloned().unwrap_or_default();
+    assert!(!hits.is_empty(), "{page}");
+    for h in &hits {
+        let snippet = h["snippet"].as_str().unwrap_or_default();
+        assert!(
+            snippet.len() <= 400,
+            "snippets stay short: {} bytes",
+            snippet.len()
+        );
+        // Stemmed matches are marked: "dredging" also finds "dredge" and "dredged".
+        let marked: Vec<&str> = snippet.split("**").skip(1).step_by(2).collect();
+        assert!(
+            marked
+                .iter()
+                .any(|w| w.to_lowercase().starts_with("harbo")
+                    || w.to_lowercase().starts_with("dredg")),
+            "no query word in bold: {snippet}"
+        );
+        // Unmarked, the snippet is text of the article's body.
+        let body = call(
+            &client,
+            "get_article",
+            json!({ "article_id": h["id"], "max_chars": 20000 }),
+        )
+        .await;
+        let plain = snippet.replace("**", "");
+        let text = body["text"].as_str().unwrap_or_default();
+        let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            squashed.contains(plain.trim_matches(|c: char| c == '.' || c.is_whitespace())),
+            "snippet not in the body: {plain}"
+        );
+    }
+    client.cancel().await?;
+    Ok(())
+}
