@@ -1,5 +1,6 @@
-//! The full-text search index over clean articles (tantivy, in memory): English stemming, title
-//! boosted over body, filters on outlet, date range and story, and snippets with the matching words.
+//! The full-text search index over clean articles (tantivy, in memory): English stemming (cached
+//! per thread, see `stem.rs`), title boosted over body, filters on outlet, date range and story,
+//! and snippets with the matching words.
 
 use anyhow::{Context, Result};
 use tantivy::collector::{Count, TopDocs};
@@ -9,9 +10,15 @@ use tantivy::schema::{
     TextOptions, Value,
 };
 use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexReader, TantivyDocument, Term, doc};
 
 use crate::model::Article;
+use crate::stem::CachedEnglishStemmer;
+
+/// The text fields' analyzer: tantivy's `en_stem` chain (words, long tokens dropped, lower case,
+/// English stems) with the stemmer's results cached per thread.
+const TOKENIZER: &str = "en_stem_cached";
 
 /// What a search may be narrowed to. All filters combine with AND.
 #[derive(Clone, Debug, Default)]
@@ -55,7 +62,7 @@ impl ArticleIndex {
         let mut sb = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("en_stem")
+                .set_tokenizer(TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
         let f_ord = sb.add_u64_field("ord", FAST | STORED | INDEXED);
@@ -64,6 +71,14 @@ impl ArticleIndex {
         let f_outlet = sb.add_text_field("outlet", STRING);
         let f_published = sb.add_i64_field("published", FAST | INDEXED);
         let index = Index::create_in_ram(sb.build());
+        index.tokenizers().register(
+            TOKENIZER,
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(40))
+                .filter(LowerCaser)
+                .filter(CachedEnglishStemmer)
+                .build(),
+        );
         let heap = (15_000_000 + articles.len() * 4_000).min(400_000_000);
         let mut writer = index
             .writer_with_num_threads(1, heap)

@@ -12,5 +12,6 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod server;
+pub mod stem;
 pub mod stories;
 pub mod text;

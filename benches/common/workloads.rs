@@ -1,5 +1,10 @@
 //! How the benchmarks run their workloads: the one named on the command line, or else each of
 //! them in a child process of its own, so that each peak-memory figure (VmHWM) is its own.
+//! Every bench that includes this file also gets the allocator the `newsdesk` binary uses, so the
+//! library code measured in-process runs as it does in the server.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Runs the workload named on the command line (arguments starting with `--`, such as cargo's
 /// `--bench`, are skipped); with none named, prints `header` and runs every workload in a child

@@ -155,13 +155,18 @@ pub fn classify(s: &str) -> Kind {
 }
 
 fn junk_anywhere(t: &str) -> bool {
-    let lower = t.to_ascii_lowercase();
-    ANYWHERE_KEYS.iter().any(|k| lower.contains(k)) && JUNK_ANYWHERE.is_match(t)
+    static KEYS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ANYWHERE_KEYS)
+            .expect("keys compile")
+    });
+    KEYS.is_match(t) && JUNK_ANYWHERE.is_match(t)
 }
 
 /// A sentence: enough words, mostly letters, ending like a sentence (or a quotation).
 pub fn is_prose(t: &str) -> bool {
-    let words = crate::text::word_count(t);
+    let words = crate::text::words(t).take(30).count();
     let ends = t
         .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
         .ends_with(['.', '!', '?', ':', ';', '…']);
@@ -170,29 +175,44 @@ pub fn is_prose(t: &str) -> bool {
 
 /// Lines drawn with symbols: ASCII-art logos, rules, decorations.
 pub fn is_ascii_art(t: &str) -> bool {
-    let n = t.chars().count();
-    if n < 3 {
-        return !t.chars().any(char::is_alphanumeric);
+    let (mut n, mut letters) = (0usize, 0usize);
+    for c in t.chars() {
+        n += 1;
+        letters += usize::from(c.is_alphanumeric());
     }
-    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    if n < 3 {
+        return letters == 0;
+    }
+    if letters * 5 < n {
+        return true;
+    }
+    if n < 20 || t.contains(' ') {
+        return false;
+    }
     let art = t
         .chars()
         .filter(|c| "#.=-_|/\\*+~^`,:;<>()[]{}'\"o0@%".contains(*c))
         .count();
-    letters * 5 < n || (n >= 20 && art * 10 >= n * 8 && !t.contains(' '))
+    art * 10 >= n * 8
 }
 
 /// A run of share-button labels ("Share Copy link Email Facebook WhatsApp X LinkedIn").
 fn is_share_bar(t: &str) -> bool {
-    let ws: Vec<String> = crate::text::words(t).map(str::to_lowercase).collect();
-    if ws.len() < 3 {
+    // At most 16 words of a dozen bytes, at least half of them share words.
+    const MAX_WORDS: usize = 16;
+    if t.len() > MAX_WORDS * 12 {
         return false;
     }
-    let hits = ws
-        .iter()
-        .filter(|w| SHARE_WORDS.contains(&w.as_str()))
-        .count();
-    hits >= 4 && hits * 2 >= ws.len()
+    let (mut words, mut hits) = (0usize, 0usize);
+    for w in crate::text::words(t) {
+        words += 1;
+        if SHARE_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            hits += 1;
+        } else if words - hits > MAX_WORDS / 2 {
+            return false;
+        }
+    }
+    words >= 3 && hits >= 4 && hits * 2 >= words
 }
 
 /// A widget heading that starts with a symbol ("⚡ Quantum Brief", "▶ Listen").

@@ -20,20 +20,29 @@ pub struct Signature {
 
 impl Signature {
     pub fn of(text: &str) -> Signature {
-        let words: Vec<String> = crate::text::words(text).map(str::to_lowercase).collect();
+        // Each word is hashed once (lower-cased); a shingle's hash is the hash of its words' hashes.
+        let mut lower = String::new();
+        let words: Vec<u64> = crate::text::words(text)
+            .map(|w| {
+                lower.clear();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                xxh3_64(lower.as_bytes())
+            })
+            .collect();
         let mut bins = [u64::MAX; BINS];
         let n = 5.min(words.len().max(1));
         let mut shingles = 0;
-        let mut buf = String::new();
+        let mut key = [0u8; 40];
         for w in words.windows(n) {
-            buf.clear();
             for (i, x) in w.iter().enumerate() {
-                if i > 0 {
-                    buf.push(' ');
-                }
-                buf.push_str(x);
+                key[i * 8..i * 8 + 8].copy_from_slice(&x.to_le_bytes());
             }
-            let h = xxh3_64(buf.as_bytes());
+            let h = xxh3_64(&key[..n * 8]);
             let bin = (h % BINS as u64) as usize;
             let v = h / BINS as u64;
             if v < bins[bin] {

@@ -290,7 +290,7 @@ fn parse_entry(
                 if line.trim().is_empty() {
                     continue;
                 }
-                let rec = serde_json::from_str::<serde_json::Value>(line)
+                let rec = records::parse_record_line(line)
                     .map_err(|e| format!("malformed JSON line: {e}"))
                     .and_then(|v| records::read_record(&v));
                 match rec {
@@ -326,7 +326,7 @@ pub fn clean_paragraphs(
     let mut end = n;
     let mut kinds = Vec::with_capacity(n);
     for (i, p) in paras.iter().enumerate() {
-        let k = if template.contains(&templates::norm_line(p)) {
+        let k = if templates::is_template(template, p) {
             Kind::Junk
         } else {
             clean::classify(p)

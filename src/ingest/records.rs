@@ -110,6 +110,61 @@ pub fn records_of(v: Value) -> Vec<Value> {
     }
 }
 
+/// Whether a record is read from a field of this name (see the lists above).
+fn is_record_field(key: &str) -> bool {
+    [
+        BODY,
+        BODY_FALLBACK,
+        TITLE,
+        URL,
+        OUTLET,
+        ORIGINAL,
+        VIA,
+        AUTHOR,
+        TIME,
+        CATEGORY,
+        TAGS,
+    ]
+    .iter()
+    .any(|names| names.contains(&key))
+}
+
+/// Parses one JSON Lines record. An object keeps only the fields a record is read from: anything
+/// else riding along (a dataset's annotations, a scraper's raw HTML under an unknown name) is
+/// scanned and checked but never built into memory. Other values parse whole, so that
+/// [`read_record`] can say what they are.
+pub fn parse_record_line(line: &str) -> Result<Value, serde_json::Error> {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+
+    struct Fields;
+    impl<'de> Visitor<'de> for Fields {
+        type Value = Value;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Value, A::Error> {
+            let mut o = Map::new();
+            while let Some(k) = m.next_key::<String>()? {
+                if is_record_field(&k) {
+                    let v: Value = m.next_value()?;
+                    o.insert(k, v);
+                } else {
+                    m.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(Value::Object(o))
+        }
+    }
+
+    if !line.trim_start().starts_with('{') {
+        return serde_json::from_str(line);
+    }
+    let mut de = serde_json::Deserializer::from_str(line);
+    let v = (&mut de).deserialize_map(Fields)?;
+    de.end()?;
+    Ok(v)
+}
+
 /// Reads one record. Errors say what is wrong with it.
 pub fn read_record(v: &Value) -> Result<Record, String> {
     let Value::Object(o) = v else {
@@ -254,6 +309,26 @@ pub fn body_paragraphs(body: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn record_lines_keep_the_record_fields_only() {
+        let v = parse_record_line(
+            r#"{"title": "T", "attributions": [{"a": [1, 2, {"b": null}]}], "text": "Body text here.", "n": 3}"#,
+        )
+        .expect("parses");
+        assert_eq!(
+            v,
+            serde_json::json!({ "title": "T", "text": "Body text here." })
+        );
+        assert!(parse_record_line(r#"{"title": "T", "x": [1, 2}"#).is_err());
+        assert!(parse_record_line(r#"{"title": "T"} trailing"#).is_err());
+        assert_eq!(
+            parse_record_line("[1, 2]").expect("parses"),
+            serde_json::json!([1, 2])
+        );
+        let r = read_record(&parse_record_line("42").expect("parses"));
+        assert!(r.is_err_and(|e| e.contains("number")));
+    }
 
     #[test]
     fn reads_varied_field_names() {

@@ -104,7 +104,7 @@ pub fn clean_scrape(text: &str, template: &HashSet<String>) -> Scrape {
     }
     let mut units: Vec<Unit> = Vec::new();
     for (li, l) in lines.iter().enumerate() {
-        let templ = template.contains(&super::templates::norm_line(l));
+        let templ = super::templates::is_template(template, l);
         for seg in segments(l) {
             // Template lines are junk, but a template's footer markers ("Written by") still end
             // the article.

@@ -3,6 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Lines longer than this (in bytes) are never template lines: templates are taglines, boxes and
+/// footers, not paragraphs. Checked before a line is normalised, so long prose costs nothing.
+pub const MAX_TEMPLATE_LINE: usize = 400;
+
 /// The form of a line used to compare it across pages: lower case, letters and digits only.
 pub fn norm_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -10,15 +16,28 @@ pub fn norm_line(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     out
+}
+
+/// Whether a line is one of a site's template lines (`template` from [`TemplateStats::templates`]).
+pub fn is_template(template: &HashSet<String>, line: &str) -> bool {
+    !template.is_empty()
+        && line.len() <= 2 * MAX_TEMPLATE_LINE
+        && template.contains(&norm_line(line))
 }
 
 /// Counts, per site, in how many pages each line occurs.
 #[derive(Default)]
 pub struct TemplateStats {
-    sites: HashMap<String, (usize, HashMap<String, usize>)>,
+    sites: HashMap<String, (usize, FxHashMap<String, usize>)>,
 }
 
 impl TemplateStats {
@@ -26,10 +45,13 @@ impl TemplateStats {
     pub fn add_page<'a>(&mut self, site: &str, lines: impl Iterator<Item = &'a str>) {
         let entry = self.sites.entry(site.to_string()).or_default();
         entry.0 += 1;
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for l in lines {
+            if l.len() > 2 * MAX_TEMPLATE_LINE {
+                continue;
+            }
             let n = norm_line(l);
-            if !n.is_empty() && n.len() <= 400 && seen.insert(n.clone()) {
+            if !n.is_empty() && n.len() <= MAX_TEMPLATE_LINE && seen.insert(n.clone()) {
                 *entry.1.entry(n).or_default() += 1;
             }
         }
