@@ -3,7 +3,8 @@
 //! peak-memory figure (VmHWM) is its own.
 //!
 //! Run: `cargo bench --bench ingest` (all workloads) or `cargo bench --bench ingest -- WORKLOAD`
-//! with WORKLOAD one of polnear, html, sample, synthetic-10k, synthetic-100k.
+//! with WORKLOAD one of sample, polnear (JSONL), polnear-text (the same articles as .txt files),
+//! html, synthetic-10k, synthetic-100k.
 
 #[path = "common/workloads.rs"]
 mod workloads;
@@ -18,6 +19,7 @@ use newsdesk::ingest::CorpusSource;
 const WORKLOADS: &[&str] = &[
     "sample",
     "polnear",
+    "polnear-text",
     "html",
     "synthetic-10k",
     "synthetic-100k",
@@ -209,11 +211,41 @@ fn html_pages() -> Option<PathBuf> {
     Some(dir)
 }
 
+/// The PolNeAR train articles as plain-text scrapes (outlet, headline, byline, date, body), one
+/// file per article: the plain-text path (scrape cleaning) on real news text.
+fn polnear_text() -> Option<PathBuf> {
+    let src = std::fs::read_to_string(shared()?.join("eval/polnear/train.jsonl")).ok()?;
+    let dir = std::env::temp_dir().join("newsdesk-bench-polnear-text");
+    let _ = std::fs::create_dir_all(&dir);
+    for (i, line) in src.lines().enumerate() {
+        let target = dir.join(format!("{i:04}.txt"));
+        if target.exists() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).ok()?;
+        let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        let page = format!(
+            "{}\n\n{}\n\nBy {}\n{}\n\n{}\n",
+            field("publisher"),
+            field("title"),
+            field("author"),
+            field("publication_date"),
+            field("text")
+        );
+        std::fs::write(target, page).ok()?;
+    }
+    Some(dir)
+}
+
 fn run(workload: &str) {
     let src = match workload {
         "sample" => CorpusSource::Sample,
         "polnear" => match shared() {
             Some(s) => CorpusSource::Paths(vec![s.join("eval/polnear/train.jsonl")]),
+            None => return println!("{workload}: SKIPPED (../shared not found)"),
+        },
+        "polnear-text" => match polnear_text() {
+            Some(d) => CorpusSource::Paths(vec![d]),
             None => return println!("{workload}: SKIPPED (../shared not found)"),
         },
         "html" => match html_pages() {

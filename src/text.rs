@@ -80,9 +80,30 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Number of words in `s`.
+/// Number of words in `s`: the same count as `words(s).count()`, in one pass without slicing.
+/// A run of word characters is a word when it holds a letter or digit (a run of only apostrophes
+/// and hyphens trims to nothing).
 pub fn word_count(s: &str) -> usize {
-    words(s).count()
+    let (mut n, mut in_run, mut counted) = (0, false, false);
+    for c in s.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum || c == '\'' || c == '’' || c == '-' {
+            if !in_run {
+                (in_run, counted) = (true, false);
+            }
+            if alnum && !counted {
+                n += 1;
+                counted = true;
+            }
+        } else {
+            in_run = false;
+        }
+    }
+    n
 }
 
 /// Replaces typographic quote marks and dashes with plain ones, for comparing texts.
@@ -100,6 +121,20 @@ pub fn fold_marks(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_counts_what_words_yields() {
+        for t in [
+            "",
+            "one",
+            "  don't stop - the well-known 'quoted' words -- here ''' ’’ 42 ",
+            "Zhang’s view: über-café, naïve résumé; 3.5% of 1,000",
+            "- - ' ’ --",
+            "a-b-c 'x' y'",
+        ] {
+            assert_eq!(word_count(t), words(t).count(), "{t:?}");
+        }
+    }
 
     #[test]
     fn offsets_round_trip_on_multibyte_text() {

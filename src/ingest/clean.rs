@@ -166,7 +166,7 @@ fn junk_anywhere(t: &str) -> bool {
 
 /// A sentence: enough words, mostly letters, ending like a sentence (or a quotation).
 pub fn is_prose(t: &str) -> bool {
-    let words = crate::text::words(t).take(30).count();
+    let words = crate::text::word_count(t);
     let ends = t
         .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
         .ends_with(['.', '!', '?', ':', ';', '…']);

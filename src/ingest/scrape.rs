@@ -251,8 +251,9 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
     }
     // Author: the name after "Written by", or a "By Name" byline.
     for (k, l) in lines.iter().enumerate() {
-        if classify(l) == Kind::FooterStart
-            && l.to_lowercase().starts_with("written by")
+        if l.get(..10)
+            .is_some_and(|p| p.eq_ignore_ascii_case("written by"))
+            && classify(l) == Kind::FooterStart
             && let Some(name) = lines
                 .get(k + 1)
                 .filter(|n| word_count(n) <= 5 && classify(n) == Kind::Short)
@@ -267,7 +268,9 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
     }
     // Category: a single lower-case word right after a "Back to ..." line.
     for w in lines.windows(2) {
-        if w[0].to_lowercase().starts_with("back to ")
+        if w[0]
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("back to "))
             && !w[1].contains(' ')
             && w[1].len() <= 30
             && w[1]
@@ -280,8 +283,8 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
     }
     // Tags: the short lines after a "Tags" marker, up to the next marker.
     if let Some(k) = lines.iter().position(|l| {
-        let t = l.trim_end_matches(':').to_lowercase();
-        t == "tags" || t == "topics"
+        let t = l.trim_end_matches(':');
+        t.eq_ignore_ascii_case("tags") || t.eq_ignore_ascii_case("topics")
     }) {
         for l in &lines[k + 1..] {
             let kind = classify(l);
