@@ -65,10 +65,10 @@ fn key(kind: QuoteKind, t: &str) -> String {
 
 /// Joins the halves of a split quote ("first half," she said, "second half") that the extractor
 /// returned as two quotes: consecutive direct quotes of the same speaker, the first ending with a
-/// comma, with only an attribution between them (no sentence end, at most 25 words).
-fn merge_split_quotes(body: &str, mut qs: Vec<quotes::Quote>) -> Vec<quotes::Quote> {
+/// comma, with only an attribution between them (no sentence end, at most 25 words). `chars` is
+/// the article body as characters (quote spans count code points).
+fn merge_split_quotes(chars: &[char], mut qs: Vec<quotes::Quote>) -> Vec<quotes::Quote> {
     qs.sort_by_key(|q| q.pieces.first().map_or(0, |p| p.0));
-    let chars: Vec<char> = body.chars().collect();
     let mut out: Vec<quotes::Quote> = Vec::with_capacity(qs.len());
     for q in qs {
         if let Some(prev) = out.last_mut()
@@ -195,7 +195,7 @@ impl QuoteBook {
                 let e = e.min(chars.len());
                 chars[s.min(e)..e].iter().collect()
             };
-            for q in merge_split_quotes(&a.body, quotes::extract(&a.body)) {
+            for q in merge_split_quotes(&chars, quotes::extract(&a.body)) {
                 let speaker = q.speaker.as_ref().map(|s| s.name.clone());
                 if let Some(s) = &q.speaker {
                     let info = book
