@@ -11,9 +11,9 @@ mod workloads;
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use newsdesk::corpus::Corpus;
+use newsdesk::corpus::{Corpus, Timings};
 use newsdesk::ingest::CorpusSource;
 
 const WORKLOADS: &[&str] = &[
@@ -256,38 +256,69 @@ fn run(workload: &str) {
         "synthetic-100k" => CorpusSource::Paths(vec![synthetic(100_000)]),
         other => return eprintln!("unknown workload {other}; one of {WORKLOADS:?}"),
     };
+    // Several passes over the smaller corpora: this machine's speed varies by a third from one
+    // run to the next, so the figures are each stage's median pass, with the range.
+    let passes = if workload.starts_with("synthetic") { 1 } else { 7 };
     let before = peak_rss_mb();
-    let t = Instant::now();
-    let corpus = match Corpus::load(&src, &|_, _| {}) {
-        Ok(c) => c,
-        Err(e) => return eprintln!("{workload}: load failed: {e:#}"),
-    };
-    let secs = t.elapsed().as_secs_f64();
+    let mut whole = Vec::new();
+    let mut stages: Vec<Timings> = Vec::new();
+    let mut last = None;
+    for _ in 0..passes {
+        drop(last.take());
+        let t = Instant::now();
+        let corpus = match Corpus::load(&src, &|_, _| {}) {
+            Ok(c) => c,
+            Err(e) => return eprintln!("{workload}: load failed: {e:#}"),
+        };
+        whole.push(t.elapsed());
+        stages.push(corpus.timings);
+        last = Some(corpus);
+    }
+    let Some(corpus) = last else { return };
     let n = corpus.articles.len();
     let mb = corpus.report.bytes as f64 / 1e6;
+    let secs = median(&whole).as_secs_f64();
     println!(
         "{workload:>15}: {n:>7} articles, {mb:>7.1} MB in {secs:>7.2} s = {:>8.0} articles/s, {:>6.1} MB/s; \
-         {} stories; peak RSS {:.0} MB (before load {:.0} MB)",
+         {} stories; peak RSS {:.0} MB (before load {:.0} MB){}",
         n as f64 / secs,
         mb / secs,
         corpus.story_count(),
         peak_rss_mb(),
-        before
+        before,
+        if passes > 1 {
+            format!("; median of {passes} passes")
+        } else {
+            String::new()
+        }
     );
-    let tm = corpus.timings;
-    let rate = |d: std::time::Duration| n as f64 / d.as_secs_f64().max(1e-9);
+    let rate = |d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
+    let of = |f: fn(&Timings) -> Duration| median(&stages.iter().map(f).collect::<Vec<_>>());
+    let rci: Vec<Duration> = stages.iter().map(|t| t.read_clean + t.index).collect();
+    let (lo, hi) = (
+        rci.iter().max().copied().unwrap_or_default(),
+        rci.iter().min().copied().unwrap_or_default(),
+    );
     println!(
-        "{:>15}  stages: read+clean {:.2} s ({:.0}/s), index {:.2} s ({:.0}/s), read+clean+index {:.0} articles/s; \
-         stories {:.2} s, quotes {:.2} s",
+        "{:>15}  stages: read+clean {:.2} s ({:.0}/s), index {:.2} s ({:.0}/s), read+clean+index {:.0} articles/s \
+         (passes {:.0}-{:.0}); stories {:.2} s, quotes {:.2} s",
         "",
-        tm.read_clean.as_secs_f64(),
-        rate(tm.read_clean),
-        tm.index.as_secs_f64(),
-        rate(tm.index),
-        rate(tm.read_clean + tm.index),
-        tm.stories.as_secs_f64(),
-        tm.quotes.as_secs_f64(),
+        of(|t| t.read_clean).as_secs_f64(),
+        rate(of(|t| t.read_clean)),
+        of(|t| t.index).as_secs_f64(),
+        rate(of(|t| t.index)),
+        rate(median(&rci)),
+        rate(lo),
+        rate(hi),
+        of(|t| t.stories).as_secs_f64(),
+        of(|t| t.quotes).as_secs_f64(),
     );
+}
+
+fn median(xs: &[Duration]) -> Duration {
+    let mut v = xs.to_vec();
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
 fn main() {
