@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Lines longer than this (in bytes) are never template lines: templates are taglines, boxes and
-/// footers, not paragraphs. Checked before a line is normalised, so long prose costs nothing.
+/// A template line normalises to at most this many bytes: templates are taglines, boxes and
+/// footers, not paragraphs. Lines of more than twice as many raw bytes are passed over before
+/// they are normalised, so long prose costs nothing.
 pub const MAX_TEMPLATE_LINE: usize = 400;
 
 /// The form of a line used to compare it across pages: lower case, letters and digits only.
