@@ -258,7 +258,11 @@ fn run(workload: &str) {
     };
     // Several passes over the smaller corpora: this machine's speed varies by a third from one
     // run to the next, so the figures are each stage's median pass, with the range.
-    let passes = if workload.starts_with("synthetic") { 1 } else { 7 };
+    let passes = if workload.starts_with("synthetic") {
+        1
+    } else {
+        7
+    };
     let before = peak_rss_mb();
     let mut whole = Vec::new();
     let mut stages: Vec<Timings> = Vec::new();
