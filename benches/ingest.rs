@@ -299,10 +299,8 @@ fn run(workload: &str) {
     let rate = |d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
     let of = |f: fn(&Timings) -> Duration| median(&stages.iter().map(f).collect::<Vec<_>>());
     let rci: Vec<Duration> = stages.iter().map(|t| t.read_clean + t.index).collect();
-    let (lo, hi) = (
-        rci.iter().max().copied().unwrap_or_default(),
-        rci.iter().min().copied().unwrap_or_default(),
-    );
+    let slowest = rci.iter().max().copied().unwrap_or_default();
+    let fastest = rci.iter().min().copied().unwrap_or_default();
     println!(
         "{:>15}  stages: read+clean {:.2} s ({:.0}/s), index {:.2} s ({:.0}/s), read+clean+index {:.0} articles/s \
          (passes {:.0}-{:.0}); stories {:.2} s, quotes {:.2} s",
@@ -312,8 +310,8 @@ fn run(workload: &str) {
         of(|t| t.index).as_secs_f64(),
         rate(of(|t| t.index)),
         rate(median(&rci)),
-        rate(lo),
-        rate(hi),
+        rate(slowest),
+        rate(fastest),
         of(|t| t.stories).as_secs_f64(),
         of(|t| t.quotes).as_secs_f64(),
     );

@@ -173,18 +173,14 @@ fn workload(story: &str, speaker: &str) -> Vec<(&'static str, serde_json::Value)
     ]
 }
 
-fn request(id: u64, tool: &str, args: &serde_json::Value) -> String {
-    serde_json::json!({
-        "jsonrpc": "2.0", "id": id, "method": "tools/call",
-        "params": { "name": tool, "arguments": args }
-    })
-    .to_string()
-}
-
 /// A workload call serialised once: the request is this text with the id appended and a `}`.
 fn request_prefix(tool: &str, args: &serde_json::Value) -> String {
     let params = serde_json::json!({ "name": tool, "arguments": args });
     format!(r#"{{"jsonrpc":"2.0","method":"tools/call","params":{params},"id":"#)
+}
+
+fn request(id: u64, tool: &str, args: &serde_json::Value) -> String {
+    format!("{}{id}}}", request_prefix(tool, args))
 }
 
 /// The parts of a JSON-RPC response the check reads; the rest is scanned, not kept.

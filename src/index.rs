@@ -236,18 +236,16 @@ fn best_passage<'a>(body: &'a str, words: &[String]) -> &'a str {
         let mut at = 0;
         for para in body.split('\n') {
             let lower = para.to_lowercase();
-            let found: Vec<usize> = words.iter().filter_map(|w| lower.find(&w[..])).collect();
-            if found.len() > best {
-                best = found.len();
+            let (mut found, mut first) = (0, usize::MAX);
+            for i in words.iter().filter_map(|w| lower.find(&w[..])) {
+                (found, first) = (found + 1, first.min(i));
+            }
+            if found > best {
+                best = found;
                 para_start = at;
                 // Offsets in the lower-cased copy are the paragraph's own unless case folding
                 // changed a character's length; then the window starts at the paragraph.
-                hit = at
-                    + if lower.len() == para.len() {
-                        found.iter().copied().min().unwrap_or(0)
-                    } else {
-                        0
-                    };
+                hit = at + if lower.len() == para.len() { first } else { 0 };
                 if best == words.len() {
                     break;
                 }

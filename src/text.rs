@@ -75,9 +75,25 @@ pub fn squash_ws(s: &str) -> String {
 
 /// Lower-cased word tokens (letters and digits, with inner apostrophes and hyphens kept).
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+    s.split(|c: char| !(c.is_alphanumeric() || is_inner_mark(c)))
+        .map(|w| w.trim_matches(is_inner_mark))
         .filter(|w| !w.is_empty())
+}
+
+/// Apostrophes and hyphens: part of a word inside it ("don't", "well-known"), trimmed at its ends.
+fn is_inner_mark(c: char) -> bool {
+    c == '\'' || c == '’' || c == '-'
+}
+
+/// Appends `w` lower-cased to `out` (in place for ASCII words, the common case).
+pub fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let at = out.len();
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Number of words in `s`: the same count as `words(s).count()`, in one pass without slicing.
@@ -86,12 +102,8 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 pub fn word_count(s: &str) -> usize {
     let (mut n, mut in_run, mut counted) = (0, false, false);
     for c in s.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alnum || c == '\'' || c == '’' || c == '-' {
+        let alnum = c.is_alphanumeric();
+        if alnum || is_inner_mark(c) {
             if !in_run {
                 (in_run, counted) = (true, false);
             }

@@ -25,12 +25,7 @@ impl Signature {
         let words: Vec<u64> = crate::text::words(text)
             .map(|w| {
                 lower.clear();
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(w.chars().flat_map(char::to_lowercase));
-                }
+                crate::text::push_lower(&mut lower, w);
                 xxh3_64(lower.as_bytes())
             })
             .collect();

@@ -17,22 +17,19 @@ pub fn norm_line(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if w.is_ascii() {
-            let at = out.len();
-            out.push_str(w);
-            out[at..].make_ascii_lowercase();
-        } else {
-            out.extend(w.chars().flat_map(char::to_lowercase));
-        }
+        crate::text::push_lower(&mut out, w);
     }
     out
 }
 
+/// Whether a raw line is short enough to be looked at as a template line at all.
+fn may_be_template(line: &str) -> bool {
+    line.len() <= 2 * MAX_TEMPLATE_LINE
+}
+
 /// Whether a line is one of a site's template lines (`template` from [`TemplateStats::templates`]).
 pub fn is_template(template: &HashSet<String>, line: &str) -> bool {
-    !template.is_empty()
-        && line.len() <= 2 * MAX_TEMPLATE_LINE
-        && template.contains(&norm_line(line))
+    !template.is_empty() && may_be_template(line) && template.contains(&norm_line(line))
 }
 
 /// Counts, per site, in how many pages each line occurs.
@@ -48,7 +45,7 @@ impl TemplateStats {
         entry.0 += 1;
         let mut seen = FxHashSet::default();
         for l in lines {
-            if l.len() > 2 * MAX_TEMPLATE_LINE {
+            if !may_be_template(l) {
                 continue;
             }
             let n = norm_line(l);

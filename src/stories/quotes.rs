@@ -197,6 +197,8 @@ impl QuoteBook {
             };
             for q in merge_split_quotes(&chars, quotes::extract(&a.body)) {
                 let speaker = q.speaker.as_ref().map(|s| s.name.clone());
+                let mention = q.mention.as_ref().map(|m| Span::new(m.start, m.end));
+                let mention_text = mention.map(|m| cut(m.start, m.end));
                 if let Some(s) = &q.speaker {
                     let info = book
                         .speakers
@@ -211,13 +213,11 @@ impl QuoteBook {
                     {
                         info.roles.push(r.clone());
                     }
-                    if let Some(m) = &q.mention {
-                        let mt = cut(m.start, m.end);
-                        if mt != s.name
-                            && !["he", "she", "He", "She", "they", "They"].contains(&mt.as_str())
-                        {
-                            info.aliases.insert(mt);
-                        }
+                    if let Some(mt) = &mention_text
+                        && *mt != s.name
+                        && !["he", "she", "He", "She", "they", "They"].contains(&mt.as_str())
+                    {
+                        info.aliases.insert(mt.clone());
                     }
                 }
                 // Each piece without the comma that hands over to the attribution ("...,\" she said").
@@ -238,12 +238,11 @@ impl QuoteBook {
                 }
                 let joined: Vec<String> = pieces.iter().map(|p| cut(p.start, p.end)).collect();
                 let qtext = joined.join(" ");
-                let mention = q.mention.as_ref().map(|m| Span::new(m.start, m.end));
                 let app = Appearance {
                     ord: o,
                     pieces,
                     mention,
-                    mention_text: mention.map(|m| cut(m.start, m.end)),
+                    mention_text,
                     cue: q.cue.map(|(s, e)| Span::new(s, e)),
                     confidence: q.confidence,
                 };
