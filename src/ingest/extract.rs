@@ -283,11 +283,8 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line made mostly of a date/time (possibly with a short label such as "Updated:").
 fn is_dateline(s: &str) -> bool {
-    if !DATE.is_match(s) {
-        return false;
-    }
-    let w = word_count(s);
-    if w > 12 {
+    // The length test first: the date pattern's Unicode word boundaries are slow on long text.
+    if word_count(s) > 12 || !DATE.is_match(s) {
         return false;
     }
     let stripped = DATE.replace_all(s, " ");
@@ -351,7 +348,7 @@ fn classify_blocks(blocks: Vec<Block>, title: Option<&str>) -> Vec<(String, Opti
         let in_run = (i > 0 && heavy[i - 1]) || heavy.get(i + 1).copied().unwrap_or(false);
         let w = word_count(s);
         let mut reason = None;
-        if RELATED_HEADER.is_match(s) && w <= 8 {
+        if w <= 8 && RELATED_HEADER.is_match(s) {
             in_related = true;
             reason = Some("related-header");
         } else if in_related && (!is_sentence_like(s) || is_link_heavy(&b) || w <= 15) {
@@ -478,10 +475,11 @@ fn is_tag_end(b: Option<&u8>) -> bool {
 /// Main-content extraction with two guards around the library's substitutions:
 /// prefer the DOM extraction over a flat JSON-LD `articleBody` and over a fallback
 /// extraction when the primary DOM extraction was already substantial.
+/// `html` is the page as [`without_scripts`] left it.
 fn main_content(html: &str) -> Option<rs_trafilatura::ExtractResult> {
-    let html = &*without_scripts(html);
     let opts = rs_trafilatura::Options {
         include_links: true,
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..rs_trafilatura::Options::default()
     };
     let r = run(html, &opts)?;
@@ -525,14 +523,15 @@ fn content_blocks(r: &rs_trafilatura::ExtractResult) -> Vec<Block> {
 
 /// Every candidate block with the rule that dropped it (`None` = kept); for diagnostics.
 pub fn explain(html: &str) -> Vec<(String, Option<&'static str>)> {
-    main_content(html)
+    main_content(&without_scripts(html))
         .map(|r| classify_blocks(content_blocks(&r), r.metadata.title.as_deref()))
         .unwrap_or_default()
 }
 
 /// Extracts the article body and metadata from an HTML page.
 pub fn extract(html: &str) -> HtmlArticle {
-    let Some(r) = main_content(html) else {
+    let html = without_scripts(html);
+    let Some(r) = main_content(&html) else {
         return HtmlArticle::default();
     };
     let paragraphs = classify_blocks(content_blocks(&r), r.metadata.title.as_deref())
@@ -547,9 +546,25 @@ pub fn extract(html: &str) -> HtmlArticle {
         site_name: m.sitename,
         url: m.url,
         category: m.categories.first().cloned(),
-        tags: m.tags,
+        tags: Some(all_article_tags(&html))
+            .filter(|t| t.len() > m.tags.len())
+            .unwrap_or(m.tags),
         paragraphs,
     }
+}
+
+/// Every `article:tag` meta tag of the page (the extractor keeps only the first). Meta tags
+/// live in the head: only that much of the page is parsed a second time.
+fn all_article_tags(html: &str) -> Vec<String> {
+    let head_end = html
+        .get(..html.len().min(256 * 1024))
+        .and_then(|h| h.to_ascii_lowercase().find("</head>"))
+        .map_or(html.len(), |i| i + "</head>".len());
+    let doc = Document::from(&html[..head_end]);
+    doc.select(r#"meta[property="article:tag"], meta[name="article:tag"]"#)
+        .iter()
+        .filter_map(|m| m.attr("content").map(|c| c.to_string()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use dom_query::{Document, NodeRef};
 /// Extracts an HTML page: its metadata and its body paragraphs (see [`super::extract`]).
 pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
     let a = super::extract::extract(html);
-    let mut meta = RawMeta {
+    let meta = RawMeta {
         title: a.title,
         author: a.author,
         published: a.published,
@@ -23,21 +23,6 @@ pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
         .map(|p| crate::text::squash_ws(p))
         .filter(|p| !p.is_empty())
         .collect();
-    // Every `article:tag` meta tag (extractors often keep only the first). Meta tags live in the
-    // head: parse only that much of the page a second time.
-    let head_end = html
-        .get(..html.len().min(256 * 1024))
-        .and_then(|h| h.to_ascii_lowercase().find("</head>"))
-        .map_or(html.len(), |i| i + "</head>".len());
-    let doc = Document::from(&html[..head_end]);
-    let tags: Vec<String> = doc
-        .select(r#"meta[property="article:tag"], meta[name="article:tag"]"#)
-        .iter()
-        .filter_map(|m| m.attr("content").map(|c| c.to_string()))
-        .collect();
-    if tags.len() > meta.tags.len() {
-        meta.tags = tags;
-    }
     (meta, paragraphs)
 }
 

@@ -147,23 +147,33 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, 8);
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let chunks: Vec<Vec<Entry>> = {
-        let mut cs: Vec<Vec<Entry>> = (0..threads).map(|_| Vec::new()).collect();
-        for (i, e) in entries.into_iter().enumerate() {
-            cs[i % threads].push(e);
-        }
-        cs
-    };
+    // Each thread takes the next file when it is free: pages differ in size by orders of
+    // magnitude, so fixed shares would leave a core idle behind the one with the large files.
+    let queue = std::sync::Mutex::new(entries.into_iter());
+    let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).next();
     type Part = (Vec<Parsed>, Vec<Skipped>, Vec<Note>, u64);
     let parts: Vec<Part> = std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                let done = &done;
+        let handles: Vec<_> = (0..threads.min(total.max(1)))
+            .map(|_| {
+                let (done, next) = (&done, &next);
                 s.spawn(move || {
                     let mut part: Part = (Vec::new(), Vec::new(), Vec::new(), 0);
-                    for e in chunk {
-                        parse_entry(e, &mut part.0, &mut part.1, &mut part.2, &mut part.3);
+                    while let Some(e) = next() {
+                        // A library panicking on one strange page costs that file, named in
+                        // the report, not the load.
+                        let rel = e.rel().to_string();
+                        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            parse_entry(e, &mut part.0, &mut part.1, &mut part.2, &mut part.3)
+                        }));
+                        if parsed.is_err() {
+                            part.1.push(Skipped {
+                                path: rel,
+                                record: None,
+                                reason: "the extractor failed on this file (an internal error, \
+                                         logged above)"
+                                    .to_string(),
+                            });
+                        }
                         let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                         progress(d, total);
                     }
