@@ -18,6 +18,11 @@ thread_local! {
 
 /// Replaces a lower-cased word by its English stem.
 pub fn stem_in_place(word: &mut String) {
+    // The English stemmer leaves words of one or two letters as they are ("of", "is", "us"):
+    // a quarter of news text's tokens, answered without a lookup.
+    if word.len() <= 2 {
+        return;
+    }
     STEMS.with_borrow_mut(|cache| {
         if let Some(stem) = cache.get(word.as_str()) {
             if **stem != **word {
@@ -122,5 +127,20 @@ mod tests {
             assert_eq!(tokens(ours.clone(), text), tokens(theirs.clone(), text));
         }
         assert!(tokens(ours, "voting").contains(&"vote".to_string()));
+    }
+
+    #[test]
+    fn words_of_two_letters_or_fewer_are_their_own_stems() {
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        let chars: Vec<char> = ('a'..='z').chain('0'..='9').chain(['é', 'ß']).collect();
+        let mut words: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+        for a in &chars {
+            for b in &chars {
+                words.push(format!("{a}{b}"));
+            }
+        }
+        for w in words.iter().filter(|w| w.len() <= 2) {
+            assert_eq!(stemmer.stem(w), w.as_str(), "{w}");
+        }
     }
 }

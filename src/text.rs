@@ -73,16 +73,74 @@ pub fn squash_ws(s: &str) -> String {
     out
 }
 
-/// Lower-cased word tokens (letters and digits, with inner apostrophes and hyphens kept).
-pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || is_inner_mark(c)))
-        .map(|w| w.trim_matches(is_inner_mark))
-        .filter(|w| !w.is_empty())
+/// Word tokens: runs of letters and digits, with inner apostrophes and hyphens kept ("don't",
+/// "well-known") and those marks trimmed at the ends. Case is kept.
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
 }
 
-/// Apostrophes and hyphens: part of a word inside it ("don't", "well-known"), trimmed at its ends.
-fn is_inner_mark(c: char) -> bool {
-    c == '\'' || c == '’' || c == '-'
+/// The iterator of [`words`]. It reads bytes and decodes only non-ASCII characters: this runs
+/// over every body several times in a load (templates, cleaning, near-duplicates).
+pub struct Words<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+/// What the character starting at byte `i` of `s` is: (a word character, a letter or digit,
+/// its length in bytes). Word characters are letters, digits and the inner marks.
+fn char_class(s: &str, i: usize) -> (bool, bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => {
+            let alnum = b.is_ascii_alphanumeric();
+            (alnum || b == b'\'' || b == b'-', alnum, 1)
+        }
+        _ => match s.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => {
+                let alnum = c.is_alphanumeric();
+                (alnum || c == '’', alnum, c.len_utf8())
+            }
+            None => (false, false, 1),
+        },
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.s;
+        while self.at < s.len() {
+            // One run of word characters; the word is from its first to its last letter or digit.
+            let (mut first, mut end) = (None, 0);
+            let mut i = self.at;
+            while i < s.len() {
+                let (word, alnum, len) = char_class(s, i);
+                if !word {
+                    break;
+                }
+                if alnum {
+                    first.get_or_insert(i);
+                    end = i + len;
+                }
+                i += len;
+            }
+            if i == self.at {
+                self.at += char_class(s, i).2;
+                continue;
+            }
+            self.at = i;
+            if let Some(first) = first {
+                return s.get(first..end);
+            }
+        }
+        None
+    }
+}
+
+/// Whether `s` has at least `n` words (as [`words`] counts them), reading only as far as the
+/// `n`th word: a length test on a long paragraph ends early.
+pub fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || words(s).nth(n - 1).is_some()
 }
 
 /// Appends `w` lower-cased to `out` (in place for ASCII words, the common case).
@@ -101,9 +159,10 @@ pub fn push_lower(out: &mut String, w: &str) {
 /// and hyphens trims to nothing).
 pub fn word_count(s: &str) -> usize {
     let (mut n, mut in_run, mut counted) = (0, false, false);
-    for c in s.chars() {
-        let alnum = c.is_alphanumeric();
-        if alnum || is_inner_mark(c) {
+    let mut i = 0;
+    while i < s.len() {
+        let (word, alnum, len) = char_class(s, i);
+        if word {
             if !in_run {
                 (in_run, counted) = (true, false);
             }
@@ -114,6 +173,7 @@ pub fn word_count(s: &str) -> usize {
         } else {
             in_run = false;
         }
+        i += len;
     }
     n
 }
@@ -143,8 +203,20 @@ mod tests {
             "Zhang’s view: über-café, naïve résumé; 3.5% of 1,000",
             "- - ' ’ --",
             "a-b-c 'x' y'",
+            "東京で3月12日、“Quote” said—Ünal; ’tis x’’y --a-- ½ ²",
         ] {
             assert_eq!(word_count(t), words(t).count(), "{t:?}");
+            for n in 0..12 {
+                assert_eq!(has_words(t, n), word_count(t) >= n, "{t:?} {n}");
+            }
+            // The byte-level iterator splits as the plain character rule does.
+            let mark = |c: char| c == '\'' || c == '’' || c == '-';
+            let reference: Vec<&str> = t
+                .split(|c: char| !(c.is_alphanumeric() || mark(c)))
+                .map(|w| w.trim_matches(mark))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(t).collect::<Vec<_>>(), reference, "{t:?}");
         }
     }
 

@@ -166,11 +166,10 @@ fn junk_anywhere(t: &str) -> bool {
 
 /// A sentence: enough words, mostly letters, ending like a sentence (or a quotation).
 pub fn is_prose(t: &str) -> bool {
-    let words = crate::text::word_count(t);
     let ends = t
         .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
         .ends_with(['.', '!', '?', ':', ';', '…']);
-    (words >= 6 && ends) || words >= 30
+    crate::text::has_words(t, if ends { 6 } else { 30 })
 }
 
 /// Lines drawn with symbols: ASCII-art logos, rules, decorations.
@@ -221,13 +220,13 @@ fn is_widget_label(t: &str) -> bool {
     !first.is_alphanumeric()
         && !"\"'“‘«„([".contains(first)
         && !first.is_whitespace()
-        && crate::text::word_count(t) <= 4
+        && !crate::text::has_words(t, 5)
         && !t.ends_with('.')
 }
 
 /// A run of at least two short questions: the canned prompts of an AI-answer widget.
 pub fn is_canned_question(t: &str) -> bool {
-    t.ends_with('?') && crate::text::word_count(t) <= 12 && !t.starts_with(['"', '“', '\'', '‘'])
+    t.ends_with('?') && !crate::text::has_words(t, 13) && !t.starts_with(['"', '“', '\'', '‘'])
 }
 
 static GLUED_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {

@@ -411,8 +411,8 @@ fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
         && meta
             .title
             .as_deref()
-            .is_some_and(|t| crate::text::word_count(t) >= 3);
-    if crate::text::word_count(&body) < 5 && !headline_only {
+            .is_some_and(|t| crate::text::has_words(t, 3));
+    if !crate::text::has_words(&body, 5) && !headline_only {
         return Err(Skipped {
             path: p.rel,
             record: p.record,

@@ -287,13 +287,18 @@ fn first_time(o: &Map<String, Value>) -> Option<String> {
 pub fn body_paragraphs(body: &str) -> Vec<String> {
     let t = body.trim();
     let looks_html = t.starts_with('<')
-        || ["<p>", "<p ", "</p>", "<br", "<div"]
-            .iter()
-            .any(|m| t.contains(m));
+        || (t.contains('<')
+            && ["<p>", "<p ", "</p>", "<br", "<div"]
+                .iter()
+                .any(|m| t.contains(m)));
     if looks_html {
         return super::html::html_fragment_paragraphs(t);
     }
-    let text = t.replace("\r\n", "\n");
+    let text = if t.contains('\r') {
+        std::borrow::Cow::Owned(t.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
     let parts: Vec<&str> = if text.contains("\n\n") {
         text.split("\n\n").collect()
     } else {

@@ -66,7 +66,7 @@ impl TemplateStats {
                 .iter()
                 .filter(|(line, c)| {
                     let c = **c;
-                    let sentence = crate::text::word_count(line) >= 8;
+                    let sentence = crate::text::has_words(line, 8);
                     c >= 3 && (c * 2 >= *pages || (!sentence && c * 4 >= *pages))
                 })
                 .map(|(l, _)| l.clone())

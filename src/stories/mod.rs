@@ -320,7 +320,7 @@ fn summary_of(body: &str) -> (String, Span) {
     let ss = sentences::split(lead(body, 2000));
     let Some(first) = ss
         .iter()
-        .find(|s| text::word_count(&s.text) >= 6)
+        .find(|s| text::has_words(&s.text, 6))
         .or(ss.first())
     else {
         return (String::new(), Span::new(0, 0));

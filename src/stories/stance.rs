@@ -1030,7 +1030,7 @@ fn split_headline(h: &str) -> Option<(String, String)> {
 pub fn claim(lead: &Article, lead_ord: u32, headline: &str, sents: &[Sentence]) -> Claim {
     let first = sents
         .iter()
-        .find(|s| text::word_count(&s.text) >= 6)
+        .find(|s| text::has_words(&s.text, 6))
         .or(sents.first());
     let as_statement = |s: &Sentence| Statement {
         ord: lead_ord,
