@@ -147,8 +147,13 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, 8);
     let done = std::sync::atomic::AtomicUsize::new(0);
-    // Each thread takes the next file when it is free: pages differ in size by orders of
-    // magnitude, so fixed shares would leave a core idle behind the one with the large files.
+    // Each thread takes the next file when it is free, largest first: pages differ in size by
+    // orders of magnitude, so fixed shares, or a large file taken last, would leave a core idle.
+    // (The order of the results does not depend on this: they are sorted by path below.)
+    let mut entries = entries;
+    if threads > 1 {
+        entries.sort_by_cached_key(|e| std::cmp::Reverse(e.size()));
+    }
     let queue = std::sync::Mutex::new(entries.into_iter());
     let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).next();
     type Part = (Vec<Parsed>, Vec<Skipped>, Vec<Note>, u64);
@@ -205,11 +210,24 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     let templates = stats.templates();
     let empty = HashSet::new();
 
-    // Clean and normalise.
+    // Clean and normalise, on the same threads (each article on its own: the templates are known).
     let mut articles = Vec::with_capacity(parsed.len());
-    for p in parsed {
+    let finished = par_map(parsed, threads, |p| {
+        let (rel, record) = (p.rel.clone(), p.record);
         let templ = templates.get(site_of(&p.rel)).unwrap_or(&empty);
-        match finish(p, templ) {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| finish(p, templ))).unwrap_or_else(
+            |_| {
+                Err(Skipped {
+                    path: rel,
+                    record,
+                    reason: "cleaning failed on this article (an internal error, logged above)"
+                        .to_string(),
+                })
+            },
+        )
+    });
+    for f in finished {
+        match f {
             Ok(a) => articles.push(a),
             Err(s) => skipped.push(s),
         }
@@ -220,6 +238,37 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     report.notes.sort_by(|a, b| a.path.cmp(&b.path));
     report.articles = articles.len();
     Loaded { articles, report }
+}
+
+/// `f` over every item on up to `threads` threads, each taking the next item when it is free;
+/// the results come back in the items' order.
+fn par_map<T: Send, R: Send>(items: Vec<T>, threads: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let n = items.len();
+    if threads <= 1 || n < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
+    let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).next();
+    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads.min(n))
+            .map(|_| {
+                let (next, f) = (&next, &f);
+                s.spawn(move || {
+                    let mut part = Vec::new();
+                    while let Some((i, item)) = next() {
+                        part.push((i, f(item)));
+                    }
+                    part
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    out.sort_unstable_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Reads, decodes and parses one file into zero or more articles' content.

@@ -36,6 +36,14 @@ impl Entry {
             Entry::Memory(f) => &f.rel,
         }
     }
+
+    /// Size in bytes (0 when the file cannot be read now; reading it later reports why).
+    pub fn size(&self) -> u64 {
+        match self {
+            Entry::Disk { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Entry::Memory(f) => f.bytes.len() as u64,
+        }
+    }
 }
 
 /// Lists the files under `root` (a folder, searched recursively, or one file), sorted by path.
