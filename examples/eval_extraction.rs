@@ -1,6 +1,7 @@
 //! Body-extraction accuracy on real HTML pages: loads `../shared/eval/extraction/html/*.html.gz`
 //! through the full ingestion pipeline (the same code `newsdesk serve` runs) and writes the clean
-//! bodies in the benchmark's prediction format, for `score_bodies.py` to score.
+//! bodies in the benchmark's prediction format, for `score_bodies.py` to score (with each page's
+//! metadata beside its body, which the scorer ignores).
 //!
 //! Run:
 //!   cargo run --release --example eval_extraction -- /tmp/newsdesk-extraction.json
@@ -38,7 +39,15 @@ fn main() -> anyhow::Result<()> {
     let mut pred = serde_json::Map::new();
     for a in &corpus.articles {
         let id = a.path.trim_end_matches(".html").to_string();
-        pred.insert(id, serde_json::json!({ "articleBody": a.body }));
+        // The metadata rides along (the scorer reads only the body), so runs can be compared.
+        pred.insert(
+            id,
+            serde_json::json!({
+                "articleBody": a.body,
+                "title": a.title, "author": a.author, "published": a.published,
+                "outlet": a.outlet, "category": a.category, "tags": a.tags, "url": a.url,
+            }),
+        );
     }
     for s in &corpus.report.skipped {
         eprintln!("skipped {}: {}", s.path, s.reason);
