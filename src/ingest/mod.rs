@@ -147,46 +147,34 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, 8);
     let done = std::sync::atomic::AtomicUsize::new(0);
-    // Each thread takes the next file when it is free, largest first: pages differ in size by
-    // orders of magnitude, so fixed shares, or a large file taken last, would leave a core idle.
-    // (The order of the results does not depend on this: they are sorted by path below.)
+    // Largest files first, so that no core is left with a large one at the end (HTML pages differ
+    // in size by a factor of 100). The results do not depend on it: they are sorted by path below.
     let mut entries = entries;
     if threads > 1 {
         entries.sort_by_cached_key(|e| std::cmp::Reverse(e.size()));
     }
-    let queue = std::sync::Mutex::new(entries.into_iter());
-    let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).next();
     type Part = (Vec<Parsed>, Vec<Skipped>, Vec<Note>, u64);
-    let parts: Vec<Part> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads.min(total.max(1)))
-            .map(|_| {
-                let (done, next) = (&done, &next);
-                s.spawn(move || {
-                    let mut part: Part = (Vec::new(), Vec::new(), Vec::new(), 0);
-                    while let Some(e) = next() {
-                        // A library panicking on one strange page costs that file, named in
-                        // the report, not the load.
-                        let rel = e.rel().to_string();
-                        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            parse_entry(e, &mut part.0, &mut part.1, &mut part.2, &mut part.3)
-                        }));
-                        if parsed.is_err() {
-                            part.1.push(Skipped {
-                                path: rel,
-                                record: None,
-                                reason: "the extractor failed on this file (an internal error, \
-                                         logged above)"
-                                    .to_string(),
-                            });
-                        }
-                        let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                        progress(d, total);
-                    }
-                    part
-                })
-            })
-            .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    let parts: Vec<Part> = par_map(entries, threads, |e| {
+        let mut part: Part = Default::default();
+        // A library panicking on one strange page costs that file, named in the report, not
+        // the load.
+        let rel = e.rel().to_string();
+        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parse_entry(e, &mut part.0, &mut part.1, &mut part.2, &mut part.3)
+        }));
+        if parsed.is_err() {
+            part.1.push(Skipped {
+                path: rel,
+                record: None,
+                reason: "the extractor failed on this file (an internal error, logged above)"
+                    .to_string(),
+            });
+        }
+        progress(
+            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+            total,
+        );
+        part
     });
     let mut parsed = Vec::new();
     for (p, s, n, b) in parts {
@@ -539,4 +527,25 @@ pub fn outlet_counts(articles: &[Article]) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = m.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::par_map;
+
+    #[test]
+    fn par_map_keeps_the_items_order_whatever_the_threads() {
+        let items: Vec<u64> = (0..500).collect();
+        let expect: Vec<u64> = items.iter().map(|i| i * i).collect();
+        for threads in [1, 2, 3, 8] {
+            // Uneven work, so that threads finish out of order.
+            let got = par_map(items.clone(), threads, |i| {
+                if i % 7 == 0 {
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+                i * i
+            });
+            assert_eq!(got, expect, "{threads} threads");
+        }
+    }
 }
