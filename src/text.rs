@@ -154,28 +154,9 @@ pub fn push_lower(out: &mut String, w: &str) {
     }
 }
 
-/// Number of words in `s`: the same count as `words(s).count()`, in one pass without slicing.
-/// A run of word characters is a word when it holds a letter or digit (a run of only apostrophes
-/// and hyphens trims to nothing).
+/// Number of words in `s` (as [`words`] splits them).
 pub fn word_count(s: &str) -> usize {
-    let (mut n, mut in_run, mut counted) = (0, false, false);
-    let mut i = 0;
-    while i < s.len() {
-        let (word, alnum, len) = char_class(s, i);
-        if word {
-            if !in_run {
-                (in_run, counted) = (true, false);
-            }
-            if alnum && !counted {
-                n += 1;
-                counted = true;
-            }
-        } else {
-            in_run = false;
-        }
-        i += len;
-    }
-    n
+    words(s).count()
 }
 
 /// Replaces typographic quote marks and dashes with plain ones, for comparing texts.

@@ -132,7 +132,7 @@ pub fn entries(src: &CorpusSource) -> (Vec<Entry>, Vec<Skipped>) {
 
 /// Loads a corpus. `progress` is called with (files done, files total) as files are parsed.
 pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
-    let (entries, mut skipped) = entries(src);
+    let (mut entries, mut skipped) = entries(src);
     let total = entries.len();
     let mut report = LoadReport {
         files: total,
@@ -149,7 +149,6 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Largest files first, so that no core is left with a large one at the end (HTML pages differ
     // in size by a factor of 100). The results do not depend on it: they are sorted by path below.
-    let mut entries = entries;
     if threads > 1 {
         entries.sort_by_cached_key(|e| std::cmp::Reverse(e.size()));
     }
