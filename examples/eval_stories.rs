@@ -78,6 +78,14 @@ fn main() -> anyhow::Result<()> {
         .copied()
         .filter(|n| pred.contains_key(n))
         .collect();
+    if let Ok(dump) = std::env::var("EVAL_STORIES_DUMP") {
+        // For error analysis: one "line<TAB>gold<TAB>predicted story" row per scored record.
+        let rows: String = items
+            .iter()
+            .map(|n| format!("{n}\t{}\t{}\n", gold[n], pred[n]))
+            .collect();
+        std::fs::write(&dump, rows)?;
+    }
     let (p, r, f) = bcubed(&items, &gold, &pred);
     let (pp, pr, pf) = pairwise(&items, &gold, &pred);
     println!(

@@ -1,6 +1,7 @@
 //! Story clustering: which articles report the same event. Each article is a TF-IDF vector of its
-//! title (weighted up) and lead, with the names it mentions weighted up again; it joins the most
-//! similar story within a time window (cosine to the story's summed vector) or opens a new one.
+//! title (weighted up) and lead (for a headline-only record, the words of its URL slug), with the
+//! names it mentions weighted up again; it joins the most similar story within a time window
+//! (cosine to the story's summed vector) or opens a new one.
 //! An inverted index from terms to stories keeps each step cheap, so [`Clusterer::add`] assigns
 //! one more article to a loaded corpus without re-clustering anything. A full load
 //! ([`cluster_all`]) counts term statistics over the whole corpus, adds the articles in time order,
@@ -242,6 +243,11 @@ pub struct Params {
     pub max_candidates: usize,
     /// Bytes of the body used as the lead.
     pub lead_chars: usize,
+    /// Term-frequency weight of a URL slug word in a headline-only record (0: slugs unused).
+    pub slug_weight: f32,
+    /// A headline-only record only joins a story that holds at least this many of its terms: one
+    /// shared word ("Google", "Titanfall") names a topic, not an event.
+    pub min_shared: usize,
 }
 
 impl Default for Params {
@@ -259,6 +265,8 @@ impl Default for Params {
             max_postings: 400,
             max_candidates: 6,
             lead_chars: 1200,
+            slug_weight: 1.0,
+            min_shared: 2,
         }
     }
 }
@@ -288,6 +296,8 @@ impl Params {
                 "max_postings" => self.max_postings = x as usize,
                 "max_candidates" => self.max_candidates = x as usize,
                 "lead_chars" => self.lead_chars = x as usize,
+                "slug_weight" => self.slug_weight = x as f32,
+                "min_shared" => self.min_shared = x as usize,
                 _ => return Err(format!("unknown clustering parameter {k:?}")),
             }
         }
@@ -313,6 +323,10 @@ pub struct Doc<'a> {
     pub title: &'a str,
     /// The start of the body; empty for headline-only records.
     pub lead: &'a str,
+    /// The words of the article's URL slug (see `stories::url_slug`), read for headline-only
+    /// records only: the publisher's own short name for the story, which often names what a
+    /// headline leaves out ("Justin Dirty Dances With Selena" at `justin-bieber-...-selena-gomez`).
+    pub slug: &'a str,
     /// Unix seconds.
     pub published: Option<i64>,
     /// When set, the doc joins this other doc's story unconditionally (near-duplicates): an index
@@ -403,6 +417,16 @@ fn scan(text: &str, mut f: impl FnMut(&str, bool, bool)) {
     }
 }
 
+/// The words of a URL slug, as [`scan`] reads words, without numbers and words holding digits
+/// (article numbers, dates, "b99221763z1").
+fn scan_slug(slug: &str, mut f: impl FnMut(&str)) {
+    scan(slug, |t, _, _| {
+        if !t.bytes().any(|b| b.is_ascii_digit()) {
+            f(t)
+        }
+    })
+}
+
 /// A vocabulary key: a 64-bit hash of the term (collisions are negligible at news vocabulary
 /// sizes), so lookups never chase a pointer to the term's bytes.
 fn term_key(t: &str) -> u64 {
@@ -441,6 +465,13 @@ fn norm2(v: &[(u32, f32)]) -> f64 {
 
 /// Dot product of two sorted sparse vectors (binary search from the short one into the long one
 /// when their lengths differ a lot, a merge otherwise).
+/// How many terms of the sparse vector `a` the sparse vector `b` holds (both sorted by term).
+fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
+    a.iter()
+        .filter(|x| b.binary_search_by_key(&x.0, |y| y.0).is_ok())
+        .count()
+}
+
 fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut sum = 0.0f64;
@@ -631,6 +662,9 @@ impl Clusterer {
                 uses.push((id, cap));
             }
         });
+        if self.reads_slug(d) {
+            scan_slug(d.slug, |t| seen.push(self.term_id(t)));
+        }
         for (id, cap) in uses {
             let cs = &mut self.case[id as usize];
             if cap {
@@ -688,6 +722,14 @@ impl Clusterer {
         for (id, cap, start) in lead_ids {
             count(self, id, 1.0, cap, !start);
         }
+        if self.reads_slug(d) {
+            let mut slug_ids = Vec::new();
+            scan_slug(d.slug, |t| slug_ids.push(self.term_id(t)));
+            for id in slug_ids {
+                // Slugs are lower-cased or capitalise every word: no name signal.
+                count(self, id, self.params.slug_weight, false, false);
+            }
+        }
         let mut terms: SVec = tf
             .into_iter()
             .map(|(id, f, name)| {
@@ -710,6 +752,12 @@ impl Clusterer {
             time: d.published,
             titles_only: d.lead.trim().is_empty(),
         }
+    }
+
+    /// Whether a doc's URL slug counts: only for headline-only records, whose few words it adds
+    /// to; an article with a body already says what its slug says.
+    fn reads_slug(&self, d: &Doc) -> bool {
+        self.params.slug_weight > 0.0 && !d.slug.is_empty() && d.lead.trim().is_empty()
     }
 
     fn window_secs(&self) -> i64 {
@@ -813,6 +861,9 @@ impl Clusterer {
                 continue;
             }
             if gap_secs((v.time, v.time), (cl.t_min, cl.t_max)) > w {
+                continue;
+            }
+            if v.titles_only && shared_terms(&v.terms, &cl.sum) < self.params.min_shared {
                 continue;
             }
             let s = Self::cosine(v, cl, member);
@@ -1118,6 +1169,7 @@ pub fn cluster_all(docs: &[Doc<'_>], params: &Params) -> Clustered {
             .cmp(&y.published)
             .then_with(|| x.title.cmp(y.title))
             .then_with(|| x.lead.cmp(y.lead))
+            .then_with(|| x.slug.cmp(y.slug))
     });
     let mut pos = vec![0usize; docs.len()];
     for (k, &i) in order.iter().enumerate() {
@@ -1179,6 +1231,7 @@ mod tests {
         Doc {
             title,
             lead,
+            slug: "",
             published: Some(day * 86_400),
             same_as: None,
         }
@@ -1323,5 +1376,53 @@ mod tests {
         assert_eq!((p.threshold, p.window_hours), (0.3, 48));
         assert!(Params::default().with_overrides("nope=1").is_err());
         assert!(Params::default().with_overrides("threshold=x").is_err());
+    }
+
+    fn headline<'a>(title: &'a str, slug: &'a str) -> Doc<'a> {
+        Doc {
+            slug,
+            ..doc(title, "", 60)
+        }
+    }
+
+    #[test]
+    fn headlines_meet_through_their_url_slugs() {
+        let docs = [
+            headline(
+                "Justin Dirty Dances With Selena",
+                "justin-bieber-dirty-dances-with-selena-gomez",
+            ),
+            headline(
+                "Selena spotted with pop star at party",
+                "bieber-and-gomez-spotted-at-party",
+            ),
+            headline("Council approves river bridge plan", "council-bridge-plan"),
+        ];
+        let with = cluster_all(&docs, &Params::default()).labels;
+        assert_eq!(with[0], with[1]);
+        assert_ne!(with[0], with[2]);
+        let without = Params {
+            slug_weight: 0.0,
+            ..Params::default()
+        };
+        let a = cluster_all(&docs, &without).labels;
+        assert_ne!(a[0], a[1], "the headlines alone share one word");
+    }
+
+    #[test]
+    fn one_shared_word_is_a_topic_not_an_event() {
+        let docs = [
+            headline("Google unveils wearables kit for developers", ""),
+            headline("Google pays firms for business app referrals", ""),
+            headline("Council approves river bridge plan", ""),
+        ];
+        let a = cluster_all(&docs, &Params::default()).labels;
+        assert_ne!(a[0], a[1]);
+        let loose = Params {
+            min_shared: 1,
+            ..Params::default()
+        };
+        let b = cluster_all(&docs, &loose).labels;
+        assert_eq!(b[0], b[1], "one shared name alone would join them");
     }
 }

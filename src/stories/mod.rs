@@ -61,9 +61,39 @@ pub fn doc_of(a: &Article, lead_chars: usize) -> cluster::Doc<'_> {
     cluster::Doc {
         title: a.title.as_deref().unwrap_or_default(),
         lead: lead(&a.body, lead_chars),
+        slug: a.url.as_deref().map(url_slug).unwrap_or_default(),
         published: a.published.map(|t| t.timestamp()),
         same_as: None,
     }
+}
+
+/// The slug of a URL: the path segment made of the most words (at least three, joined by `-` or
+/// `_`), without its file extension, e.g. `sac-capital-to-rename-as-point72` of
+/// `https://example.com/news/2014/sac-capital-to-rename-as-point72.html`; empty when there is
+/// none. The host is never read (it names the site, not the story), nor the query.
+pub fn url_slug(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let Some((_, path)) = rest.split_once('/') else {
+        return "";
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let words = |seg: &str| {
+        seg.split(['-', '_'])
+            .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .count()
+    };
+    path.split('/')
+        .map(|seg| match seg.rsplit_once('.') {
+            Some((stem, ext))
+                if ext.len() <= 5 && ext.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+            {
+                stem
+            }
+            _ => seg,
+        })
+        .filter(|seg| words(seg) >= 3)
+        .max_by_key(|seg| words(seg))
+        .unwrap_or_default()
 }
 
 /// The clustering state behind a corpus's stories, kept so that one more article can be assigned
@@ -384,4 +414,34 @@ pub fn distinctive_angles(articles: &[Article], members: &[u32]) -> Vec<Option<(
             best.map(|(_, span, t)| (span, t))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_slug;
+
+    #[test]
+    fn url_slugs_are_the_wordiest_path_segment() {
+        let cases = [
+            (
+                "http://www.example.com/business/money/la-fi-fed-plosser-stimulus-20140310,0,1312750.story?track=rss",
+                "la-fi-fed-plosser-stimulus-20140310,0,1312750",
+            ),
+            (
+                "https://example.org/2014/03/11/sac-capital-to-rename.html",
+                "sac-capital-to-rename",
+            ),
+            (
+                "https://example.org/news/144228_Justin_Bieber_Dirty_Dances",
+                "144228_Justin_Bieber_Dirty_Dances",
+            ),
+            ("https://example.org/news/article", ""),
+            ("https://the-big-news-site.example/", ""),
+            ("https://example.org/a/b?q=some-long-query-words", ""),
+            ("not a url", ""),
+        ];
+        for (url, slug) in cases {
+            assert_eq!(url_slug(url), slug, "{url}");
+        }
+    }
 }
