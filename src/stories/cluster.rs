@@ -335,6 +335,13 @@ pub struct Doc<'a> {
     pub same_as: Option<usize>,
 }
 
+impl Doc<'_> {
+    /// A record without a body: its headline (and URL slug) is all the clusterer has.
+    fn headline_only(&self) -> bool {
+        self.lead.trim().is_empty()
+    }
+}
+
 /// Light suffix stripping for lower-cased English words (plurals, -ing, -ed), so that "tapering"
 /// meets "taper" and "parties" meets "party".
 pub fn stem(w: &str) -> std::borrow::Cow<'_, str> {
@@ -463,8 +470,6 @@ fn norm2(v: &[(u32, f32)]) -> f64 {
     v.iter().map(|&(_, w)| (w as f64) * (w as f64)).sum()
 }
 
-/// Dot product of two sorted sparse vectors (binary search from the short one into the long one
-/// when their lengths differ a lot, a merge otherwise).
 /// How many terms of the sparse vector `a` the sparse vector `b` holds (both sorted by term).
 fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
     a.iter()
@@ -472,6 +477,8 @@ fn shared_terms(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
         .count()
 }
 
+/// Dot product of two sorted sparse vectors (binary search from the short one into the long one
+/// when their lengths differ a lot, a merge otherwise).
 fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut sum = 0.0f64;
@@ -750,14 +757,14 @@ impl Clusterer {
         DocVec {
             terms,
             time: d.published,
-            titles_only: d.lead.trim().is_empty(),
+            titles_only: d.headline_only(),
         }
     }
 
     /// Whether a doc's URL slug counts: only for headline-only records, whose few words it adds
     /// to; an article with a body already says what its slug says.
     fn reads_slug(&self, d: &Doc) -> bool {
-        self.params.slug_weight > 0.0 && !d.slug.is_empty() && d.lead.trim().is_empty()
+        self.params.slug_weight > 0.0 && !d.slug.is_empty() && d.headline_only()
     }
 
     fn window_secs(&self) -> i64 {

@@ -91,9 +91,10 @@ pub fn url_slug(url: &str) -> &str {
             }
             _ => seg,
         })
-        .filter(|seg| words(seg) >= 3)
-        .max_by_key(|seg| words(seg))
-        .unwrap_or_default()
+        .map(|seg| (words(seg), seg))
+        .filter(|&(n, _)| n >= 3)
+        .max_by_key(|&(n, _)| n)
+        .map_or("", |(_, seg)| seg)
 }
 
 /// The clustering state behind a corpus's stories, kept so that one more article can be assigned
