@@ -1,5 +1,5 @@
-//! Article-body extraction: rs_trafilatura selects the main content, then general
-//! precision rules (link density, boilerplate vocabulary, captions, bylines/dates at the
+//! Article-body extraction: dom_smoothie (Readability's algorithm) selects the main content, then
+//! general precision rules (link density, boilerplate vocabulary, captions, bylines/dates at the
 //! edges, repeated and short non-sentence edge lines) prune the paragraphs.
 
 use dom_query::{Document, NodeRef};
@@ -182,17 +182,6 @@ fn blocks_from_html(html: &str) -> Vec<Block> {
     b.blocks
 }
 
-fn blocks_from_text(text: &str) -> Vec<Block> {
-    text.lines()
-        .map(normalize_ws)
-        .filter(|l| !l.is_empty())
-        .map(|text| Block {
-            text,
-            ..Block::default()
-        })
-        .collect()
-}
-
 /// Word count that also works for scripts written without spaces (CJK): such characters
 /// count as half a word each.
 fn word_count(s: &str) -> usize {
@@ -238,6 +227,8 @@ static BOILER: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)tell\s+us\s+what(?-u:\b) | (?-u:\b)have\s+a\s+tip(?-u:\b) | (?-u:\b)delivered\s+to\s+your\s+inbox(?-u:\b) | (?-u:\b)in\s+your\s+inbox(?-u:\b)
         | (?-u:\b)more\s+in(?-u:\b) | (?-u:\b)see\s+full\s+gallery(?-u:\b) | (?-u:\b)(most\s+)?(popular|trending|recommended)\s*(stories|posts|articles|now)?\s*$
         | (?-u:\b)may\s+get\s+a\s+share(?-u:\b) | (?-u:\b)not\s+be\s+(published|approved)(?-u:\b)
+        | ^\s*(caption|close|open|next|previous|prev|expand|collapse|enlarge|fullscreen|full\s+screen)\s*$
+        | ^\s*(image|photo|picture|slide)\s+\d+\s*(of|/)\s*/?\s*\d*\s*$
         ",
     )
     .expect("static regex is valid")
@@ -404,17 +395,6 @@ fn classify_blocks(blocks: Vec<Block>, title: Option<&str>) -> Vec<(String, Opti
     out.into_iter().map(|(b, r)| (b.text, r)).collect()
 }
 
-fn run(html: &str, opts: &rs_trafilatura::Options) -> Option<rs_trafilatura::ExtractResult> {
-    rs_trafilatura::extract_with_options(html, opts).ok()
-}
-
-/// Number following `marker` in a warning string, e.g. "(was 444 chars)".
-fn number_after(s: &str, marker: &str) -> Option<usize> {
-    let i = s.find(marker)? + marker.len();
-    let digits: String = s[i..].chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
-}
-
 /// The page without what no extractor reads: comments, non-JSON-LD `<script>`s (their raw text
 /// ends at the first matching end tag, as HTML's tokenizer defines it; JSON-LD stays for
 /// metadata) and the [`CUT_ELEMENTS`]. Real pages are often more script than text, so the parser
@@ -467,10 +447,11 @@ fn without_scripts(html: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Elements cut whole before extraction, besides scripts: style sheets, inline SVG drawings
-/// (icons, logos), drop-down lists and frames. rs-trafilatura removes them itself after parsing;
-/// cutting them first spares its parser and selectors (on the 91 evaluation pages the output,
-/// metadata included, is the same; cutting `nav` too would lose breadcrumb categories).
-const CUT_ELEMENTS: &[&str] = &["style", "svg", "select", "iframe"];
+/// (icons, logos), drop-down lists, frames, navigation menus and sidebars: none of them holds
+/// article text, and cutting them first spares the parser and the extractor's scoring (menus are
+/// a fifth of the evaluation pages' markup once scripts are gone). Metadata is read from the
+/// head, JSON-LD and microdata, which stay.
+const CUT_ELEMENTS: &[&str] = &["style", "svg", "select", "iframe", "nav", "aside"];
 
 /// Whether `bytes` holds `pat` at `i`, ignoring ASCII case.
 fn starts_with_ci(bytes: &[u8], i: usize, pat: &[u8]) -> bool {
@@ -494,119 +475,115 @@ fn is_tag_end(b: Option<&u8>) -> bool {
     matches!(b, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
 }
 
-/// Main-content extraction with two guards around the library's substitutions:
-/// prefer the DOM extraction over a flat JSON-LD `articleBody` and over a fallback
-/// extraction when the primary DOM extraction was already substantial.
-/// `html` is the page as [`without_scripts`] left it.
-fn main_content(html: &str) -> Option<rs_trafilatura::ExtractResult> {
-    let opts = rs_trafilatura::Options {
-        include_links: true,
-        page_type: Some(rs_trafilatura::page_type::PageType::Article),
-        ..rs_trafilatura::Options::default()
-    };
-    let r = run(html, &opts)?;
-    for w in &r.warnings {
-        if w.starts_with("Using JSON-LD content") && number_after(w, "DOM was ").unwrap_or(0) >= 500
-        {
-            let hidden = html.replace("\"articleBody\"", "\"articleBody_ignored\"");
-            return run(&hidden, &opts).or(Some(r));
-        }
-        if w.starts_with("Used fallback extraction") && number_after(w, "(was ").unwrap_or(0) >= 300
-        {
-            let o = rs_trafilatura::Options {
-                use_fallback_extraction: false,
-                ..opts.clone()
-            };
-            return run(html, &o).or(Some(r));
-        }
-    }
-    Some(r)
+/// The main content of a page (see [`without_scripts`] for what is cut first) as Readability
+/// finds it: the HTML of the article's container and the page's title.
+fn main_content(html: &str) -> Option<dom_smoothie::Article> {
+    let mut r = dom_smoothie::Readability::new(html, None, None).ok()?;
+    r.parse().ok()
 }
 
-/// Candidate blocks of the main content, preferring the structured HTML (which knows
-/// link text and captions) when it carries the same text as the plain-text output.
-fn content_blocks(r: &rs_trafilatura::ExtractResult) -> Vec<Block> {
-    let from_text = blocks_from_text(&r.content_text);
-    match r.content_html.as_deref() {
-        Some(h) if !h.trim().is_empty() => {
-            let bl = blocks_from_html(h);
-            let a: usize = bl.iter().map(Block::chars).sum();
-            let b: usize = from_text.iter().map(Block::chars).sum();
-            // Use the structured blocks only when they carry (nearly) the same text.
-            if a * 10 >= b * 9 && a <= b * 11 / 10 + 50 {
-                bl
-            } else {
-                from_text
-            }
-        }
-        _ => from_text,
-    }
+/// The name in a byline Readability found on the page ("By Ana Ruiz - 2019-04-10" -> "Ana Ruiz"):
+/// without "By" and without the date after it; `None` unless a short name remains (a form label
+/// such as "Name (required)" is not a byline).
+fn byline_name(byline: &str) -> Option<String> {
+    let s = BYLINE_BY.replace(byline.trim(), "");
+    let s = match DATE.find(&s) {
+        Some(m) => &s[..m.start()],
+        None => &s[..],
+    };
+    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | ',' | '·' | '–'));
+    let words = s.split_whitespace().count();
+    let ok = (1..=6).contains(&words)
+        && s.chars().any(char::is_uppercase)
+        && !s.contains(['(', ')', ':', '@'])
+        && !s.chars().any(|c| c.is_ascii_digit());
+    ok.then(|| s.to_string())
 }
+
+static BYLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(by|written\s+by|posted\s+by)\s+").expect("static regex is valid")
+});
 
 /// Every candidate block with the rule that dropped it (`None` = kept); for diagnostics.
 pub fn explain(html: &str) -> Vec<(String, Option<&'static str>)> {
-    main_content(&without_scripts(html))
-        .map(|r| classify_blocks(content_blocks(&r), r.metadata.title.as_deref()))
+    let html = without_scripts(html);
+    let title = super::pagemeta::read(&html).title;
+    main_content(&html)
+        .map(|a| classify_blocks(blocks_from_html(&a.content), title.as_deref()))
         .unwrap_or_default()
 }
 
-/// Extracts the article body and metadata from an HTML page.
+/// Extracts the article body and metadata from an HTML page: metadata from the page's own
+/// statements ([`super::pagemeta`]), then from what Readability found (its title, byline, date
+/// and site name); the body from Readability's main content, pruned by [`classify_blocks`].
 pub fn extract(html: &str) -> HtmlArticle {
     let html = without_scripts(html);
-    let Some(r) = main_content(&html) else {
-        return HtmlArticle::default();
+    let meta = super::pagemeta::read(&html);
+    let Some(a) = main_content(&html) else {
+        return HtmlArticle {
+            title: meta.title,
+            author: meta.author,
+            published: meta.published,
+            site_name: meta.site_name,
+            url: meta.url,
+            category: meta.category,
+            tags: meta.tags,
+            paragraphs: Vec::new(),
+        };
     };
-    let paragraphs = classify_blocks(content_blocks(&r), r.metadata.title.as_deref())
+    let title = meta
+        .title
+        .or_else(|| Some(a.title.to_string()).filter(|t| !t.trim().is_empty()));
+    let paragraphs = classify_blocks(blocks_from_html(&a.content), title.as_deref())
         .into_iter()
         .filter_map(|(t, reason)| reason.is_none().then_some(t))
         .collect();
-    let m = r.metadata;
-    let tags = all_article_tags(&html);
     HtmlArticle {
-        title: m.title,
-        author: m.author,
-        published: m.date.map(|d| d.to_rfc3339()),
-        site_name: m.sitename,
-        url: m.url,
-        category: m.categories.first().cloned(),
-        tags: if tags.len() > m.tags.len() {
-            tags
-        } else {
-            m.tags
-        },
+        title,
+        author: meta
+            .author
+            .or_else(|| a.byline.as_deref().and_then(byline_name)),
+        published: meta.published.or(a.published_time),
+        site_name: meta.site_name.or(a.site_name),
+        url: meta.url,
+        category: meta.category,
+        tags: meta.tags,
         paragraphs,
     }
 }
 
-/// Every `article:tag` meta tag of the page (the extractor keeps only the first). Meta tags
-/// live in the head: only that much of the page is parsed a second time.
-fn all_article_tags(html: &str) -> Vec<String> {
-    let head = &html.as_bytes()[..html.len().min(256 * 1024)];
-    let head_end = find_ci(head, 0, b"</head>").map_or(html.len(), |i| i + "</head>".len());
-    let doc = Document::from(&html[..head_end]);
-    doc.select(r#"meta[property="article:tag"], meta[name="article:tag"]"#)
-        .iter()
-        .filter_map(|m| m.attr("content").map(|c| c.to_string()))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::without_scripts;
+    use super::{byline_name, without_scripts};
 
     #[test]
-    fn scripts_styles_and_comments_are_cut_but_json_ld_stays() {
+    fn bylines_lose_by_and_dates_and_form_labels_are_not_names() {
+        assert_eq!(
+            byline_name("By Ana Ruiz - 2019-04-10").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            byline_name("Associated Press November 19, 2019, 9:02 AM").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(byline_name("by jdadmin"), None);
+        assert_eq!(byline_name("Nama (wajib)"), None);
+    }
+
+    #[test]
+    fn scripts_styles_menus_and_comments_are_cut_but_json_ld_stays() {
         let page = "<html><head><STYLE>p{}</style><script src=a.js></script>\
             <script type=\"application/ld+json\">{\"headline\":\"H\"}</script></head>\
             <body><!-- ad slot --><p>Text <scripted>one</scripted></p>\
             <svg viewBox=\"0 0 9 9\"><path d=\"M0 0\"/></SVG><select><option>A</option></select>\
             <svgs>kept</svgs><iframe src=x>fallback</iframe>\
+            <nav class=menu><a href=/>Home</a></nav><aside>Most read</aside><navbar>kept</navbar>\
             <script>if (a < b) { x = \"</p>\"; }</SCRIPT ><p>two</p></body></html>";
         let out = without_scripts(page);
         assert_eq!(
             out,
             "<html><head><script type=\"application/ld+json\">{\"headline\":\"H\"}</script></head>\
-             <body><p>Text <scripted>one</scripted></p><svgs>kept</svgs><p>two</p></body></html>"
+             <body><p>Text <scripted>one</scripted></p><svgs>kept</svgs><navbar>kept</navbar><p>two</p></body></html>"
         );
         // Nothing to cut: the page comes back as it was, unterminated comment included.
         let plain = "<p>a < b</p><!-- open";

@@ -1,5 +1,6 @@
-//! HTML pages: the article body through rs-trafilatura (a trafilatura-style extractor on the
-//! html5ever parser), metadata from the page's meta tags, and plain text of HTML fragments.
+//! HTML pages: the article body through dom_smoothie (Readability's algorithm on the html5ever
+//! parser, pruned by our rules), metadata from the page's meta tags and JSON-LD, and plain text of
+//! HTML fragments.
 
 use super::meta::RawMeta;
 use dom_query::{Document, NodeRef};

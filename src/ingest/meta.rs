@@ -68,6 +68,20 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc2822(s) {
         return Some(t.with_timezone(&Utc));
     }
+    // ISO 8601 with the zone written without a colon ("2019-11-20T06:35:39+0000"), or with no
+    // zone and a fraction of a second ("2019-11-18T17:01:27.893").
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+    ] {
+        if let Ok(t) = DateTime::parse_from_str(s, f) {
+            return Some(t.with_timezone(&Utc));
+        }
+    }
+    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+        return Some(Utc.from_utc_datetime(&t));
+    }
     if let Ok(t) = dateparser::parse_with(s, &Utc, chrono::NaiveTime::MIN) {
         return Some(t);
     }
@@ -192,6 +206,14 @@ mod tests {
             Some("2026-10-14T00:00:00Z")
         );
         assert_eq!(f("2026-10-14").as_deref(), Some("2026-10-14T00:00:00Z"));
+        assert_eq!(
+            f("2019-11-20T06:35:39+0000").as_deref(),
+            Some("2019-11-20T06:35:39Z")
+        );
+        assert_eq!(
+            f("2019-11-18T17:01:27.893").as_deref(),
+            Some("2019-11-18T17:01:27.893Z")
+        );
         assert_eq!(f("not a date"), None);
     }
 

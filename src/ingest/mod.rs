@@ -13,6 +13,7 @@ pub mod extract;
 pub mod html;
 pub mod markdown;
 pub mod meta;
+pub mod pagemeta;
 pub mod records;
 pub mod sample;
 pub mod scrape;
