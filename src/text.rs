@@ -1,5 +1,5 @@
 //! Small text helpers shared by every stage: code-point offsets, whitespace and quote-mark
-//! normalisation, and word tokens.
+//! normalisation, word tokens, and case-insensitive byte search.
 
 /// Converts byte offsets into code-point offsets for one text. Offsets must be asked for in
 /// increasing order for the conversion to stay linear; asking for an earlier offset restarts.
@@ -171,6 +171,29 @@ pub fn fold_marks(s: &str) -> String {
         .collect()
 }
 
+/// Whether `bytes` holds `pat` at `i`, ignoring ASCII case.
+pub fn starts_with_ci(bytes: &[u8], i: usize, pat: &[u8]) -> bool {
+    bytes
+        .get(i..i + pat.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(pat))
+}
+
+/// The first position at or after `from` where `bytes` holds `pat`, ignoring ASCII case. Jumps
+/// between occurrences of the pattern's first byte (either case) with `memchr`.
+pub fn find_ci(bytes: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+    let (&first, _) = pat.split_first()?;
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut i = from;
+    while i < bytes.len() {
+        let at = i + memchr::memchr2(lo, up, bytes.get(i..)?)?;
+        if starts_with_ci(bytes, at, pat) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +246,16 @@ mod tests {
             words("It’s a well-known U.S. fact.").collect::<Vec<_>>(),
             ["It’s", "a", "well-known", "U", "S", "fact"]
         );
+    }
+
+    #[test]
+    fn case_insensitive_search_finds_the_first_match_from_a_start() {
+        let page = b"<p>a</P><SCRIPT>x</script><script>";
+        assert_eq!(find_ci(page, 0, b"<script"), Some(8));
+        assert_eq!(find_ci(page, 9, b"<script"), Some(26));
+        assert_eq!(find_ci(page, 0, b"</p>"), Some(4));
+        assert_eq!(find_ci(page, 0, b"<style"), None);
+        assert_eq!(find_ci(page, 99, b"<p"), None);
+        assert_eq!(find_ci(page, 0, b""), None);
     }
 }

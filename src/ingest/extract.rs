@@ -4,6 +4,8 @@
 
 use dom_query::{Document, NodeRef};
 use regex::Regex;
+
+use crate::text::{find_ci, starts_with_ci};
 use std::sync::LazyLock;
 
 /// Extracted article: metadata plus the body as a list of paragraphs.
@@ -453,21 +455,8 @@ fn without_scripts(html: &str) -> std::borrow::Cow<'_, str> {
 /// head, JSON-LD and microdata, which stay.
 const CUT_ELEMENTS: &[&str] = &["style", "svg", "select", "iframe", "nav", "aside"];
 
-/// Whether `bytes` holds `pat` at `i`, ignoring ASCII case.
-fn starts_with_ci(bytes: &[u8], i: usize, pat: &[u8]) -> bool {
-    bytes
-        .get(i..i + pat.len())
-        .is_some_and(|b| b.eq_ignore_ascii_case(pat))
-}
-
-/// The first position at or after `from` where `bytes` holds `pat`, ignoring ASCII case.
-fn find_ci(bytes: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    (from..bytes.len().saturating_sub(pat.len().saturating_sub(1)))
-        .find(|&j| starts_with_ci(bytes, j, pat))
-}
-
 fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
+    memchr::memchr(b'<', b)
 }
 
 /// Whether the byte after a tag name ends the name (`<script>` or `<script src=..`, not `<scripts`).

@@ -123,7 +123,9 @@ pub fn read(html: &str) -> PageMeta {
     for k in PUBLISHED {
         times.extend(metas.iter().filter(|(n, _)| n == k).map(|(_, c)| c.clone()));
     }
-    times.extend(item_published(html));
+    if times.is_empty() {
+        times.extend(item_published(html));
+    }
     let published = times
         .iter()
         .find(|t| t.contains(':'))
@@ -170,25 +172,37 @@ pub fn without_site_suffix(title: String, site: Option<&str>, url: Option<&str>)
 /// (`<meta itemprop="datePublished" content=..>` or `<time itemprop="datePublished" datetime=..>`).
 fn item_published(html: &str) -> Option<String> {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)<(?:meta|time)\b[^>]*\bitemprop\s*=\s*["']?datePublished\b[^>]*>"#)
+        Regex::new(r#"(?i)^<(?:meta|time)\b[^>]*\bitemprop\s*=\s*["']?datePublished\b"#)
             .expect("static regex is valid")
     });
     static VALUE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?i)\b(?:content|datetime)\s*=\s*["']([^"']+)["']"#)
             .expect("static regex is valid")
     });
-    let tag = ITEM.find(html)?;
-    let v = VALUE.captures(tag.as_str())?.get(1)?.as_str().trim();
-    (!v.is_empty()).then(|| v.to_string())
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    // Each mention of the property, then the tag around it.
+    while let Some(at) = crate::text::find_ci(bytes, from, b"datepublished") {
+        from = at + 1;
+        let Some(start) = memchr::memrchr(b'<', &bytes[..at]) else {
+            continue;
+        };
+        let Some(end) = memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1) else {
+            break;
+        };
+        let tag = &html[start..end];
+        if ITEM.is_match(tag) {
+            let v = VALUE.captures(tag)?.get(1)?.as_str().trim();
+            return (!v.is_empty()).then(|| v.to_string());
+        }
+    }
+    None
 }
 
 /// Where the head ends: after `</head>` when it is within the first 256 KB, else the whole page.
 fn head_end(html: &str) -> usize {
     let window = &html.as_bytes()[..html.len().min(256 * 1024)];
-    window
-        .windows(7)
-        .position(|w| w.eq_ignore_ascii_case(b"</head>"))
-        .map_or(html.len(), |i| i + 7)
+    crate::text::find_ci(window, 0, b"</head>").map_or(html.len(), |i| i + 7)
 }
 
 /// The fields of the page's schema.org article object.
@@ -207,14 +221,13 @@ struct JsonLd {
 /// "BlogPosting" or "Report", directly, in a list or in an `@graph`). Broken JSON is ignored.
 fn json_ld(html: &str) -> JsonLd {
     let mut out = JsonLd::default();
-    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
     let mut from = 0;
-    while let Some(i) = lower[from..].find("application/ld+json") {
-        let at = from + i;
-        let Some(open) = lower[at..].find('>').map(|g| at + g + 1) else {
+    while let Some(at) = crate::text::find_ci(bytes, from, b"application/ld+json") {
+        let Some(open) = memchr::memchr(b'>', &bytes[at..]).map(|g| at + g + 1) else {
             break;
         };
-        let Some(close) = lower[open..].find("</script").map(|e| open + e) else {
+        let Some(close) = crate::text::find_ci(bytes, open, b"</script") else {
             break;
         };
         from = close;
