@@ -5,19 +5,14 @@
 use dom_query::{Document, NodeRef};
 use regex::Regex;
 
+use super::pagemeta::PageMeta;
 use crate::text::{find_ci, starts_with_ci};
 use std::sync::LazyLock;
 
 /// Extracted article: metadata plus the body as a list of paragraphs.
 #[derive(Debug, Clone, Default)]
 pub struct HtmlArticle {
-    pub title: Option<String>,
-    pub author: Option<String>,
-    pub published: Option<String>,
-    pub site_name: Option<String>,
-    pub url: Option<String>,
-    pub category: Option<String>,
-    pub tags: Vec<String>,
+    pub meta: PageMeta,
     pub paragraphs: Vec<String>,
 }
 
@@ -507,38 +502,26 @@ pub fn explain(html: &str) -> Vec<(String, Option<&'static str>)> {
 /// and site name); the body from Readability's main content, pruned by [`classify_blocks`].
 pub fn extract(html: &str) -> HtmlArticle {
     let html = without_scripts(html);
-    let meta = super::pagemeta::read(&html);
+    let mut meta = super::pagemeta::read(&html);
     let Some(a) = main_content(&html) else {
         return HtmlArticle {
-            title: meta.title,
-            author: meta.author,
-            published: meta.published,
-            site_name: meta.site_name,
-            url: meta.url,
-            category: meta.category,
-            tags: meta.tags,
+            meta,
             paragraphs: Vec::new(),
         };
     };
-    let title = meta
-        .title
-        .or_else(|| Some(a.title.to_string()).filter(|t| !t.trim().is_empty()));
-    let paragraphs = classify_blocks(blocks_from_html(&a.content), title.as_deref())
+    if meta.title.is_none() {
+        meta.title = Some(a.title.to_string()).filter(|t| !t.trim().is_empty());
+    }
+    if meta.author.is_none() {
+        meta.author = a.byline.as_deref().and_then(byline_name);
+    }
+    meta.published = meta.published.or(a.published_time);
+    meta.site_name = meta.site_name.or(a.site_name);
+    let paragraphs = classify_blocks(blocks_from_html(&a.content), meta.title.as_deref())
         .into_iter()
         .filter_map(|(t, reason)| reason.is_none().then_some(t))
         .collect();
-    HtmlArticle {
-        title,
-        author: meta
-            .author
-            .or_else(|| a.byline.as_deref().and_then(byline_name)),
-        published: meta.published.or(a.published_time),
-        site_name: meta.site_name.or(a.site_name),
-        url: meta.url,
-        category: meta.category,
-        tags: meta.tags,
-        paragraphs,
-    }
+    HtmlArticle { meta, paragraphs }
 }
 
 #[cfg(test)]

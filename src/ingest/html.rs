@@ -8,14 +8,15 @@ use dom_query::{Document, NodeRef};
 /// Extracts an HTML page: its metadata and its body paragraphs (see [`super::extract`]).
 pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
     let a = super::extract::extract(html);
+    let m = a.meta;
     let meta = RawMeta {
-        title: a.title,
-        author: a.author,
-        published: a.published,
-        outlet: a.site_name,
-        url: a.url,
-        category: a.category,
-        tags: a.tags,
+        title: m.title,
+        author: m.author,
+        published: m.published,
+        outlet: m.site_name,
+        url: m.url,
+        category: m.category,
+        tags: m.tags,
         ..Default::default()
     };
     let paragraphs: Vec<String> = a
