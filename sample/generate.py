@@ -248,7 +248,7 @@ def html_coast(a, paras, t, story):
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{a['title']} - Coastline Daily</title>
 <meta property="og:title" content="{a['title']}"><meta property="og:site_name" content="Coastline Daily">
-<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "headline": a['title'], "datePublished": iso(t), "author": {"@type": "Person", "name": a['author']}, "publisher": {"@type": "Organization", "name": "Coastline Daily"}, "keywords": ", ".join(a['tags'])})}</script>
+<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "headline": a['title'], "datePublished": iso(t), "author": {"@type": "Person", "name": a['author']}, "publisher": {"@type": "Organization", "name": "Coastline Daily"}, "articleSection": story['category'], "keywords": ", ".join(a['tags'])})}</script>
 </head><body>
 <div id="top-bar">Breaking: <a href="/live">Live updates from the coast</a></div>
 <nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/weather">Weather</a></li><li><a href="/subscribe">Subscribe</a></li></ul></nav>

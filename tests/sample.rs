@@ -68,6 +68,13 @@ async fn sample_articles_match_gold_metadata_and_bodies() -> anyhow::Result<()> 
             assert_eq!(got, w[key], "{path}: {key}");
         }
         assert_eq!(a["tags"], w["tags"], "{path}: tags");
+        if path.starts_with("html/") {
+            // Both HTML templates declare their section (a meta tag, JSON-LD articleSection).
+            assert!(
+                a["category"].as_str().is_some_and(|c| !c.is_empty()),
+                "{path}: no category"
+            );
+        }
         let text = a["text"].as_str().unwrap_or_default();
         assert!(
             text.starts_with(w["body_starts_with"].as_str().unwrap_or("?")),
