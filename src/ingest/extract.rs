@@ -488,15 +488,6 @@ static BYLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(by|written\s+by|posted\s+by)\s+").expect("static regex is valid")
 });
 
-/// Every candidate block with the rule that dropped it (`None` = kept); for diagnostics.
-pub fn explain(html: &str) -> Vec<(String, Option<&'static str>)> {
-    let html = without_scripts(html);
-    let title = super::pagemeta::read(&html).title;
-    main_content(&html)
-        .map(|a| classify_blocks(blocks_from_html(&a.content), title.as_deref()))
-        .unwrap_or_default()
-}
-
 /// Extracts the article body and metadata from an HTML page: metadata from the page's own
 /// statements ([`super::pagemeta`]), then from what Readability found (its title, byline, date
 /// and site name); the body from Readability's main content, pruned by [`classify_blocks`].

@@ -78,10 +78,7 @@ pub fn read(html: &str) -> PageMeta {
             metas.push((key.trim().to_ascii_lowercase(), content));
         }
     }
-    let first = |keys: &[&str]| -> Option<String> {
-        keys.iter()
-            .find_map(|k| metas.iter().find(|(n, _)| n == k).map(|(_, c)| c.clone()))
-    };
+    // Every value of the first key present, and the first of those.
     let all = |keys: &[&str]| -> Vec<String> {
         keys.iter()
             .find_map(|k| {
@@ -94,6 +91,7 @@ pub fn read(html: &str) -> PageMeta {
             })
             .unwrap_or_default()
     };
+    let first = |keys: &[&str]| all(keys).into_iter().next();
     let ld = json_ld(html);
     let canonical = doc
         .select(r#"link[rel="canonical"]"#)
@@ -109,7 +107,7 @@ pub fn read(html: &str) -> PageMeta {
     let meta_author = first(AUTHOR).filter(|a| !a.starts_with("http"));
     let mut tags = all(TAGS);
     if tags.is_empty() {
-        tags = ld.keywords.clone();
+        tags = ld.keywords;
     }
     let site_name = first(SITE).or(ld.publisher);
     let url = canonical.or_else(|| first(URL)).or(ld.url);
@@ -144,7 +142,7 @@ pub fn read(html: &str) -> PageMeta {
 
 /// The title without a trailing " | Site" (or " - Site") naming the site itself: its name or
 /// its web address ("Best gadgets | ZDNet", "Omar threat case | TheHill" on thehill.com).
-pub fn without_site_suffix(title: String, site: Option<&str>, url: Option<&str>) -> String {
+fn without_site_suffix(title: String, site: Option<&str>, url: Option<&str>) -> String {
     let key = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
