@@ -58,17 +58,41 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
     &text[s..e]
 }
 
-/// Collapses runs of whitespace (including non-breaking spaces) into one space and trims.
+/// Collapses runs of whitespace (including non-breaking and zero-width spaces) into one space and
+/// trims. Reads bytes and decodes only non-ASCII characters: this runs on every line of a scrape.
 pub fn squash_ws(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}') {
-        if w.is_empty() {
-            continue;
+    // Start of the current run of non-space text, and whether a space is owed before it.
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (b[i].is_ascii_whitespace() || b[i] == 0x0b, 1)
+        } else {
+            match s.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (
+                    c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}',
+                    c.len_utf8(),
+                ),
+                None => (false, 1),
+            }
+        };
+        if space {
+            if run < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[run..i]);
+            }
+            run = i + len;
         }
+        i += len;
+    }
+    if run < b.len() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&s[run..]);
     }
     out
 }
@@ -104,36 +128,87 @@ fn char_class(s: &str, i: usize) -> (bool, bool, usize) {
     }
 }
 
+/// Byte classes for the ASCII fast path of [`Words`].
+const NOT_WORD: u8 = 0;
+const ALNUM: u8 = 1;
+const MARK: u8 = 2;
+const NON_ASCII: u8 = 3;
+static CLASSES: [u8; 256] = {
+    let mut t = [NOT_WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b'\'' || c == b'-' {
+            MARK
+        } else {
+            NOT_WORD
+        };
+        b += 1;
+    }
+    t
+};
+
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
         let s = self.s;
-        while self.at < s.len() {
-            // One run of word characters; the word is from its first to its last letter or digit.
-            let (mut first, mut end) = (None, 0);
+        let b = s.as_bytes();
+        loop {
             let mut i = self.at;
-            while i < s.len() {
-                let (word, alnum, len) = char_class(s, i);
-                if !word {
-                    break;
-                }
-                if alnum {
-                    first.get_or_insert(i);
-                    end = i + len;
-                }
-                i += len;
+            while i < b.len() && CLASSES[b[i] as usize] == NOT_WORD {
+                i += 1;
             }
-            if i == self.at {
-                self.at += char_class(s, i).2;
-                continue;
+            if i >= b.len() {
+                self.at = i;
+                return None;
+            }
+            // One run of word characters; the word is from its first to its last letter or digit.
+            let run = i;
+            let (mut first, mut end) = (None, 0);
+            // The usual case first: a run of ASCII letters and digits.
+            if CLASSES[b[i] as usize] == ALNUM {
+                first = Some(i);
+                while i < b.len() && CLASSES[b[i] as usize] == ALNUM {
+                    i += 1;
+                }
+                end = i;
+            }
+            while i < b.len() {
+                match CLASSES[b[i] as usize] {
+                    ALNUM => {
+                        first.get_or_insert(i);
+                        i += 1;
+                        end = i;
+                    }
+                    MARK => i += 1,
+                    NOT_WORD => break,
+                    _ => {
+                        let (word, alnum, len) = char_class(s, i);
+                        if !word {
+                            break;
+                        }
+                        if alnum {
+                            first.get_or_insert(i);
+                            end = i + len;
+                        }
+                        i += len;
+                    }
+                }
+            }
+            if i == run {
+                // A non-ASCII character that is not a word character.
+                i += char_class(s, i).2;
             }
             self.at = i;
             if let Some(first) = first {
                 return s.get(first..end);
             }
         }
-        None
     }
 }
 
@@ -156,7 +231,25 @@ pub fn push_lower(out: &mut String, w: &str) {
 
 /// Number of words in `s` (as [`words`] splits them).
 pub fn word_count(s: &str) -> usize {
-    words(s).count()
+    // Counts the runs of word characters that hold a letter or digit, without slicing them out.
+    let b = s.as_bytes();
+    let (mut n, mut counted, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (word, alnum, len) = match CLASSES[b[i] as usize] {
+            ALNUM => (true, true, 1),
+            MARK => (true, false, 1),
+            NOT_WORD => (false, false, 1),
+            _ => char_class(s, i),
+        };
+        if !word {
+            counted = false;
+        } else if alnum && !counted {
+            n += 1;
+            counted = true;
+        }
+        i += len;
+    }
+    n
 }
 
 /// Replaces typographic quote marks and dashes with plain ones, for comparing texts.
@@ -241,6 +334,18 @@ mod tests {
     #[test]
     fn squashes_whitespace_and_folds_marks() {
         assert_eq!(squash_ws("  a \u{a0} b\n\tc "), "a b c");
+        // The byte-level version splits as the plain character rule does.
+        let space = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}';
+        for t in [
+            "",
+            "   ",
+            "x",
+            " \u{200b}a\u{2003}b\u{3000} c\u{b}d\u{c}e\r\n",
+            "“Quote,” she said — élan\u{85}naïve\u{2028}東京 ",
+        ] {
+            let reference = t.split(space).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+            assert_eq!(squash_ws(t), reference.join(" "), "{t:?}");
+        }
         assert_eq!(fold_marks("“a” — ‘b’"), "\"a\" - 'b'");
         assert_eq!(
             words("It’s a well-known U.S. fact.").collect::<Vec<_>>(),

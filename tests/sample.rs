@@ -152,6 +152,19 @@ async fn near_duplicates_are_grouped_under_the_earliest_copy() -> anyhow::Result
     let hits = page["articles"].as_array().cloned().unwrap_or_default();
     assert!(hits.iter().all(|h| h.get("duplicate_of").is_none()));
     assert!(hits.iter().any(|h| h["duplicates"] == json!(2)), "{page}");
+    // A phrase matches its words in order, side by side: "review of the decision" is in two
+    // articles, "review decision" in none.
+    let total = |query: &'static str| {
+        let client = &client;
+        async move {
+            call(client, "search_articles", json!({ "query": query }))
+                .await
+                .get("total")
+                .and_then(Value::as_u64)
+        }
+    };
+    assert_eq!(total("\"review of the decision\"").await, Some(2));
+    assert_eq!(total("\"review decision\"").await, Some(0));
     client.cancel().await?;
     Ok(())
 }

@@ -24,7 +24,7 @@ use crate::model::{Article, Format, article_id};
 use meta::RawMeta;
 use serde::Serialize;
 use source::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// A file, or one record of a file, that was not loaded.
@@ -196,7 +196,7 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
         }
     }
     let templates = stats.templates();
-    let empty = HashSet::new();
+    let empty = templates::Template::default();
 
     // Clean and normalise, on the same threads (each article on its own: the templates are known).
     let mut articles = Vec::with_capacity(parsed.len());
@@ -364,7 +364,7 @@ fn parse_entry(
 /// and the outlet named by a "Source: X" credit, if any.
 pub fn clean_paragraphs(
     paras: Vec<String>,
-    template: &HashSet<String>,
+    template: &templates::Template,
 ) -> (Vec<String>, Option<String>) {
     use clean::Kind;
     let mut credit = None;
@@ -411,7 +411,7 @@ pub fn clean_paragraphs(
 }
 
 /// Turns parsed content into a clean article.
-fn finish(p: Parsed, template: &HashSet<String>) -> Result<Article, Skipped> {
+fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped> {
     let mut meta = p.meta;
     let paragraphs = match p.content {
         Content::Scrape(text) => {

@@ -10,7 +10,6 @@ use super::clean::{Kind, classify, is_canned_question, repair_glue};
 use super::meta::RawMeta;
 use crate::text::{squash_ws, word_count};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A scrape after cleaning.
@@ -87,7 +86,7 @@ fn segments(line: &str) -> Vec<&str> {
 
 /// Cleans one plain-text scrape. `template` holds the normalised lines that repeat across many
 /// pages of the same site; they are furniture wherever they appear.
-pub fn clean_scrape(text: &str, template: &HashSet<String>) -> Scrape {
+pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape {
     // Lines, with glued paragraphs split apart again.
     let mut lines: Vec<String> = Vec::new();
     for raw in text.lines() {
@@ -370,7 +369,7 @@ mod tests {
             The city council voted on Tuesday to approve a budget for the harbour bridge after months of debate among its members.\n\n\
             Funding Questions\n\n\"We finally have a plan that works for everyone in the city,\" the mayor said after the vote.\n\n\
             Read Original\n\nTags\n\nbridges\ncity-council\n\nSource Information\n\nSource: Harbour Daily\n";
-        let s = clean_scrape(page, &HashSet::new());
+        let s = clean_scrape(page, &Default::default());
         assert_eq!(
             s.meta.title.as_deref(),
             Some("City council approves the new harbour bridge budget")

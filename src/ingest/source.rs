@@ -163,12 +163,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
-    let controls = text
-        .chars()
-        .take(4096)
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if controls * 20 > text.chars().take(4096).count() {
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        chars += 1;
+        controls += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    }
+    if controls * 20 > chars {
         return Err("binary file (control characters), not text".into());
     }
     Ok(Decoded { text, note })
@@ -195,7 +195,7 @@ fn binary_kind(b: &[u8]) -> Option<&'static str> {
         }
     }
     let utf16 = b.starts_with(b"\xFF\xFE") || b.starts_with(b"\xFE\xFF");
-    (!utf16 && b.iter().take(8192).any(|&c| c == 0)).then_some("NUL bytes")
+    (!utf16 && memchr::memchr(0, &b[..b.len().min(8192)]).is_some()).then_some("NUL bytes")
 }
 
 /// The charset an HTML page declares in its first 2 KB (`<meta charset=...>`).
