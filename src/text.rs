@@ -63,7 +63,7 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
 pub fn squash_ws(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // Start of the current run of non-space text, and whether a space is owed before it.
+    // Start of the current run of non-space text.
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
         let (space, len) = if b[i] < 0x80 {
@@ -229,6 +229,37 @@ pub fn push_lower(out: &mut String, w: &str) {
     }
 }
 
+/// A hash of a word of [`words`] that ignores case: ASCII words are hashed as they are, with their
+/// letters folded on the fly; others are lower-cased into `buf` first.
+pub fn word_hash(w: &str, buf: &mut String) -> u64 {
+    if w.is_ascii() {
+        folded_hash(w.as_bytes(), true)
+    } else {
+        buf.clear();
+        push_lower(buf, w);
+        folded_hash(buf.as_bytes(), false)
+    }
+}
+
+/// The hash of a word's bytes, eight at a time, then mixed (the murmur3 finaliser). With `fold`,
+/// ASCII letters count as lower case: an ASCII word's bytes are letters, digits, `'` and `-`
+/// (see [`words`]), and setting bit 5 lowers the letters and leaves the others as they are.
+fn folded_hash(bytes: &[u8], fold: bool) -> u64 {
+    let fold = if fold { 0x2020_2020_2020_2020 } else { 0 };
+    let mut h = bytes.len() as u64;
+    for chunk in bytes.chunks(8) {
+        let mut b = [0u8; 8];
+        b[..chunk.len()].copy_from_slice(chunk);
+        h = (h.rotate_left(29) ^ (u64::from_le_bytes(b) | fold))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
 /// Number of words in `s` (as [`words`] splits them).
 pub fn word_count(s: &str) -> usize {
     // Counts the runs of word characters that hold a letter or digit, without slicing them out.
@@ -332,6 +363,21 @@ mod tests {
     }
 
     #[test]
+    fn word_hashes_ignore_case_only() {
+        let mut buf = String::new();
+        let mut h = |w: &str| word_hash(w, &mut buf);
+        assert_eq!(h("Harbor"), h("harbor"));
+        assert_eq!(h("HARBOR-side"), h("harbor-Side"));
+        assert_eq!(h("Ünal"), h("ünal"));
+        assert_eq!(h("ÉCOLE"), h("école"));
+        let distinct = [
+            "harbor", "harbors", "harbo", "don't", "dont", "a", "b", "ā", "ġ", "12", "21",
+        ];
+        let hashes: std::collections::HashSet<u64> = distinct.iter().map(|w| h(w)).collect();
+        assert_eq!(hashes.len(), distinct.len());
+    }
+
+    #[test]
     fn squashes_whitespace_and_folds_marks() {
         assert_eq!(squash_ws("  a \u{a0} b\n\tc "), "a b c");
         // The byte-level version splits as the plain character rule does.
@@ -342,6 +388,9 @@ mod tests {
             "x",
             " \u{200b}a\u{2003}b\u{3000} c\u{b}d\u{c}e\r\n",
             "“Quote,” she said — élan\u{85}naïve\u{2028}東京 ",
+            "one two  three \u{a0}four five\tsix seven \u{200b}eight nine ",
+            "a b",
+            " a b c d ",
         ] {
             let reference = t.split(space).filter(|w| !w.is_empty()).collect::<Vec<_>>();
             assert_eq!(squash_ws(t), reference.join(" "), "{t:?}");

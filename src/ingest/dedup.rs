@@ -20,21 +20,17 @@ pub struct Signature {
 
 impl Signature {
     pub fn of(text: &str) -> Signature {
-        // Each word is hashed once (lower-cased); a shingle's hash is the hash of its words' hashes.
+        // Each word is hashed once, case-folded; a shingle's hash is the hash of its words'
+        // hashes, read from a ring of the last five.
+        const N: usize = 5;
         let mut lower = String::new();
-        let words: Vec<u64> = crate::text::words(text)
-            .map(|w| {
-                lower.clear();
-                crate::text::push_lower(&mut lower, w);
-                xxh3_64(lower.as_bytes())
-            })
-            .collect();
+        let mut ring = [0u64; N];
         let mut bins = [u64::MAX; BINS];
-        let n = 5.min(words.len().max(1));
-        let mut shingles = 0;
-        let mut key = [0u8; 40];
-        for w in words.windows(n) {
-            for (i, x) in w.iter().enumerate() {
+        let (mut words, mut shingles) = (0usize, 0usize);
+        let mut key = [0u8; N * 8];
+        let mut add = |ring: &[u64; N], first: usize, n: usize| {
+            for i in 0..n {
+                let x = ring[(first + i) % N];
                 key[i * 8..i * 8 + 8].copy_from_slice(&x.to_le_bytes());
             }
             let h = xxh3_64(&key[..n * 8]);
@@ -43,7 +39,19 @@ impl Signature {
             if v < bins[bin] {
                 bins[bin] = v;
             }
-            shingles += 1;
+        };
+        for w in crate::text::words(text) {
+            ring[words % N] = crate::text::word_hash(w, &mut lower);
+            words += 1;
+            if words >= N {
+                add(&ring, words % N, N);
+                shingles += 1;
+            }
+        }
+        // A text of fewer words than a shingle is one shingle of all of them.
+        if (1..N).contains(&words) {
+            add(&ring, 0, words);
+            shingles = 1;
         }
         Signature { bins, shingles }
     }

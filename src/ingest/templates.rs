@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use xxhash_rust::xxh3::xxh3_64;
 
 /// A template line normalises to at most this many bytes: templates are taglines, boxes and
 /// footers, not paragraphs. Lines of more than twice as many raw bytes are passed over before
@@ -44,14 +43,13 @@ pub fn line_key(line: &str) -> Option<LineKey> {
     let (mut hash, mut words, mut len) = (0u64, 0u32, 0usize);
     let mut lower = String::new();
     for w in crate::text::words(line) {
-        lower.clear();
-        crate::text::push_lower(&mut lower, w);
-        len += lower.len() + usize::from(words > 0);
+        let h = crate::text::word_hash(w, &mut lower);
+        // The word's length in the normal form: lower-casing keeps ASCII lengths.
+        len += if w.is_ascii() { w.len() } else { lower.len() } + usize::from(words > 0);
         if len > MAX_TEMPLATE_LINE {
             return None;
         }
-        hash =
-            (hash.rotate_left(23) ^ xxh3_64(lower.as_bytes())).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        hash = (hash.rotate_left(23) ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         words += 1;
     }
     (words > 0).then_some(LineKey { hash, words })
