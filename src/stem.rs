@@ -1,8 +1,7 @@
-//! English stemming for the search index, with a per-thread cache of word -> stem (short words
-//! stored in the table itself). News text repeats a small vocabulary, so most tokens cost a hash
-//! lookup instead of a run of the Snowball stemmer (frostem, the stemmer tantivy's own `en_stem`
-//! uses; the stems are the same). Plugged into tantivy as a token filter: indexing, query parsing
-//! and snippets all go through it.
+//! English stemming for the search index, with a per-thread cache of word -> stem. News text
+//! repeats a small vocabulary, so most tokens cost a hash lookup instead of a run of the Snowball
+//! stemmer (frostem, the stemmer tantivy's own `en_stem` uses; the stems are the same). Plugged
+//! into tantivy as a token filter: indexing, query parsing and snippets all go through it.
 
 use std::cell::RefCell;
 
@@ -12,34 +11,8 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 /// Entries a thread's cache holds before it starts again (a few MB at most).
 const MAX_ENTRIES: usize = 50_000;
 
-/// Longest word, in bytes, that the cache holds; longer words are rare and stemmed each time.
-const INLINE: usize = 23;
-
-/// A short word stored in place, so that a cache lookup compares and copies bytes in the table
-/// itself instead of following a pointer to the heap for the key and another for the stem.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Inline {
-    len: u8,
-    bytes: [u8; INLINE],
-}
-
-impl Inline {
-    fn new(s: &str) -> Option<Inline> {
-        let mut bytes = [0; INLINE];
-        bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
-        Some(Inline {
-            len: s.len() as u8,
-            bytes,
-        })
-    }
-
-    fn as_str(&self) -> Option<&str> {
-        std::str::from_utf8(self.bytes.get(..usize::from(self.len))?).ok()
-    }
-}
-
 thread_local! {
-    static STEMS: RefCell<FxHashMap<Inline, Inline>> = RefCell::new(FxHashMap::default());
+    static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
     static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
 }
 
@@ -50,29 +23,21 @@ pub fn stem_in_place(word: &mut String) {
     if word.len() <= 2 {
         return;
     }
-    let Some(key) = Inline::new(word) else {
-        *word = STEMMER.with(|s| s.stem(word).into_owned());
-        return;
-    };
     STEMS.with_borrow_mut(|cache| {
-        if let Some(stem) = cache.get(&key) {
-            if *stem != key
-                && let Some(s) = stem.as_str()
-            {
+        if let Some(stem) = cache.get(word.as_str()) {
+            if **stem != **word {
                 word.clear();
-                word.push_str(s);
+                word.push_str(stem);
             }
             return;
         }
-        let stem = STEMMER.with(|s| s.stem(word).into_owned());
+        let stem: Box<str> = STEMMER.with(|s| s.stem(word).into());
         if cache.len() >= MAX_ENTRIES {
             cache.clear();
         }
-        // A stem is never longer than its word, so it fits.
-        if let Some(v) = Inline::new(&stem) {
-            cache.insert(key, v);
-        }
-        *word = stem;
+        cache.insert(word.as_str().into(), stem.clone());
+        word.clear();
+        word.push_str(&stem);
     })
 }
 
