@@ -69,12 +69,7 @@ pub struct TemplateStats {
 impl TemplateStats {
     /// Records the lines of one page of `site`.
     pub fn add_page<'a>(&mut self, site: &str, lines: impl Iterator<Item = &'a str>) {
-        if !self.sites.contains_key(site) {
-            self.sites.insert(site.to_string(), Default::default());
-        }
-        let Some(entry) = self.sites.get_mut(site) else {
-            return;
-        };
+        let entry = self.sites.entry(site.to_string()).or_default();
         entry.0 += 1;
         let mut seen = FxHashSet::default();
         for key in lines.filter_map(line_key) {
