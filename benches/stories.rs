@@ -218,6 +218,14 @@ fn corpus_workload(n: usize, adds: usize) {
         percentile(&mut times.clone(), 0.99),
     );
     let max = times.iter().copied().fold(0.0, f64::max);
+    if std::env::var_os("STORIES_BENCH_SLOWEST").is_some() {
+        let mut slow: Vec<(usize, f64)> = times.iter().copied().enumerate().collect();
+        slow.sort_by(|a, b| b.1.total_cmp(&a.1));
+        eprintln!(
+            "  slowest adds (index, ms): {:?}",
+            &slow[..slow.len().min(5)]
+        );
+    }
     println!(
         "  add one article to the {}k corpus ({adds} adds): p50 {p50:.3} ms, p99 {p99:.3} ms, max {max:.3} ms; \
          {joined_right}/{joins} follow-ups joined their story, {opened}/{news} new events opened a story",
