@@ -1,7 +1,9 @@
 //! Story clustering: which articles report the same event. Each article is a TF-IDF vector of its
 //! title (weighted up) and lead (for a headline-only record, the words of its URL slug), with the
 //! names it mentions weighted up again; it joins the most similar story within a time window
-//! (cosine to the story's summed vector) or opens a new one.
+//! (cosine to the story's summed vector) or opens a new one. A headline-only record has a shorter
+//! window than an article with a body: its few words match a topic, so only coverage without a
+//! long pause counts as one event.
 //! An inverted index from terms to stories keeps each step cheap, so [`Clusterer::add`] assigns
 //! one more article to a loaded corpus without re-clustering anything. A full load
 //! ([`cluster_all`]) counts term statistics over the whole corpus, adds the articles in time order,
@@ -227,6 +229,10 @@ pub struct Params {
     /// An article only joins a story whose articles' time span is at most this many hours away;
     /// two stories only merge when their spans are this close.
     pub window_hours: i64,
+    /// The same for headline-only records and stories made mostly of them: a few words of
+    /// evidence match a whole topic ("Titanfall", "China stocks"), so only coverage without a
+    /// long pause is taken for one event.
+    pub title_only_window_hours: i64,
     /// Cosine between two stories' summed vectors at which they merge in a full load.
     pub merge_threshold: f32,
     /// The same when both stories are mostly headline-only records.
@@ -258,6 +264,7 @@ impl Default for Params {
             threshold: 0.23,
             title_only_threshold: 0.10,
             window_hours: 36,
+            title_only_window_hours: 12,
             merge_threshold: 0.5,
             title_only_merge_threshold: 0.2,
             refine_passes: 2,
@@ -289,6 +296,7 @@ impl Params {
                 "threshold" => self.threshold = x as f32,
                 "title_only_threshold" => self.title_only_threshold = x as f32,
                 "window_hours" => self.window_hours = x as i64,
+                "title_only_window_hours" => self.title_only_window_hours = x as i64,
                 "merge_threshold" => self.merge_threshold = x as f32,
                 "title_only_merge_threshold" => self.title_only_merge_threshold = x as f32,
                 "refine_passes" => self.refine_passes = x as usize,
@@ -771,6 +779,15 @@ impl Clusterer {
         self.params.window_hours.saturating_mul(3600)
     }
 
+    /// The window for a headline-only record or between two stories made mostly of them (never
+    /// longer than the general window).
+    fn title_only_window_secs(&self) -> i64 {
+        self.params
+            .title_only_window_hours
+            .min(self.params.window_hours)
+            .saturating_mul(3600)
+    }
+
     fn threshold_for(&self, v: &DocVec) -> f32 {
         if v.titles_only {
             self.params.title_only_threshold
@@ -795,10 +812,15 @@ impl Clusterer {
     }
 
     /// Candidate clusters for a query (weighted terms) around a time span: the clusters in the
-    /// terms' posting lists, scored by the query weights they share, best `max_candidates` first.
-    /// Only entries near the span are read (at most `max_postings` a term, nearest first), and
-    /// undated entries.
-    fn candidates(&mut self, q: &[(u32, f32)], span: (Option<i64>, Option<i64>)) -> Vec<u32> {
+    /// terms' posting lists that `keep` accepts (the caller's time window and other conditions),
+    /// scored by the query weights they share, best `max_candidates` first. Only entries near the
+    /// span are read (at most `max_postings` a term, nearest first), and undated entries.
+    fn candidates(
+        &mut self,
+        q: &[(u32, f32)],
+        span: (Option<i64>, Option<i64>),
+        keep: impl Fn(&Cluster, u32) -> bool,
+    ) -> Vec<u32> {
         if self.scratch.len() < self.clusters.len() {
             self.scratch.resize(self.clusters.len(), 0.0);
         }
@@ -840,9 +862,12 @@ impl Clusterer {
                 *s += weight;
             }
         }
+        // Only stories the caller could take compete for the candidate places (an entry read in
+        // the look-back may belong to a story that ended too early).
         let mut cands: Vec<(u32, f32)> = self
             .touched
             .iter()
+            .filter(|&&c| keep(&self.clusters[c as usize], c))
             .map(|&c| (c, self.scratch[c as usize]))
             .collect();
         for &c in &self.touched {
@@ -857,22 +882,23 @@ impl Clusterer {
     /// current cluster when it is re-examined (scored without the doc).
     fn best_cluster(&mut self, v: &DocVec, own: Option<usize>) -> Option<(usize, f32)> {
         let q = heaviest(&v.terms, self.params.query_terms);
-        let cands = self.candidates(&q, (v.time, v.time));
-        let w = self.window_secs();
+        let w = if v.titles_only {
+            self.title_only_window_secs()
+        } else {
+            self.window_secs()
+        };
+        let min_shared = self.params.min_shared;
+        let cands = self.candidates(&q, (v.time, v.time), |cl, c| {
+            let member = own == Some(c as usize);
+            !(cl.members.is_empty() || (member && cl.members.len() == 1))
+                && gap_secs((v.time, v.time), (cl.t_min, cl.t_max)) <= w
+                && (!v.titles_only || shared_terms(&v.terms, &cl.sum) >= min_shared)
+        });
         let mut best: Option<(usize, f32)> = None;
         for c in cands {
             let c = c as usize;
             let cl = &self.clusters[c];
             let member = own == Some(c);
-            if cl.members.is_empty() || (member && cl.members.len() == 1) {
-                continue;
-            }
-            if gap_secs((v.time, v.time), (cl.t_min, cl.t_max)) > w {
-                continue;
-            }
-            if v.titles_only && shared_terms(&v.terms, &cl.sum) < self.params.min_shared {
-                continue;
-            }
             let s = Self::cosine(v, cl, member);
             if best.is_none_or(|(bc, bs)| s > bs || (s == bs && c < bc)) {
                 best = Some((c, s));
@@ -1048,7 +1074,12 @@ impl Clusterer {
         if ca.members.is_empty() || cb.members.is_empty() || ca.norm2 <= 0.0 || cb.norm2 <= 0.0 {
             return None;
         }
-        if gap_secs((ca.t_min, ca.t_max), (cb.t_min, cb.t_max)) > self.window_secs() {
+        let w = if ca.mostly_titles() && cb.mostly_titles() {
+            self.title_only_window_secs()
+        } else {
+            self.window_secs()
+        };
+        if gap_secs((ca.t_min, ca.t_max), (cb.t_min, cb.t_max)) > w {
             return None;
         }
         Some((dot(&ca.sum, &cb.sum) / (ca.norm2 * cb.norm2).sqrt()) as f32)
@@ -1066,9 +1097,12 @@ impl Clusterer {
     fn neighbours(&mut self, a: usize) -> Vec<u32> {
         let q = heaviest(&self.clusters[a].sum, self.params.query_terms);
         let span = (self.clusters[a].t_min, self.clusters[a].t_max);
-        let mut c = self.candidates(&q, span);
-        c.retain(|&b| b as usize != a);
-        c
+        let titles = self.clusters[a].mostly_titles();
+        let (w, tw) = (self.window_secs(), self.title_only_window_secs());
+        self.candidates(&q, span, |cl, b| {
+            let w = if titles && cl.mostly_titles() { tw } else { w };
+            b as usize != a && !cl.members.is_empty() && gap_secs(span, (cl.t_min, cl.t_max)) <= w
+        })
     }
 
     /// Agglomerative merging: repeatedly merges the closest pair of stories (cosine of their
@@ -1431,5 +1465,57 @@ mod tests {
         };
         let b = cluster_all(&docs, &loose).labels;
         assert_eq!(b[0], b[1], "one shared name alone would join them");
+    }
+
+    fn at<'a>(title: &'a str, lead: &'a str, hours: i64) -> Doc<'a> {
+        Doc {
+            published: Some(1_400_000_000 + hours * 3600),
+            ..doc(title, lead, 0)
+        }
+    }
+
+    #[test]
+    fn headlines_after_a_long_pause_are_another_story_articles_are_not() {
+        let titles = [
+            "Titanfall servers crash on Xbox One launch night",
+            "Titanfall launch night: Xbox One servers crash",
+        ];
+        let lead = "Respawn said the Titanfall servers for Xbox One crashed on launch night.";
+        for (lead, apart) in [("", true), (lead, false)] {
+            let docs = [
+                at(titles[0], lead, 0),
+                at(titles[1], lead, 0),
+                at(titles[0], lead, 26),
+                at(titles[1], lead, 26),
+            ];
+            let a = cluster_all(&docs, &Params::default()).labels;
+            assert_eq!((a[0] == a[1], a[2] == a[3]), (true, true), "lead {lead:?}");
+            assert_eq!(a[0] != a[2], apart, "lead {lead:?}");
+            // Within the headline window they are one story.
+            let near = [docs[0], docs[1], at(titles[0], lead, 10)];
+            let b = cluster_all(&near, &Params::default()).labels;
+            assert!(b[0] == b[1] && b[1] == b[2], "lead {lead:?}");
+        }
+    }
+
+    #[test]
+    fn stories_outside_the_window_do_not_take_the_candidate_places() {
+        // One candidate place: the old story shares more of the new article's words but ended
+        // two days before it; the recent one is within the window and must get the place.
+        let params = Params::default()
+            .with_overrides("max_candidates=1")
+            .unwrap();
+        let lead_old = "The Ridgeford council approved the river bridge plan and its toll.";
+        let lead_new = "The Ridgeford council debated the river bridge plan again.";
+        let docs = [
+            at("Council approves river bridge plan and toll", lead_old, 0),
+            at("Council approves river bridge toll plan", lead_old, 1),
+            at("Council debates river bridge plan", lead_new, 60),
+            at("Council approves river bridge toll plan", lead_old, 62),
+        ];
+        let a = cluster_all(&docs, &params).labels;
+        assert_eq!(a[0], a[1]);
+        assert_ne!(a[0], a[2], "two days apart");
+        assert_eq!(a[2], a[3], "the story within the window takes the article");
     }
 }
