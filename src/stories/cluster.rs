@@ -779,13 +779,17 @@ impl Clusterer {
         self.params.window_hours.saturating_mul(3600)
     }
 
-    /// The window for a headline-only record or between two stories made mostly of them (never
-    /// longer than the general window).
-    fn title_only_window_secs(&self) -> i64 {
-        self.params
-            .title_only_window_hours
-            .min(self.params.window_hours)
-            .saturating_mul(3600)
+    /// The window for a headline-only record, or between two stories made mostly of them, when
+    /// `titles` (never longer than the general window); else the general window.
+    fn window_secs_for(&self, titles: bool) -> i64 {
+        if titles {
+            self.params
+                .title_only_window_hours
+                .min(self.params.window_hours)
+                .saturating_mul(3600)
+        } else {
+            self.window_secs()
+        }
     }
 
     fn threshold_for(&self, v: &DocVec) -> f32 {
@@ -882,11 +886,7 @@ impl Clusterer {
     /// current cluster when it is re-examined (scored without the doc).
     fn best_cluster(&mut self, v: &DocVec, own: Option<usize>) -> Option<(usize, f32)> {
         let q = heaviest(&v.terms, self.params.query_terms);
-        let w = if v.titles_only {
-            self.title_only_window_secs()
-        } else {
-            self.window_secs()
-        };
+        let w = self.window_secs_for(v.titles_only);
         let min_shared = self.params.min_shared;
         let cands = self.candidates(&q, (v.time, v.time), |cl, c| {
             let member = own == Some(c as usize);
@@ -1074,11 +1074,7 @@ impl Clusterer {
         if ca.members.is_empty() || cb.members.is_empty() || ca.norm2 <= 0.0 || cb.norm2 <= 0.0 {
             return None;
         }
-        let w = if ca.mostly_titles() && cb.mostly_titles() {
-            self.title_only_window_secs()
-        } else {
-            self.window_secs()
-        };
+        let w = self.window_secs_for(ca.mostly_titles() && cb.mostly_titles());
         if gap_secs((ca.t_min, ca.t_max), (cb.t_min, cb.t_max)) > w {
             return None;
         }
@@ -1098,8 +1094,9 @@ impl Clusterer {
         let q = heaviest(&self.clusters[a].sum, self.params.query_terms);
         let span = (self.clusters[a].t_min, self.clusters[a].t_max);
         let titles = self.clusters[a].mostly_titles();
-        let (w, tw) = (self.window_secs(), self.title_only_window_secs());
+        let (w, tw) = (self.window_secs(), self.window_secs_for(true));
         self.candidates(&q, span, |cl, b| {
+            // The pair's window, as `link` takes it.
             let w = if titles && cl.mostly_titles() { tw } else { w };
             b as usize != a && !cl.members.is_empty() && gap_secs(span, (cl.t_min, cl.t_max)) <= w
         })
