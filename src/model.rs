@@ -31,6 +31,34 @@ impl Format {
     }
 }
 
+/// What kind of page an article was read from. News crawls also bring home section fronts,
+/// listings, forums and shop pages: those are kept and readable, but only articles make stories,
+/// quotes and views.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageType {
+    /// A news or blog article (the default: a page is an article unless it clearly is not).
+    #[default]
+    Article,
+    /// A section front, index, search result or other list of links to articles.
+    Listing,
+    /// A forum thread, question-and-answer page or comment page.
+    Forum,
+    /// A product, shop or service page.
+    Product,
+}
+
+impl PageType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageType::Article => "article",
+            PageType::Listing => "listing",
+            PageType::Forum => "forum",
+            PageType::Product => "product",
+        }
+    }
+}
+
 /// One clean article. `body` is the clean text: paragraphs separated by a blank line. Every span
 /// newsdesk hands out is a pair of offsets in Unicode code points into `body`.
 #[derive(Clone, Debug)]
@@ -42,6 +70,8 @@ pub struct Article {
     /// For JSONL files the 1-based line, for JSON arrays the 1-based record number.
     pub record: Option<u32>,
     pub format: Format,
+    /// What kind of page it is (see [`PageType`]).
+    pub page_type: PageType,
     /// The publisher that wrote the article.
     pub outlet: Option<String>,
     /// The site that re-published it (an aggregator), when it can be told.

@@ -212,6 +212,19 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// The number of characters of scripts written without spaces between words (Chinese, Japanese
+/// kana, Korean Hangul) in `s`.
+pub fn cjk_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        return 0;
+    }
+    s.chars()
+        .filter(|&c| {
+            matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+        })
+        .count()
+}
+
 /// Whether `s` has at least `n` words (as [`words`] counts them), reading only as far as the
 /// `n`th word: a length test on a long paragraph ends early.
 pub fn has_words(s: &str, n: usize) -> bool {

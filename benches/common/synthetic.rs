@@ -226,6 +226,7 @@ impl Synthetic {
             path: format!("synthetic/{n}.txt"),
             record: None,
             format: Format::Text,
+            page_type: Default::default(),
             outlet: Some(outlet),
             via: None,
             title: Some(title),

@@ -166,10 +166,14 @@ fn junk_anywhere(t: &str) -> bool {
 
 /// A sentence: enough words, mostly letters, ending like a sentence (or a quotation).
 pub fn is_prose(t: &str) -> bool {
-    let ends = t
-        .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
-        .ends_with(['.', '!', '?', ':', ';', '…']);
-    crate::text::has_words(t, if ends { 6 } else { 30 })
+    let end = t.trim_end_matches(['"', '”', '’', '\'', ')', '»', '」', '』']);
+    let ends = end.ends_with(['.', '!', '?', ':', ';', '…']);
+    if crate::text::has_words(t, if ends { 6 } else { 30 }) {
+        return true;
+    }
+    // Scripts written without spaces (Chinese, Japanese): a sentence is a run of their characters.
+    let cjk = crate::text::cjk_chars(t);
+    cjk >= 60 || (cjk >= 15 && (ends || end.ends_with(['。', '！', '？'])))
 }
 
 /// Lines drawn with symbols: ASCII-art logos, rules, decorations.

@@ -27,28 +27,21 @@ pub fn detect(rel: &str, text: &str) -> Format {
         return Format::Html;
     }
     let first = head.chars().next().unwrap_or(' ');
+    match ext.as_str() {
+        // The extension says JSON: a broken file is reported as broken JSON.
+        "json" if first == '{' || first == '[' => return Format::Json,
+        "jsonl" | "ndjson" if first == '{' || first == '[' => return Format::Jsonl,
+        _ => {}
+    }
     if first == '{' || first == '[' {
-        match ext.as_str() {
-            "jsonl" | "ndjson" => return Format::Jsonl,
-            _ => {}
+        // Sniffed only: JSON is taken when the text really is JSON, never on its first character
+        // alone (a text scrape may open with a menu line such as "[Skip to content]").
+        if is_json(text) {
+            return Format::Json;
         }
-        // A whole-file JSON value, or one object per line?
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let per_line = lines.len() >= 2
-            && lines
-                .iter()
-                .filter(|l| l.starts_with('{') && l.ends_with('}'))
-                .count()
-                * 2
-                > lines.len();
-        if per_line && serde_json::from_str::<serde_json::Value>(text).is_err() {
+        if is_json_lines(text) {
             return Format::Jsonl;
         }
-        return Format::Json;
     }
     match ext.as_str() {
         "html" | "htm" | "xhtml" => Format::Html,
@@ -58,6 +51,26 @@ pub fn detect(rel: &str, text: &str) -> Format {
         _ if text.starts_with("---\n") || text.starts_with("---\r\n") => Format::Markdown,
         _ => Format::Text,
     }
+}
+
+/// Whether the whole text is one JSON value (checked without building it).
+fn is_json(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
+/// Whether the text is JSON Lines: most of its first 20 non-empty lines are JSON objects.
+fn is_json_lines(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(20)
+        .collect();
+    let objects = lines
+        .iter()
+        .filter(|l| l.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok())
+        .count();
+    !lines.is_empty() && objects * 2 > lines.len()
 }
 
 #[cfg(test)]
@@ -83,5 +96,25 @@ mod tests {
         );
         assert_eq!(detect("a.html", "just words"), Format::Html);
         assert_eq!(detect("a.txt", "Back to News\nText"), Format::Text);
+    }
+
+    #[test]
+    fn a_scrape_that_opens_with_a_bracket_is_text() {
+        // Menu lines as text dumps keep them: read as text, never as broken JSON.
+        let page = "[Skip to content]\n[Home] [World]\n\nThe council met on Tuesday.\n";
+        assert_eq!(detect("page.txt", page), Format::Text);
+        assert_eq!(detect("page", "{menu} News\nText here.\n"), Format::Text);
+        assert_eq!(
+            detect("page.md", "[Home](/)\n\n# Title\n"),
+            Format::Markdown
+        );
+        // Real JSON without a JSON extension is still JSON, and a broken .json file stays JSON
+        // (its error is reported).
+        assert_eq!(detect("feed.txt", "[{\"title\": \"x\"}]"), Format::Json);
+        assert_eq!(
+            detect("feed.data", "{\"a\":1}\n{\"a\":2}\n{\"a\":\n"),
+            Format::Jsonl
+        );
+        assert_eq!(detect("broken.json", "{\"a\":"), Format::Json);
     }
 }

@@ -32,6 +32,8 @@ pub struct RawMeta {
     pub category: Option<String>,
     pub tags: Vec<String>,
     pub url: Option<String>,
+    /// What the page says or shows it is, when that is not an article.
+    pub page_type: Option<crate::model::PageType>,
 }
 
 impl RawMeta {
@@ -52,6 +54,7 @@ impl RawMeta {
         if self.tags.is_empty() {
             self.tags = other.tags;
         }
+        self.page_type = self.page_type.or(other.page_type);
     }
 }
 
@@ -153,17 +156,234 @@ pub fn host_of(url: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
 
-/// Normalises a name-ish field: squashed whitespace, no surrounding punctuation, `None` if empty.
+/// Normalises a name-ish field: squashed whitespace, no surrounding punctuation, `None` if empty
+/// or longer than a name can be.
 pub fn clean_name(s: Option<String>) -> Option<String> {
+    clean_title(s).filter(|s| s.chars().count() <= 200)
+}
+
+/// Normalises a title: squashed whitespace, no surrounding separators, `None` if empty. A long
+/// title (a whole sentence as a feed's headline) is kept whole.
+pub fn clean_title(s: Option<String>) -> Option<String> {
     let s = crate::text::squash_ws(
         s?.trim_matches(|c: char| c == '|' || c == '-' || c == ',' || c.is_whitespace()),
     );
-    (!s.is_empty() && s.chars().count() <= 200).then_some(s)
+    (!s.is_empty()).then_some(s)
+}
+
+/// Words of page furniture that a byline field or line never is ("Sign In", "Updated on",
+/// "Name *", "Share", "Five Books").
+const UI_WORDS: &[&str] = &[
+    "sign",
+    "log",
+    "login",
+    "logout",
+    "register",
+    "subscribe",
+    "subscriber",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "menu",
+    "name",
+    "email",
+    "e-mail",
+    "comment",
+    "comments",
+    "share",
+    "follow",
+    "read",
+    "more",
+    "home",
+    "search",
+    "books",
+    "video",
+    "videos",
+    "photo",
+    "photos",
+    "advertisement",
+    "sponsored",
+    "loading",
+    "newsletter",
+    "contact",
+    "about",
+    "privacy",
+    "terms",
+    "cookie",
+    "cookies",
+    "account",
+    "profile",
+    "password",
+    "required",
+    "anonymous",
+    "unknown",
+    "admin",
+    "administrator",
+    "user",
+    "guest",
+    "webmaster",
+    "team",
+    "view",
+    "all",
+    "posts",
+    "articles",
+    "click",
+    "here",
+    "tweet",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "print",
+];
+
+/// Job words: a byline made only of these (and small words) names a post, not a person
+/// ("Senior Autos Reporter", "Staff Writer", "Contributor").
+const JOB_WORDS: &[&str] = &[
+    "senior",
+    "junior",
+    "chief",
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "editor",
+    "editors",
+    "editorial",
+    "contributor",
+    "contributing",
+    "correspondent",
+    "columnist",
+    "analyst",
+    "producer",
+    "journalist",
+    "author",
+    "board",
+    "desk",
+    "news",
+    "associate",
+    "assistant",
+    "managing",
+    "deputy",
+    "executive",
+    "political",
+    "business",
+    "sports",
+    "science",
+    "tech",
+    "technology",
+    "health",
+    "autos",
+    "culture",
+    "features",
+    "opinion",
+    "guest",
+    "special",
+    "national",
+    "international",
+    "local",
+    "digital",
+    "web",
+    "online",
+    "freelance",
+    "intern",
+    "photographer",
+    "video",
+    "data",
+    "investigative",
+    "the",
+    "of",
+    "and",
+    "for",
+    "at",
+    "a",
+    "an",
+    "by",
+    "in",
+    "on",
+    "&",
+];
+
+/// A byline as a name: without "By" and a date or job title after it; `None` unless what is left
+/// can be a person's or an organisation's name (never UI text such as "Sign In" or "Updated on",
+/// a form label, an address, or a job title alone).
+pub fn author_name(s: &str) -> Option<String> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:by|written\s+by|posted\s+by|words\s+by|author)\s*:?\s+")
+            .expect("byline prefix compiles")
+    });
+    let s = crate::text::squash_ws(s.trim());
+    let s = BY.replace(&s, "");
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '|' | ',' | '·' | '–' | '—' | ':')
+    });
+    if s.is_empty()
+        || s.chars().count() > 120
+        || s.contains([
+            '@', '*', '(', ')', '[', ']', '{', '}', '<', '>', '=', '?', '!', '/',
+        ])
+        || s.contains("http")
+        || s.chars().any(|c| c.is_ascii_digit())
+        || !s.chars().any(char::is_uppercase)
+    {
+        return None;
+    }
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 12 {
+        return None;
+    }
+    if UI_WORDS.contains(&words[0].as_str())
+        || words
+            .iter()
+            .all(|w| JOB_WORDS.contains(&w.as_str()) || UI_WORDS.contains(&w.as_str()))
+    {
+        return None;
+    }
+    // A sentence is not a byline.
+    if s.ends_with('.') && words.len() > 4 {
+        return None;
+    }
+    Some(s.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_are_names_never_ui_text_or_job_titles() {
+        let f = |s: &str| author_name(s);
+        assert_eq!(f("By Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            f("Ana Ruiz and Tom Bell").as_deref(),
+            Some("Ana Ruiz and Tom Bell")
+        );
+        assert_eq!(f("Associated Press").as_deref(), Some("Associated Press"));
+        for bad in [
+            "Sign In",
+            "Updated on",
+            "Name *",
+            "Senior Autos Reporter",
+            "Staff Writer",
+            "admin",
+            "https://example.com/ana",
+            "ana@example.com",
+            "",
+            "Published 2024-01-02",
+        ] {
+            assert_eq!(f(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn reads_credit_lines() {

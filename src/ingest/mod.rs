@@ -449,7 +449,7 @@ fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped>
             .title
             .as_deref()
             .is_some_and(|t| crate::text::has_words(t, 3));
-    if !crate::text::has_words(&body, 5) && !headline_only {
+    if !crate::text::has_words(&body, 5) && crate::text::cjk_chars(&body) < 10 && !headline_only {
         return Err(Skipped {
             path: p.rel,
             record: p.record,
@@ -463,10 +463,11 @@ fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped>
         path: p.rel,
         record: p.record,
         format: p.format,
+        page_type: meta.page_type.unwrap_or_default(),
         via: meta::clean_name(meta.via).filter(|v| Some(v) != outlet.as_ref()),
         outlet,
-        title: meta::clean_name(meta.title),
-        author: meta::clean_name(meta.author),
+        title: meta::clean_title(meta.title),
+        author: meta.author.as_deref().and_then(meta::author_name),
         published: meta.published.as_deref().and_then(meta::parse_time),
         category: meta::clean_name(meta.category),
         tags: meta::clean_tags(meta.tags),

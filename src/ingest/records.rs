@@ -196,6 +196,7 @@ pub fn read_record(v: &Value) -> Result<Record, String> {
         published: first_time(o),
         category: first_text(o, CATEGORY),
         tags: first_list(o, TAGS),
+        page_type: None,
     };
     if let Some(original) = first_name(o, ORIGINAL) {
         if meta
