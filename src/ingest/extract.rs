@@ -492,6 +492,7 @@ static BYLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// statements ([`super::pagemeta`]), then from what Readability found (its title, byline, date
 /// and site name); the body from Readability's main content, pruned by [`classify_blocks`].
 pub fn extract(html: &str) -> HtmlArticle {
+    let raw = html;
     let html = without_scripts(html);
     let mut meta = super::pagemeta::read(&html);
     let Some(a) = main_content(&html) else {
@@ -506,7 +507,13 @@ pub fn extract(html: &str) -> HtmlArticle {
     if meta.author.is_none() {
         meta.author = a.byline.as_deref().and_then(byline_name);
     }
-    meta.published = meta.published.or(a.published_time);
+    // Dates the head does not state: Readability's, an application's JSON state (cut with the
+    // scripts), then the date in the page's address.
+    meta.published = meta
+        .published
+        .or(a.published_time)
+        .or_else(|| super::pagemeta::script_published(raw))
+        .or_else(|| meta.url.as_deref().and_then(super::pagemeta::url_date));
     meta.site_name = meta.site_name.or(a.site_name);
     let paragraphs = classify_blocks(blocks_from_html(&a.content), meta.title.as_deref())
         .into_iter()

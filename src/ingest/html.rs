@@ -17,6 +17,7 @@ pub fn extract_page(html: &str) -> (RawMeta, Vec<String>) {
         url: m.url,
         category: m.category,
         tags: m.tags,
+        page_type: m.page_type,
         ..Default::default()
     };
     let paragraphs: Vec<String> = a

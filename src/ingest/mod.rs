@@ -11,6 +11,7 @@ pub mod dedup;
 pub mod detect;
 pub mod extract;
 pub mod html;
+pub mod linemodel;
 pub mod markdown;
 pub mod meta;
 pub mod pagemeta;

@@ -19,6 +19,9 @@ pub struct PageMeta {
     pub url: Option<String>,
     pub category: Option<String>,
     pub tags: Vec<String>,
+    /// A type other than an article that the page declares (schema.org or Open Graph), when it
+    /// declares no article type.
+    pub page_type: Option<crate::model::PageType>,
 }
 
 /// Meta tag names (the `property` or `name` attribute, lower case) for each field, most
@@ -115,6 +118,21 @@ pub fn read(html: &str) -> PageMeta {
         .or(ld.headline)
         .or(title_tag)
         .map(|t| without_site_suffix(t, site_name.as_deref(), url.as_deref()));
+    // The headline the page shows (its one `<h1>`) wins over the declared title when they are
+    // about the same thing: declared titles are often shortened or reworded for search and
+    // sharing. A logo in an `<h1>` (the site's name) or a page of many `<h1>`s is passed over.
+    let title = match (headline_h1(&html[head_end..]), title) {
+        (Some(h), None) => Some(h),
+        (Some(h), Some(t))
+            if same_subject(&h, &t)
+                && !site_name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(&h)) =>
+        {
+            Some(h)
+        }
+        (_, t) => t,
+    };
     // JSON-LD's datePublished first: where it and a meta tag differ, the meta tag is more often
     // local time labelled as UTC. A time with the hour beats a bare date.
     let mut times: Vec<String> = ld.published.into_iter().collect();
@@ -123,6 +141,9 @@ pub fn read(html: &str) -> PageMeta {
     }
     if times.is_empty() {
         times.extend(item_published(html));
+    }
+    if times.is_empty() {
+        times.extend(time_element(html));
     }
     let published = times
         .iter()
@@ -137,6 +158,7 @@ pub fn read(html: &str) -> PageMeta {
         url,
         category: first(CATEGORY).or(ld.section),
         tags,
+        page_type: declared_type(html, first(&["og:type"]).as_deref()),
     }
 }
 
@@ -195,6 +217,136 @@ fn item_published(html: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The page's declared type when it is not an article: the schema.org types of its JSON-LD
+/// (a product, a forum thread or question, a collection or list page) or an Open Graph `product`,
+/// and no article type beside them. Without such a statement the page is taken as an article.
+fn declared_type(html: &str, og_type: Option<&str>) -> Option<crate::model::PageType> {
+    use crate::model::PageType;
+    static TYPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#""@type"\s*:\s*(?:\[\s*)?"([A-Za-z]+)""#).expect("static regex is valid")
+    });
+    let mut found: Option<PageType> = None;
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(at) = crate::text::find_ci(bytes, from, b"application/ld+json") {
+        let Some(close) = crate::text::find_ci(bytes, at, b"</script") else {
+            break;
+        };
+        from = close;
+        for c in TYPE.captures_iter(&html[at..close]) {
+            let t = &c[1];
+            if is_article_type(t) {
+                return None;
+            }
+            let kind = match t {
+                "Product" | "ProductGroup" | "Offer" | "AggregateOffer" => Some(PageType::Product),
+                "DiscussionForumPosting" | "QAPage" | "Question" => Some(PageType::Forum),
+                "CollectionPage" | "ItemList" | "SearchResultsPage" => Some(PageType::Listing),
+                _ => None,
+            };
+            found = found.or(kind);
+        }
+    }
+    if og_type.is_some_and(|t| t.eq_ignore_ascii_case("article")) {
+        return None;
+    }
+    found.or_else(|| {
+        og_type
+            .filter(|t| t.eq_ignore_ascii_case("product"))
+            .map(|_| PageType::Product)
+    })
+}
+
+/// The text of the page's `<h1>` when it has one or two and the first reads like a headline (3 to
+/// 40 words).
+fn headline_h1(body: &str) -> Option<String> {
+    let bytes = body.as_bytes();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = crate::text::find_ci(bytes, from, b"<h1") {
+        from = at + 3;
+        if !matches!(bytes.get(at + 3), Some(b'>' | b' ' | b'\n' | b'\t' | b'\r')) {
+            continue;
+        }
+        let Some(end) = crate::text::find_ci(bytes, at, b"</h1") else {
+            break;
+        };
+        found.push(&body[at..end]);
+        if found.len() > 2 {
+            return None;
+        }
+    }
+    let first = found.first()?;
+    let text = Document::fragment(*first).root().text();
+    let text = crate::text::squash_ws(text.trim());
+    (3..=40)
+        .contains(&crate::text::word_count(&text))
+        .then_some(text)
+}
+
+/// Whether two titles share at least a third of the shorter one's words.
+fn same_subject(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        crate::text::words(s).map(str::to_lowercase).collect()
+    };
+    let (x, y) = (words(a), words(b));
+    let shared = x.intersection(&y).count();
+    shared * 3 >= x.len().min(y.len()) && shared > 0
+}
+
+/// The first `<time datetime=..>` of the page that is not marked as an update time: the date a
+/// page shows under its headline, when it declares none in its head.
+fn time_element(html: &str) -> Option<String> {
+    static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)\bdatetime\s*=\s*["']([^"']{8,40})["']"#).expect("static regex is valid")
+    });
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(at) = crate::text::find_ci(bytes, from, b"<time") {
+        from = at + 5;
+        let Some(end) = memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1) else {
+            break;
+        };
+        let tag = &html[at..end];
+        let lower = tag.to_ascii_lowercase();
+        if lower.contains("updated") || lower.contains("modified") {
+            continue;
+        }
+        if let Some(v) = VALUE.captures(tag).and_then(|c| c.get(1)) {
+            return Some(v.as_str().trim().to_string());
+        }
+    }
+    None
+}
+
+/// A publication date stated anywhere in the page's raw text, scripts included: a
+/// `"datePublished": ".."` (or `publishedDate`, `publishDate`) key of an application's JSON state
+/// (Next.js and similar pages carry their article data only there).
+pub fn script_published(html: &str) -> Option<String> {
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)\\?"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublished)\\?"\s*:\s*\\?"([^"\\]{8,40})\\?""#)
+            .expect("static regex is valid")
+    });
+    let bytes = html.as_bytes();
+    // Only pages that name such a key pay for the pattern.
+    for key in [&b"publish"[..]] {
+        crate::text::find_ci(bytes, 0, key)?;
+    }
+    KEY.captures(html)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+}
+
+/// The date in a web address's path (`/2024/05/31/`, `/2024-05-31/`), as `YYYY-MM-DD`.
+pub fn url_date(url: &str) -> Option<String> {
+    static PATH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
+            .expect("static regex is valid")
+    });
+    let c = PATH.captures(url)?;
+    Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
 }
 
 /// Where the head ends: after `</head>` when it is within the first 256 KB, else the whole page.

@@ -7,6 +7,7 @@
 //! run of units with the best prose-minus-junk score (the body-text-extraction idea of Finn et al.).
 
 use super::clean::{Kind, classify, is_canned_question, repair_glue};
+use super::linemodel::{self, RuleBounds, Unit};
 use super::meta::RawMeta;
 use crate::text::{squash_ws, word_count};
 use regex::Regex;
@@ -17,14 +18,6 @@ use std::sync::LazyLock;
 pub struct Scrape {
     pub meta: RawMeta,
     pub paragraphs: Vec<String>,
-}
-
-#[derive(Debug)]
-struct Unit {
-    line: usize,
-    text: String,
-    kind: Kind,
-    words: usize,
 }
 
 static ISO_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,9 +77,18 @@ fn segments(line: &str) -> Vec<&str> {
     out
 }
 
-/// Cleans one plain-text scrape. `template` holds the normalised lines that repeat across many
-/// pages of the same site; they are furniture wherever they appear.
-pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape {
+/// A page cut into units, with where the rules put the article.
+pub struct Units {
+    pub lines: Vec<String>,
+    pub units: Vec<Unit>,
+    pub bounds: RuleBounds,
+    pub meta: RawMeta,
+}
+
+/// Cuts a page into units (lines, and sentences of long lines), classifies them, reads the
+/// metadata the furniture carries and finds the rules' article bounds. `template` holds the
+/// normalised lines that repeat across many pages of the same site.
+pub fn units_of(text: &str, template: &super::templates::Template) -> Units {
     // Lines, with glued paragraphs split apart again.
     let mut lines: Vec<String> = Vec::new();
     for raw in text.lines() {
@@ -117,6 +119,7 @@ pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape
                 text: seg.to_string(),
                 kind,
                 words: word_count(seg),
+                template: templ,
             });
         }
     }
@@ -205,23 +208,86 @@ pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape
             best_hi = k + 1;
         }
     }
+    Units {
+        lines,
+        units,
+        bounds: RuleBounds {
+            start,
+            end,
+            run_lo: best_lo,
+            run_hi: best_hi,
+        },
+        meta,
+    }
+}
 
+/// Which units are article text: the learned model's choice (see [`linemodel`]) where a model
+/// is shipped, else the rules' best run of prose and short lines.
+pub fn kept_units(u: &Units) -> Vec<bool> {
+    let b = u.bounds;
+    let rules: Vec<bool> = u
+        .units
+        .iter()
+        .enumerate()
+        .map(|(k, x)| k >= b.run_lo && k < b.run_hi && matches!(x.kind, Kind::Prose | Kind::Short))
+        .collect();
+    let Some(p) = linemodel::body_probabilities(&u.units, b) else {
+        return rules;
+    };
+    let t = linemodel::body_threshold();
+    let kept: Vec<bool> = p.iter().map(|&p| p >= t).collect();
+    // A page where the model keeps no sentence at all keeps the rules' choice: a page is skipped
+    // only when neither finds article text.
+    let any_prose = kept
+        .iter()
+        .zip(&u.units)
+        .any(|(&k, x)| k && x.kind == Kind::Prose);
+    if any_prose { kept } else { rules }
+}
+
+/// Cleans one plain-text scrape. `template` holds the normalised lines that repeat across many
+/// pages of the same site; they are furniture wherever they appear.
+pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape {
+    let u = units_of(text, template);
+    let kept = kept_units(&u);
+    let mut meta = u.meta;
+    // With a title model: its choice when it is sure, else the rules' title when the model ranks
+    // that line first too; otherwise no title. A headline guessed from the lines above the
+    // article (menus, section names, sign-in prompts) is worse than none.
+    if linemodel::available() {
+        let top = linemodel::best_title(&u.units, u.bounds, &kept);
+        meta.title = match top {
+            Some((i, share)) if share >= linemodel::title_threshold() => {
+                Some(without_site_suffix(&u.units[i].text))
+            }
+            Some((i, _)) if meta.title.as_deref() == Some(u.units[i].text.as_str()) => meta.title,
+            _ => None,
+        };
+    }
     let mut paragraphs: Vec<String> = Vec::new();
     let mut last_line = usize::MAX;
-    for u in &units[best_lo..best_hi] {
-        if !matches!(u.kind, Kind::Prose | Kind::Short) {
-            continue;
-        }
+    for (x, _) in u.units.iter().zip(&kept).filter(|(_, k)| **k) {
         match paragraphs.last_mut() {
-            Some(p) if u.line == last_line => {
+            Some(p) if x.line == last_line => {
                 p.push(' ');
-                p.push_str(&u.text);
+                p.push_str(&x.text);
             }
-            _ => paragraphs.push(u.text.clone()),
+            _ => paragraphs.push(x.text.clone()),
         }
-        last_line = u.line;
+        last_line = x.line;
     }
     Scrape { meta, paragraphs }
+}
+
+/// A headline line without a trailing " | Site" part.
+fn without_site_suffix(t: &str) -> String {
+    if let Some((head, tail)) = t.rsplit_once(" | ")
+        && word_count(tail) <= 4
+        && word_count(head) >= 3
+    {
+        return head.trim().to_string();
+    }
+    t.to_string()
 }
 
 /// Reads title, outlet, author, time, category and tags from the page furniture.
@@ -315,12 +381,21 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
         .iter()
         .find(|u| units.iter().filter(|v| v.text == u.text).count() >= 2);
     meta.title = repeated.or(cands.first()).map(|u| u.text.clone());
-    // Outlet, when there is no "Source:" line: a short name line right after the title.
+    // Outlet, when there is no "Source:" line: a short name line right after the title, when
+    // the page names it again elsewhere (in a credit or a copyright line, say). A menu word
+    // ("Learn More", "Sections") below a headline is not a publisher: unknown beats a guess.
     if meta.outlet.is_none()
         && let Some(t) = &meta.title
         && let Some(k) = lines.iter().position(|l| l == t)
         && let Some(next) = lines.get(k + 1)
         && is_name_like(next)
+        && {
+            let name = next.to_lowercase();
+            lines
+                .iter()
+                .enumerate()
+                .any(|(j, l)| j != k + 1 && l.to_lowercase().contains(&name))
+        }
     {
         meta.outlet = Some(next.clone());
     }

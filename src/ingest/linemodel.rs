@@ -1,0 +1,371 @@
+//! The learned part of plain-text scrape cleaning: two small logistic models over the units
+//! (lines, or sentences of long lines) of a page, one telling article text from page furniture
+//! and one finding the headline among the lines above the article.
+//!
+//! The features are general signals (length, punctuation, capitalisation, function words, link
+//! and bullet marks, position, the rule classes of [`super::clean`], what the neighbours are),
+//! computed here and nowhere else: `examples/line_features.rs` writes them out for training, and
+//! `eval/wcxb/train_lines.py` fits the weights on the WCXB pages of the tuning part, dumped to text
+//! by two converters. The weights are data, `src/ingest/line_model.json`, read at build time.
+
+use std::sync::LazyLock;
+
+use super::clean::Kind;
+use serde::Deserialize;
+
+/// One unit of a page as the cleaner sees it.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Index of the line the unit comes from.
+    pub line: usize,
+    pub text: String,
+    pub kind: Kind,
+    pub words: usize,
+    /// Whether the line is one of the site's template lines.
+    pub template: bool,
+}
+
+/// Where the rules put the article: after `start`, before `end`, and the best prose run
+/// `run_lo..run_hi` between them.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleBounds {
+    pub start: usize,
+    pub end: usize,
+    pub run_lo: usize,
+    pub run_hi: usize,
+}
+
+/// Number of body features.
+pub const BODY_FEATURES: usize = 32;
+/// Number of title features.
+pub const TITLE_FEATURES: usize = 20;
+
+#[derive(Deserialize)]
+struct Weights {
+    body: Vec<f32>,
+    title: Vec<f32>,
+    /// Units whose article probability is at least this are kept.
+    body_threshold: f32,
+    /// The best title candidate is taken when its probability is at least this.
+    title_threshold: f32,
+}
+
+static MODEL: LazyLock<Option<Weights>> = LazyLock::new(|| {
+    let w: Weights = serde_json::from_str(include_str!("line_model.json")).ok()?;
+    (w.body.len() == BODY_FEATURES).then_some(w)
+});
+
+/// Whether trained weights are present for both models (weights of the wrong shape count as
+/// absent: the cleaner then keeps to its rules for that part).
+pub fn available() -> bool {
+    MODEL
+        .as_ref()
+        .is_some_and(|m| m.title.len() == TITLE_FEATURES)
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+fn dot(w: &[f32], x: &[f32]) -> f32 {
+    w.iter().zip(x).map(|(a, b)| a * b).sum()
+}
+
+/// The probability that each unit is article text; `None` without a model.
+pub fn body_probabilities(units: &[Unit], b: RuleBounds) -> Option<Vec<f32>> {
+    let m = MODEL.as_ref()?;
+    let f = body_features(units, b);
+    Some(f.iter().map(|x| sigmoid(dot(&m.body, x))).collect())
+}
+
+/// The body threshold of the model.
+pub fn body_threshold() -> f32 {
+    MODEL.as_ref().map_or(0.5, |m| m.body_threshold)
+}
+
+/// The unit most likely to be the headline, with its share of the candidates' probability (the
+/// candidates of a page compete: a softmax over their scores). `kept` marks the units taken as
+/// article text.
+pub fn best_title(units: &[Unit], b: RuleBounds, kept: &[bool]) -> Option<(usize, f32)> {
+    let m = MODEL.as_ref().filter(|m| m.title.len() == TITLE_FEATURES)?;
+    let (cands, feats) = title_features(units, b, kept);
+    let z: Vec<f32> = feats.iter().map(|x| dot(&m.title, x)).collect();
+    let top = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let total: f32 = z.iter().map(|v| (v - top).exp()).sum();
+    let (k, _) = z.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+    Some((cands[k], 1.0 / total))
+}
+
+/// The title model's threshold: a top candidate with a smaller share is not taken on the model's
+/// word alone.
+pub fn title_threshold() -> f32 {
+    MODEL.as_ref().map_or(1.0, |m| m.title_threshold)
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in",
+    "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "our", "she", "so", "than",
+    "that", "the", "their", "them", "there", "they", "this", "to", "was", "we", "were", "what",
+    "when", "which", "who", "will", "with", "would", "you", "your",
+];
+
+/// Shape of one unit's text.
+#[derive(Default, Clone, Copy)]
+struct Shape {
+    letters: f32,
+    digits: f32,
+    capitalised: f32,
+    function: f32,
+    bracketed: f32,
+    cjk: f32,
+    upper: bool,
+    bullet: bool,
+    pipes: bool,
+    link: bool,
+    sentence_end: bool,
+    colon_end: bool,
+}
+
+fn shape(t: &str) -> Shape {
+    let (mut n, mut letters, mut digits, mut upper, mut lower, mut bracket, mut depth) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0i32);
+    for c in t.chars() {
+        n += 1;
+        match c {
+            '[' => depth += 1,
+            ']' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth > 0 {
+            bracket += 1;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        } else if c.is_numeric() {
+            digits += 1;
+        }
+    }
+    let (mut words, mut caps, mut func) = (0usize, 0usize, 0usize);
+    let mut buf = String::new();
+    for w in crate::text::words(t) {
+        words += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+        buf.clear();
+        crate::text::push_lower(&mut buf, w);
+        if FUNCTION_WORDS.binary_search(&buf.as_str()).is_ok() {
+            func += 1;
+        }
+    }
+    let n = n.max(1) as f32;
+    let wn = words.max(1) as f32;
+    let end = t.trim_end_matches(['"', '”', '’', '\'', ')', '»', '」']);
+    let first = t.trim_start().chars().next().unwrap_or(' ');
+    let lower_t = t.to_ascii_lowercase();
+    Shape {
+        letters: letters as f32 / n,
+        digits: digits as f32 / n,
+        capitalised: caps as f32 / wn,
+        function: func as f32 / wn,
+        bracketed: bracket as f32 / n,
+        cjk: crate::text::cjk_chars(t) as f32 / n,
+        upper: upper >= 4 && lower == 0,
+        bullet: matches!(first, '•' | '*' | '-' | '·' | '–' | '◦' | '▪' | '+' | '>'),
+        pipes: t.contains(" | ") || t.contains(" • ") || t.contains(" / "),
+        link: lower_t.contains("http") || lower_t.contains("www.") || lower_t.contains(".com"),
+        sentence_end: end.ends_with(['.', '!', '?', '…', '。', '！', '？']),
+        colon_end: end.ends_with(':'),
+    }
+}
+
+fn ln1(x: usize) -> f32 {
+    (1.0 + x as f32).ln()
+}
+
+/// The body features of every unit (see the module comment; the order is the model's).
+pub fn body_features(units: &[Unit], b: RuleBounds) -> Vec<[f32; BODY_FEATURES]> {
+    let n = units.len();
+    let shapes: Vec<Shape> = units.iter().map(|u| shape(&u.text)).collect();
+    let max_words = units.iter().map(|u| u.words).max().unwrap_or(1).max(1) as f32;
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for u in units {
+        *seen.entry(u.text.as_str()).or_default() += 1;
+    }
+    let prose_words: Vec<usize> = units
+        .iter()
+        .map(|u| if u.kind == Kind::Prose { u.words } else { 0 })
+        .collect();
+    let window = |i: usize, r: usize| i.saturating_sub(r)..(i + r + 1).min(n);
+    let mut out = Vec::with_capacity(n);
+    for (i, u) in units.iter().enumerate() {
+        let s = shapes[i];
+        let w3 = window(i, 3);
+        let all: usize = units[w3.clone()].iter().map(|v| v.words).sum();
+        let prose: usize = prose_words[w3].iter().sum();
+        let w2 = window(i, 2);
+        let mean_len =
+            units[w2.clone()].iter().map(|v| ln1(v.words)).sum::<f32>() / w2.len() as f32;
+        let dist = if i < b.run_lo {
+            b.run_lo - i
+        } else if i >= b.run_hi {
+            i + 1 - b.run_hi
+        } else {
+            0
+        };
+        let kind = |k: Kind| f32::from(u8::from(u.kind == k));
+        let flag = |x: bool| f32::from(u8::from(x));
+        out.push([
+            1.0,
+            ln1(u.words),
+            kind(Kind::Prose),
+            kind(Kind::Short),
+            kind(Kind::Junk),
+            kind(Kind::HeaderEnd),
+            kind(Kind::FooterStart),
+            flag(s.sentence_end),
+            s.letters,
+            s.capitalised,
+            s.bracketed,
+            flag(s.bullet),
+            i as f32 / n.max(1) as f32,
+            flag(i >= b.run_lo && i < b.run_hi),
+            ln1(dist),
+            if all == 0 {
+                0.0
+            } else {
+                prose as f32 / all as f32
+            },
+            mean_len,
+            s.function,
+            s.digits,
+            flag(s.pipes),
+            flag(u.template),
+            flag(seen.get(u.text.as_str()).copied().unwrap_or(0) >= 2),
+            u.words as f32 / max_words,
+            s.cjk,
+            flag(i >= b.end),
+            flag(i < b.start),
+            flag(s.link),
+            flag(s.upper),
+            ln1(i.checked_sub(1).map_or(0, |j| units[j].words)),
+            ln1(units.get(i + 1).map_or(0, |v| v.words)),
+            flag(s.colon_end),
+            flag(i > 0 && units[i - 1].line == u.line),
+        ]);
+    }
+    out
+}
+
+/// The title candidates (units above the article's first kept unit, at most 40 of them) and
+/// their features.
+pub fn title_features(
+    units: &[Unit],
+    b: RuleBounds,
+    kept: &[bool],
+) -> (Vec<usize>, Vec<[f32; TITLE_FEATURES]>) {
+    let first_kept = kept.iter().position(|&k| k).unwrap_or(b.run_lo);
+    // The article's vocabulary: how many times each lower-cased word occurs in the kept units
+    // (a kept candidate's own words are taken out again when it is scored).
+    let mut vocab: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let lower_words = |t: &str| -> Vec<String> {
+        crate::text::words(t)
+            .map(|w| {
+                let mut s = String::new();
+                crate::text::push_lower(&mut s, w);
+                s
+            })
+            .collect()
+    };
+    for (u, _) in units.iter().zip(kept).filter(|(_, k)| **k) {
+        for w in lower_words(&u.text) {
+            *vocab.entry(w).or_default() += 1;
+        }
+    }
+    let lo = first_kept.saturating_sub(40);
+    let hi = (first_kept + 3).min(units.len());
+    let mut cands = Vec::new();
+    let mut feats = Vec::new();
+    for (i, u) in units.iter().enumerate().take(hi).skip(lo) {
+        if u.words < 2 || u.words > 40 || u.kind == Kind::Prose && u.words > 30 {
+            continue;
+        }
+        let s = shape(&u.text);
+        let own = kept.get(i).copied().unwrap_or(false);
+        let words = lower_words(&u.text);
+        let (mut content, mut shared) = (0usize, 0usize);
+        for w in &words {
+            if FUNCTION_WORDS.binary_search(&w.as_str()).is_err() {
+                content += 1;
+                let mine = if own {
+                    words.iter().filter(|x| *x == w).count()
+                } else {
+                    0
+                };
+                shared += usize::from(vocab.get(w).copied().unwrap_or(0) > mine);
+            }
+        }
+        let repeats = units.iter().filter(|v| v.text == u.text).count();
+        let before = first_kept.saturating_sub(i);
+        let shorter_between = units[i.min(first_kept)..first_kept.max(i)]
+            .iter()
+            .filter(|v| v.kind == Kind::Short && v.words >= 3)
+            .count();
+        let numbered = u.text.split_once(['.', ')']).is_some_and(|(h, _)| {
+            !h.is_empty() && h.len() <= 3 && h.bytes().all(|b| b.is_ascii_digit())
+        });
+        let flag = |x: bool| f32::from(u8::from(x));
+        cands.push(i);
+        feats.push([
+            1.0,
+            ln1(u.words),
+            flag(u.kind == Kind::Short),
+            flag(u.kind == Kind::Junk),
+            if content == 0 {
+                0.0
+            } else {
+                shared as f32 / content as f32
+            },
+            ln1(before),
+            flag(i >= first_kept),
+            s.capitalised,
+            flag(s.sentence_end),
+            flag(s.pipes),
+            s.bracketed,
+            flag(repeats >= 2),
+            s.digits,
+            flag(s.bullet),
+            flag(u.template),
+            flag(s.upper),
+            flag((4..=25).contains(&u.words)),
+            ln1(shorter_between),
+            flag(numbered),
+            flag(own),
+        ]);
+    }
+    (cands, feats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_shipped_model_has_the_right_shape() {
+        assert!(
+            available(),
+            "src/ingest/line_model.json must match the feature counts"
+        );
+    }
+}
