@@ -302,7 +302,14 @@ fn parse_entry(
         Format::Text => out.push(one(RawMeta::default(), Content::Scrape(text))),
         Format::Html => {
             let (meta, paras) = html::extract_page(&text);
-            out.push(one(meta, Content::Paragraphs(paras)));
+            // When the HTML extractor finds no article, the page's whole text goes through the
+            // plain-text cleaner instead: a page is lost only when neither finds prose.
+            let content = if paras.iter().any(|p| crate::text::has_words(p, 5)) {
+                Content::Paragraphs(paras)
+            } else {
+                Content::Scrape(html::html_fragment_paragraphs(&text).join("\n"))
+            };
+            out.push(one(meta, content));
         }
         Format::Markdown => {
             let (meta, paras) = markdown::parse(&text);

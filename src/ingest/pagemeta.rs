@@ -331,9 +331,7 @@ pub fn script_published(html: &str) -> Option<String> {
     });
     let bytes = html.as_bytes();
     // Only pages that name such a key pay for the pattern.
-    for key in [&b"publish"[..]] {
-        crate::text::find_ci(bytes, 0, key)?;
-    }
+    crate::text::find_ci(bytes, 0, b"publish")?;
     KEY.captures(html)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().trim().to_string())

@@ -221,8 +221,9 @@ pub fn units_of(text: &str, template: &super::templates::Template) -> Units {
     }
 }
 
-/// Which units are article text: the learned model's choice (see [`linemodel`]) where a model
-/// is shipped, else the rules' best run of prose and short lines.
+/// Which units are article text: the learned model's choice (see [`linemodel`]) among the units
+/// the rules do not call furniture, where a model is shipped; else the rules' best run of prose
+/// and short lines.
 pub fn kept_units(u: &Units) -> Vec<bool> {
     let b = u.bounds;
     let rules: Vec<bool> = u
@@ -235,7 +236,25 @@ pub fn kept_units(u: &Units) -> Vec<bool> {
         return rules;
     };
     let t = linemodel::body_threshold();
-    let kept: Vec<bool> = p.iter().map(|&p| p >= t).collect();
+    // Lines the metadata was read from (the category, the outlet, a tag, the byline, the date
+    // line) are not article text.
+    let m = &u.meta;
+    let is_meta = |x: &Unit| {
+        [&m.category, &m.outlet]
+            .iter()
+            .any(|f| f.as_deref() == Some(x.text.as_str()))
+            || m.tags.iter().any(|t| t == &x.text)
+            || (x.words <= 8
+                && [&m.published, &m.author]
+                    .iter()
+                    .any(|f| f.as_deref().is_some_and(|v| x.text.contains(v)))
+                && x.kind != Kind::Prose)
+    };
+    let kept: Vec<bool> = p
+        .iter()
+        .zip(&u.units)
+        .map(|(&p, x)| p >= t && matches!(x.kind, Kind::Prose | Kind::Short) && !is_meta(x))
+        .collect();
     // A page where the model keeps no sentence at all keeps the rules' choice: a page is skipped
     // only when neither finds article text.
     let any_prose = kept
