@@ -87,13 +87,25 @@ pub fn body_threshold() -> f32 {
 /// candidates of a page compete: a softmax over their scores). `kept` marks the units taken as
 /// article text.
 pub fn best_title(units: &[Unit], b: RuleBounds, kept: &[bool]) -> Option<(usize, f32)> {
-    let m = MODEL.as_ref().filter(|m| m.title.len() == TITLE_FEATURES)?;
+    title_ranking(units, b, kept).into_iter().next()
+}
+
+/// Every title candidate with its share of the candidates' probability, best first.
+pub fn title_ranking(units: &[Unit], b: RuleBounds, kept: &[bool]) -> Vec<(usize, f32)> {
+    let Some(m) = MODEL.as_ref().filter(|m| m.title.len() == TITLE_FEATURES) else {
+        return Vec::new();
+    };
     let (cands, feats) = title_features(units, b, kept);
     let z: Vec<f32> = feats.iter().map(|x| dot(&m.title, x)).collect();
     let top = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let total: f32 = z.iter().map(|v| (v - top).exp()).sum();
-    let (k, _) = z.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
-    Some((cands[k], 1.0 / total))
+    let mut ranked: Vec<(usize, f32)> = cands
+        .into_iter()
+        .zip(&z)
+        .map(|(i, v)| (i, (v - top).exp() / total))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked
 }
 
 /// The title model's threshold: a top candidate with a smaller share is not taken on the model's

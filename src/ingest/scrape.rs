@@ -222,7 +222,8 @@ pub fn units_of(text: &str, template: &super::templates::Template) -> Units {
 }
 
 /// Which units are article text: the learned model's choice (see [`linemodel`]) among the units
-/// the rules do not call furniture, where a model is shipped; else the rules' best run of prose
+/// the rules do not call furniture, between the header and footer markers, where a model is
+/// shipped; else the rules' best run of prose
 /// and short lines.
 pub fn kept_units(u: &Units) -> Vec<bool> {
     let b = u.bounds;
@@ -253,7 +254,13 @@ pub fn kept_units(u: &Units) -> Vec<bool> {
     let kept: Vec<bool> = p
         .iter()
         .zip(&u.units)
-        .map(|(&p, x)| p >= t && matches!(x.kind, Kind::Prose | Kind::Short) && !is_meta(x))
+        .enumerate()
+        .map(|(k, (&p, x))| {
+            p >= t
+                && (b.start..b.end).contains(&k)
+                && matches!(x.kind, Kind::Prose | Kind::Short)
+                && !is_meta(x)
+        })
         .collect();
     // A page where the model keeps no sentence at all keeps the rules' choice: a page is skipped
     // only when neither finds article text.
@@ -271,15 +278,26 @@ pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape
     let kept = kept_units(&u);
     let mut meta = u.meta;
     // With a title model: its choice when it is sure, else the rules' title when the model ranks
-    // that line first too; otherwise no title. A headline guessed from the lines above the
-    // article (menus, section names, sign-in prompts) is worse than none.
+    // that line among its first three; otherwise no title. A headline guessed from the lines
+    // above the article (menus, section names, sign-in prompts) is worse than none.
     if linemodel::available() {
-        let top = linemodel::best_title(&u.units, u.bounds, &kept);
-        meta.title = match top {
-            Some((i, share)) if share >= linemodel::title_threshold() => {
+        let ranked = linemodel::title_ranking(&u.units, u.bounds, &kept);
+        meta.title = match ranked.first() {
+            Some(&(i, share)) if share >= linemodel::title_threshold() => {
                 Some(without_site_suffix(&u.units[i].text))
             }
-            Some((i, _)) if meta.title.as_deref() == Some(u.units[i].text.as_str()) => meta.title,
+            _ if ranked
+                .iter()
+                .take(3)
+                .any(|&(i, _)| meta.title.as_deref() == Some(u.units[i].text.as_str()))
+                || u.units[..u.bounds.start]
+                    .iter()
+                    .any(|x| meta.title.as_deref() == Some(x.text.as_str())) =>
+            {
+                // The rules' title agrees with the model, or stands above a header marker (the
+                // page's own head, before an AI-summary or share block).
+                meta.title
+            }
             _ => None,
         };
     }
