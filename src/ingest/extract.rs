@@ -513,6 +513,7 @@ pub fn extract(html: &str) -> HtmlArticle {
         .published
         .or(a.published_time)
         .or_else(|| super::pagemeta::script_published(raw))
+        .or_else(|| super::pagemeta::date_near_headline(&html))
         .or_else(|| meta.url.as_deref().and_then(super::pagemeta::url_date));
     meta.site_name = meta.site_name.or(a.site_name);
     let paragraphs = classify_blocks(blocks_from_html(&a.content), meta.title.as_deref())

@@ -88,6 +88,13 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = dateparser::parse_with(s, &Utc, chrono::NaiveTime::MIN) {
         return Some(t);
     }
+    // An ISO date with a time in a form none of the above reads ("2025-12-15T15:33Z"): the date.
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        return d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
+    }
     // Day-first forms dateparser does not know: "14 October 2026", "Tuesday, 14 Oct 2026".
     let cleaned: String = s
         .split(|c: char| c == ',' || c.is_whitespace())
@@ -108,6 +115,59 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
         }
         if let Ok(t) = chrono::NaiveDateTime::parse_from_str(&cleaned, f) {
             return Some(Utc.from_utc_datetime(&t));
+        }
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_of(name: &str) -> Option<u32> {
+    let n = name.get(..3)?.to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == n).map(|i| i as u32 + 1)
+}
+
+/// The first calendar date written in a piece of text, as `YYYY-MM-DD`: "July 9, 2025",
+/// "Dec. 20, 2025", "20 December 2025", "23.07.2025", "2025-07-23", "18 Dec 2025". Numeric dates
+/// with slashes are read only when the day cannot be the month (`25/12/2025`, `12/25/2025`).
+pub fn find_date(text: &str) -> Option<String> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            (?-u:\b)(?P<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{2})(?-u:\b)
+            | (?-u:\b)(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?P<y2>(?:19|20)\d{2})(?-u:\b)
+            | (?-u:\b)(?P<y3>(?:19|20)\d{2})-(?P<mo3>\d{2})-(?P<d3>\d{2})(?-u:\b)
+            | (?-u:\b)(?P<d4>\d{1,2})\.(?P<mo4>\d{1,2})\.(?P<y4>(?:19|20)\d{2})(?-u:\b)
+            | (?-u:\b)(?P<a5>\d{1,2})/(?P<b5>\d{1,2})/(?P<y5>(?:19|20)\d{2})(?-u:\b)
+            ",
+        )
+        .expect("date pattern compiles")
+    });
+    for c in DATE.captures_iter(text) {
+        let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+        let ymd = if let (Some(m), Some(d), Some(y)) = (c.name("m1"), num("d1"), num("y1")) {
+            month_of(m.as_str()).map(|m| (y, m, d))
+        } else if let (Some(d), Some(m), Some(y)) = (num("d2"), c.name("m2"), num("y2")) {
+            month_of(m.as_str()).map(|m| (y, m, d))
+        } else if let (Some(y), Some(m), Some(d)) = (num("y3"), num("mo3"), num("d3")) {
+            Some((y, m, d))
+        } else if let (Some(d), Some(m), Some(y)) = (num("d4"), num("mo4"), num("y4")) {
+            Some((y, m, d))
+        } else if let (Some(a), Some(b), Some(y)) = (num("a5"), num("b5"), num("y5")) {
+            match (a > 12, b > 12) {
+                (true, false) => Some((y, b, a)),
+                (false, true) => Some((y, a, b)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some((y, m, d)) = ymd
+            && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+        {
+            return Some(date.format("%Y-%m-%d").to_string());
         }
     }
     None
@@ -435,6 +495,32 @@ mod tests {
             Some("2019-11-18T17:01:27.893Z")
         );
         assert_eq!(f("not a date"), None);
+    }
+
+    #[test]
+    fn finds_the_first_written_date() {
+        let f = |s: &str| find_date(s);
+        assert_eq!(
+            f("By Ana Ruiz Updated on July 9, 2025 Edited by").as_deref(),
+            Some("2025-07-09")
+        );
+        assert_eq!(
+            f("RAJSHAHI, Dec. 20, 2025 (BSS) - H").as_deref(),
+            Some("2025-12-20")
+        );
+        assert_eq!(
+            f("Craig Last updated on 17 December 2025").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(
+            f("Elliot Raba 23.07.2025 · 6 min read").as_deref(),
+            Some("2025-07-23")
+        );
+        assert_eq!(f("posted 2024-04-08 by x").as_deref(), Some("2024-04-08"));
+        assert_eq!(f("on 25/12/2025").as_deref(), Some("2025-12-25"));
+        assert_eq!(f("on 05/06/2025"), None);
+        assert_eq!(f("no date here, only 2025 and May"), None);
+        assert_eq!(f("February 30, 2025"), None);
     }
 
     #[test]

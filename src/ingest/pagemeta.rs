@@ -296,6 +296,83 @@ fn same_subject(a: &str, b: &str) -> bool {
     shared * 3 >= x.len().min(y.len()) && shared > 0
 }
 
+/// The first date written in the page's text right after its headline (`<h1>`), else right
+/// before it: the date a page shows beside its title and byline.
+pub fn date_near_headline(html: &str) -> Option<String> {
+    let bytes = html.as_bytes();
+    let mut from = head_end(html).min(html.len());
+    if from == html.len() {
+        from = 0;
+    }
+    let at = loop {
+        let at = crate::text::find_ci(bytes, from, b"<h1")?;
+        if matches!(bytes.get(at + 3), Some(b'>' | b' ' | b'\n' | b'\t' | b'\r')) {
+            break at;
+        }
+        from = at + 3;
+    };
+    let after = visible_text(html, at, 12_000, 700);
+    if let Some(d) = super::meta::find_date(&after) {
+        return Some(d);
+    }
+    let start = at.saturating_sub(4_000);
+    let start = (start..at)
+        .find(|&i| html.is_char_boundary(i))
+        .unwrap_or(at);
+    let before = visible_text(html, start, at - start, usize::MAX);
+    let tail: String = {
+        let chars: Vec<char> = before.chars().collect();
+        chars[chars.len().saturating_sub(200)..].iter().collect()
+    };
+    super::meta::find_date(&tail)
+}
+
+/// The text of `html[from..from + bytes]` without its tags (and the contents of scripts and
+/// styles), whitespace squashed, cut after `max_chars` characters.
+fn visible_text(html: &str, from: usize, bytes: usize, max_chars: usize) -> String {
+    let mut end = (from + bytes).min(html.len());
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let part = &html[from..end];
+    let mut out = String::new();
+    let mut rest = part;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push(' ');
+        let tail = &rest[lt..];
+        let skip_to = if starts_with_ci_str(tail, "<script") {
+            find_ci_str(tail, "</script").map(|e| e + 8)
+        } else if starts_with_ci_str(tail, "<style") {
+            find_ci_str(tail, "</style").map(|e| e + 7)
+        } else {
+            None
+        };
+        let from_here = skip_to.unwrap_or(0);
+        match tail[from_here..].find('>') {
+            Some(gt) => rest = &tail[from_here + gt + 1..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+        if out.chars().count() > max_chars.saturating_mul(2).max(max_chars) {
+            break;
+        }
+    }
+    out.push_str(rest);
+    let text = crate::text::squash_ws(&out.replace("&nbsp;", " ").replace("&#160;", " "));
+    text.chars().take(max_chars).collect()
+}
+
+fn starts_with_ci_str(s: &str, pat: &str) -> bool {
+    crate::text::starts_with_ci(s.as_bytes(), 0, pat.as_bytes())
+}
+
+fn find_ci_str(s: &str, pat: &str) -> Option<usize> {
+    crate::text::find_ci(s.as_bytes(), 0, pat.as_bytes())
+}
+
 /// The first `<time datetime=..>` of the page that is not marked as an update time: the date a
 /// page shows under its headline, when it declares none in its head.
 fn time_element(html: &str) -> Option<String> {

@@ -222,8 +222,7 @@ pub fn units_of(text: &str, template: &super::templates::Template) -> Units {
 }
 
 /// Which units are article text: the learned model's choice (see [`linemodel`]) among the units
-/// the rules do not call furniture, between the header and footer markers, where a model is
-/// shipped; else the rules' best run of prose
+/// the rules do not call furniture, after an AI-summary widget, where a model is shipped; else the rules' best run of prose
 /// and short lines.
 pub fn kept_units(u: &Units) -> Vec<bool> {
     let b = u.bounds;
@@ -251,15 +250,19 @@ pub fn kept_units(u: &Units) -> Vec<bool> {
                     .any(|f| f.as_deref().is_some_and(|v| x.text.contains(v)))
                 && x.kind != Kind::Prose)
     };
+    // An AI-summary widget's marker ("Summarize this article with", "AI-generated summary") is a
+    // hard start: what stands above it is the aggregator's own text. A "Key takeaways" heading,
+    // the other header marker, is part of many articles: there the model decides.
+    let hard_start = u.units[..b.start.min(u.units.len())]
+        .iter()
+        .rposition(|x| x.kind == Kind::HeaderEnd && !x.text.to_lowercase().starts_with("key "))
+        .map_or(0, |i| i + 1);
     let kept: Vec<bool> = p
         .iter()
         .zip(&u.units)
         .enumerate()
         .map(|(k, (&p, x))| {
-            p >= t
-                && (b.start..b.end).contains(&k)
-                && matches!(x.kind, Kind::Prose | Kind::Short)
-                && !is_meta(x)
+            p >= t && k >= hard_start && matches!(x.kind, Kind::Prose | Kind::Short) && !is_meta(x)
         })
         .collect();
     // A page where the model keeps no sentence at all keeps the rules' choice: a page is skipped
@@ -300,6 +303,14 @@ pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape
             }
             _ => None,
         };
+    }
+    // A date written beside the headline or byline: the short lines just above the article.
+    if meta.published.is_none() {
+        let first = kept.iter().position(|&k| k).unwrap_or(u.bounds.run_lo);
+        meta.published = u.units[first.saturating_sub(12)..(first + 1).min(u.units.len())]
+            .iter()
+            .filter(|x| x.words <= 25)
+            .find_map(|x| super::meta::find_date(&x.text));
     }
     let mut paragraphs: Vec<String> = Vec::new();
     let mut last_line = usize::MAX;
