@@ -466,6 +466,30 @@ fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped>
     }
     let url = meta.url.filter(|u| u.starts_with("http"));
     let outlet = meta::clean_name(meta.outlet).or_else(|| url.as_deref().and_then(meta::host_of));
+    // A one-word byline that names the site itself (its name, or its web address's name) is the
+    // publisher, not an author: "GitHub" on github.com, "Instructables", "CDC" on cdc.gov. A
+    // person's name on their own site ("Ana Ruiz" on anaruiz.net) stays.
+    let author = meta
+        .author
+        .as_deref()
+        .and_then(meta::author_name)
+        .filter(|a| {
+            let key = |s: &str| -> String {
+                s.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            if a.split_whitespace().count() > 1 {
+                return true;
+            }
+            let a = key(a);
+            let site = url.as_deref().and_then(meta::host_of).and_then(|h| {
+                let labels: Vec<&str> = h.split('.').collect();
+                labels.len().checked_sub(2).map(|i| key(labels[i]))
+            });
+            !(outlet.as_deref().is_some_and(|o| key(o) == a) || site.is_some_and(|s| s == a))
+        });
     Ok(Article {
         id: article_id(&p.rel, p.record),
         path: p.rel,
@@ -475,7 +499,7 @@ fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped>
         via: meta::clean_name(meta.via).filter(|v| Some(v) != outlet.as_ref()),
         outlet,
         title: meta::clean_title(meta.title),
-        author: meta.author.as_deref().and_then(meta::author_name),
+        author,
         published: meta.published.as_deref().and_then(meta::parse_time),
         category: meta::clean_name(meta.category),
         tags: meta::clean_tags(meta.tags),
