@@ -74,6 +74,9 @@ pub struct StoryOrders {
     pub by_outlet: HashMap<String, Vec<u32>>,
 }
 
+/// The story index of a page that is not an article (it joins no story).
+const NO_STORY: u32 = u32::MAX;
+
 impl Corpus {
     /// Loads and analyses a corpus, reporting file progress as (done, total).
     pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Corpus> {
@@ -111,7 +114,8 @@ impl Corpus {
         let t = Instant::now();
         let (stories, clustering) = stories::build_with_state(&articles);
         timings.stories = t.elapsed();
-        let mut story_of = vec![0u32; articles.len()];
+        // Pages that are not articles belong to no story.
+        let mut story_of = vec![NO_STORY; articles.len()];
         for (si, s) in stories.iter().enumerate() {
             for &m in &s.members {
                 story_of[m as usize] = si as u32;
@@ -165,6 +169,12 @@ impl Corpus {
         }
         if self.by_id.contains_key(&id) {
             return Err(format!("an article with id {id} is already loaded"));
+        }
+        if article.page_type != crate::model::PageType::Article {
+            return Err(format!(
+                "{id} is a {} page, not an article: only articles join stories",
+                article.page_type.as_str()
+            ));
         }
         article.id = id.clone();
         let canonical = article.duplicate_of.as_deref().and_then(|c| self.ord_of(c));
@@ -323,14 +333,16 @@ impl Corpus {
     /// The story id of an article.
     pub fn story_id_of_article(&self, id: &str) -> Option<String> {
         let o = self.ord_of(id)?;
-        self.story_of
-            .get(o as usize)
-            .map(|&s| self.stories[s as usize].id.clone())
+        self.story_index_of(o)
+            .map(|s| self.stories[s as usize].id.clone())
     }
 
     /// The story (index into `stories`) of an article ordinal.
     pub fn story_index_of(&self, ord: u32) -> Option<u32> {
-        self.story_of.get(ord as usize).copied()
+        self.story_of
+            .get(ord as usize)
+            .copied()
+            .filter(|&s| s != NO_STORY)
     }
 
     /// The article ordinals of a story.

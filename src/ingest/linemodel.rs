@@ -309,6 +309,10 @@ pub fn title_features(
             continue;
         }
         let s = shape(&u.text);
+        // A line that is mostly link or image markup ("[Skip to content]") is no headline.
+        if s.bracketed >= 0.5 {
+            continue;
+        }
         let own = kept.get(i).copied().unwrap_or(false);
         let words = lower_words(&u.text);
         let (mut content, mut shared) = (0usize, 0usize);

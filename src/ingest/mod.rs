@@ -418,17 +418,32 @@ pub fn clean_paragraphs(
     (out, credit)
 }
 
+/// Whether paragraphs hold any article text.
+fn has_text(ps: &[String]) -> bool {
+    ps.iter()
+        .any(|p| crate::text::has_words(p, 5) || crate::text::cjk_chars(p) >= 10)
+}
+
 /// Turns parsed content into a clean article.
 fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped> {
     let mut meta = p.meta;
     let paragraphs = match p.content {
         Content::Scrape(text) => {
-            let s = scrape::clean_scrape(&text, template);
+            let mut s = scrape::clean_scrape(&text, template);
+            // A page whose every sentence its site's other pages share (the same article saved
+            // twice, say) would lose all its text to the template: it is cleaned without it.
+            if !has_text(&s.paragraphs) && !template.is_empty() {
+                s = scrape::clean_scrape(&text, &templates::Template::default());
+            }
             meta.fill_from(s.meta);
             s.paragraphs
         }
         Content::Paragraphs(ps) => {
-            let (ps, credit) = clean_paragraphs(ps, template);
+            let (mut out, mut credit) = clean_paragraphs(ps.clone(), template);
+            if !has_text(&out) && !template.is_empty() {
+                (out, credit) = clean_paragraphs(ps, &templates::Template::default());
+            }
+            let ps = out;
             if let Some(c) = credit {
                 if meta
                     .outlet

@@ -452,7 +452,9 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
 /// A title: 3 to 30 words, not ending in a full stop, not all lower case.
 fn is_title_like(t: &str) -> bool {
     let n = word_count(t);
-    (3..=30).contains(&n)
+    let bracketed = t.starts_with('[') && t.ends_with(']');
+    !bracketed
+        && (3..=30).contains(&n)
         && !t.ends_with('.')
         && !t.ends_with(':')
         && t.chars().any(char::is_uppercase)

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{NewsDesk, check_outlet, cursor, parse_bound, story_ords};
 use crate::corpus::Corpus;
 use crate::index::{Filter, outlet_key};
-use crate::model::{Article, iso};
+use crate::model::{Article, PageType, iso};
 use crate::text;
 
 fn default_limit() -> u32 {
@@ -156,6 +156,11 @@ pub struct ArticleText {
     pub source: String,
     /// Format the article was read from: text, html, markdown, json or jsonl.
     pub format: String,
+    /// Set when the page is not an article (listing, forum or product): such pages are in no
+    /// story, quote or view.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub page_type: Option<String>,
     /// Story the article belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
@@ -206,6 +211,17 @@ pub struct SkippedFile {
     pub reason: String,
 }
 
+/// A loaded page that is not an article.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct NotArticle {
+    /// Article id, for get_article.
+    pub id: String,
+    /// Path relative to the corpus root (`#N` = record N).
+    pub path: String,
+    /// What kind of page it is: listing, forum or product.
+    pub page_type: String,
+}
+
 /// What is loaded.
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(transform = super::schema::portable)]
@@ -234,6 +250,11 @@ pub struct CorpusInfo {
     pub skipped: Vec<SkippedFile>,
     /// Number skipped in all.
     pub skipped_total: u32,
+    /// Pages loaded that are not articles (section fronts, listings, forums, shop pages): readable
+    /// with get_article, but in no story, quote or view (at most 50 listed).
+    pub not_articles: Vec<NotArticle>,
+    /// Number of such pages in all.
+    pub not_articles_total: u32,
 }
 
 impl ArticleHit {
@@ -452,6 +473,7 @@ pub fn get_article(c: &Corpus, args: &GetArticleArgs) -> Result<ArticleText, Str
         url: a.url.clone(),
         source: a.source_ref(),
         format: a.format.as_str().to_string(),
+        page_type: (a.page_type != PageType::Article).then(|| a.page_type.as_str().to_string()),
         story_id: c.story_id_of_article(&a.id),
         duplicate_of: a.duplicate_of.clone(),
         duplicates: a.duplicates.clone(),
@@ -512,6 +534,22 @@ pub fn corpus_info(c: &Corpus) -> CorpusInfo {
             })
             .collect(),
         skipped_total: c.report.skipped.len() as u32,
+        not_articles: c
+            .articles
+            .iter()
+            .filter(|a| a.page_type != PageType::Article)
+            .take(50)
+            .map(|a| NotArticle {
+                id: a.id.clone(),
+                path: a.source_ref(),
+                page_type: a.page_type.as_str().to_string(),
+            })
+            .collect(),
+        not_articles_total: c
+            .articles
+            .iter()
+            .filter(|a| a.page_type != PageType::Article)
+            .count() as u32,
     }
 }
 

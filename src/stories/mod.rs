@@ -115,29 +115,37 @@ pub fn build(articles: &[Article]) -> Vec<Story> {
 /// [`build`], also returning the clustering state for [`Clustering::add`].
 pub fn build_with_state(articles: &[Article]) -> (Vec<Story>, Clustering) {
     let params = cluster::Params::from_env();
-    let by_id: HashMap<&str, usize> = articles
+    // Only articles make stories: section fronts, forums and shop pages that a crawl brings home
+    // stay readable but join none (their `doc_of` is `u32::MAX`).
+    let ords: Vec<usize> = (0..articles.len())
+        .filter(|&i| articles[i].page_type == crate::model::PageType::Article)
+        .collect();
+    let doc_index: HashMap<&str, usize> = ords
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
+        .map(|(d, &i)| (articles[i].id.as_str(), d))
         .collect();
-    let docs: Vec<cluster::Doc<'_>> = articles
+    let docs: Vec<cluster::Doc<'_>> = ords
         .iter()
-        .map(|a| cluster::Doc {
-            same_as: a
-                .duplicate_of
-                .as_deref()
-                .and_then(|c| by_id.get(c).copied()),
-            ..doc_of(a, params.lead_chars)
+        .map(|&i| {
+            let a = &articles[i];
+            cluster::Doc {
+                same_as: a
+                    .duplicate_of
+                    .as_deref()
+                    .and_then(|c| doc_index.get(c).copied()),
+                ..doc_of(a, params.lead_chars)
+            }
         })
         .collect();
     let done = cluster::cluster_all(&docs, &params);
-    let mut doc_of = vec![0u32; articles.len()];
-    for (k, &i) in done.order.iter().enumerate() {
-        doc_of[i] = k as u32;
+    let mut doc_of = vec![u32::MAX; articles.len()];
+    for (k, &d) in done.order.iter().enumerate() {
+        doc_of[ords[d]] = k as u32;
     }
     let mut groups: HashMap<usize, Vec<u32>> = HashMap::new();
-    for (i, &l) in done.labels.iter().enumerate() {
-        groups.entry(l).or_default().push(i as u32);
+    for (d, &l) in done.labels.iter().enumerate() {
+        groups.entry(l).or_default().push(ords[d] as u32);
     }
     let mut stories: Vec<(usize, Story)> = groups
         .into_iter()
@@ -174,6 +182,7 @@ impl Clustering {
         let doc = cluster::Doc {
             same_as: canonical
                 .and_then(|o| self.doc_of.get(o as usize))
+                .filter(|&&k| k != u32::MAX)
                 .map(|&k| k as usize),
             ..doc_of(a, self.clusterer.params().lead_chars)
         };

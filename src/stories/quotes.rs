@@ -189,6 +189,10 @@ impl QuoteBook {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for o in order {
             let a = &articles[o as usize];
+            // Only articles are quoted from (a forum thread's or shop page's text is not news).
+            if a.page_type != crate::model::PageType::Article {
+                continue;
+            }
             // Spans are in code points: index the body's characters once per article.
             let chars: Vec<char> = a.body.chars().collect();
             let cut = |s: usize, e: usize| -> String {
