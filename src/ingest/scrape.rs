@@ -281,21 +281,26 @@ pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape
     let kept = kept_units(&u);
     let mut meta = u.meta;
     // With a title model: its choice when it is sure, else the rules' title when the model ranks
-    // that line among its first three; otherwise no title. A headline guessed from the lines
+    // that line first too or it stands above an AI-summary marker; otherwise no title. A headline guessed from the lines
     // above the article (menus, section names, sign-in prompts) is worse than none.
     if linemodel::available() {
         let ranked = linemodel::title_ranking(&u.units, u.bounds, &kept);
+        let header_marker = u.units[..u.bounds.start.min(u.units.len())]
+            .iter()
+            .rposition(|x| x.kind == Kind::HeaderEnd);
         meta.title = match ranked.first() {
             Some(&(i, share)) if share >= linemodel::title_threshold() => {
                 Some(without_site_suffix(&u.units[i].text))
             }
             _ if ranked
                 .iter()
-                .take(3)
+                .take(1)
                 .any(|&(i, _)| meta.title.as_deref() == Some(u.units[i].text.as_str()))
-                || u.units[..u.bounds.start]
-                    .iter()
-                    .any(|x| meta.title.as_deref() == Some(x.text.as_str())) =>
+                || header_marker.is_some_and(|h| {
+                    u.units[..h]
+                        .iter()
+                        .any(|x| meta.title.as_deref() == Some(x.text.as_str()))
+                }) =>
             {
                 // The rules' title agrees with the model, or stands above a header marker (the
                 // page's own head, before an AI-summary or share block).
