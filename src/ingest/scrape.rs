@@ -379,8 +379,14 @@ fn read_metadata(lines: &[String], units: &[Unit], meta: &mut RawMeta) {
             meta.author = Some(name.clone());
             break;
         }
-        if let Some(c) = BYLINE.captures(l) {
-            meta.author = c.get(1).map(|m| m.as_str().to_string());
+        // "By Name Surname": one capitalised word after "By" is more often a menu's filter
+        // ("By Industry", "By Role") than a byline.
+        if let Some(c) = BYLINE.captures(l)
+            && let Some(name) = c
+                .get(1)
+                .filter(|m| m.as_str().split_whitespace().count() >= 2)
+        {
+            meta.author = Some(name.as_str().to_string());
             break;
         }
     }
