@@ -122,6 +122,19 @@ const FUNCTION_WORDS: &[&str] = &[
     "when", "which", "who", "will", "with", "would", "you", "your",
 ];
 
+/// Whether `w` is a function word. All of them are ASCII and at most five letters long, so a
+/// word is compared only with the few of its length and first letter.
+fn is_function_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 5 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let first = b[0].to_ascii_lowercase();
+    FUNCTION_WORDS
+        .iter()
+        .any(|f| f.len() == b.len() && f.as_bytes()[0] == first && f.eq_ignore_ascii_case(w))
+}
+
 /// Shape of one unit's text.
 #[derive(Default, Clone, Copy)]
 struct Shape {
@@ -164,23 +177,17 @@ fn shape(t: &str) -> Shape {
         }
     }
     let (mut words, mut caps, mut func) = (0usize, 0usize, 0usize);
-    let mut buf = String::new();
     for w in crate::text::words(t) {
         words += 1;
         if w.chars().next().is_some_and(char::is_uppercase) {
             caps += 1;
         }
-        buf.clear();
-        crate::text::push_lower(&mut buf, w);
-        if FUNCTION_WORDS.binary_search(&buf.as_str()).is_ok() {
-            func += 1;
-        }
+        func += usize::from(is_function_word(w));
     }
     let n = n.max(1) as f32;
     let wn = words.max(1) as f32;
     let end = t.trim_end_matches(['"', '”', '’', '\'', ')', '»', '」']);
     let first = t.trim_start().chars().next().unwrap_or(' ');
-    let lower_t = t.to_ascii_lowercase();
     Shape {
         letters: letters as f32 / n,
         digits: digits as f32 / n,
@@ -191,7 +198,9 @@ fn shape(t: &str) -> Shape {
         upper: upper >= 4 && lower == 0,
         bullet: matches!(first, '•' | '*' | '-' | '·' | '–' | '◦' | '▪' | '+' | '>'),
         pipes: t.contains(" | ") || t.contains(" • ") || t.contains(" / "),
-        link: lower_t.contains("http") || lower_t.contains("www.") || lower_t.contains(".com"),
+        link: [&b"http"[..], b"www.", b".com"]
+            .iter()
+            .any(|p| crate::text::find_ci(t.as_bytes(), 0, p).is_some()),
         sentence_end: end.ends_with(['.', '!', '?', '…', '。', '！', '？']),
         colon_end: end.ends_with(':'),
     }
@@ -206,7 +215,7 @@ pub fn body_features(units: &[Unit], b: RuleBounds) -> Vec<[f32; BODY_FEATURES]>
     let n = units.len();
     let shapes: Vec<Shape> = units.iter().map(|u| shape(&u.text)).collect();
     let max_words = units.iter().map(|u| u.words).max().unwrap_or(1).max(1) as f32;
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for u in units {
         *seen.entry(u.text.as_str()).or_default() += 1;
     }
@@ -283,25 +292,39 @@ pub fn title_features(
     kept: &[bool],
 ) -> (Vec<usize>, Vec<[f32; TITLE_FEATURES]>) {
     let first_kept = kept.iter().position(|&k| k).unwrap_or(b.run_lo);
-    // The article's vocabulary: how many times each lower-cased word occurs in the kept units
-    // (a kept candidate's own words are taken out again when it is scored).
-    let mut vocab: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let lower_words = |t: &str| -> Vec<String> {
-        crate::text::words(t)
-            .map(|w| {
-                let mut s = String::new();
-                crate::text::push_lower(&mut s, w);
-                s
-            })
-            .collect()
-    };
-    for (u, _) in units.iter().zip(kept).filter(|(_, k)| **k) {
-        for w in lower_words(&u.text) {
-            *vocab.entry(w).or_default() += 1;
-        }
-    }
+    // The candidates' content words, by their case-folded hashes, and how many times each occurs
+    // in the kept units (a kept candidate's own words are taken out again when it is scored).
+    // Only words of a candidate's word lengths are hashed while reading the article.
     let lo = first_kept.saturating_sub(40);
     let hi = (first_kept + 3).min(units.len());
+    let mut buf = String::new();
+    let mut vocab: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+    // A word can match only if a candidate word has its length and first letter.
+    let key = |w: &str| (w.len().min(31), w.as_bytes()[0].to_ascii_lowercase() & 31);
+    let mut shapes = [[false; 32]; 32];
+    for u in &units[lo..hi] {
+        for w in crate::text::words(&u.text) {
+            if !is_function_word(w) {
+                vocab.insert(crate::text::word_hash(w, &mut buf), 0);
+                let (l, f) = key(w);
+                shapes[l][f as usize] = true;
+            }
+        }
+    }
+    for (u, _) in units.iter().zip(kept).filter(|(_, k)| **k) {
+        for w in crate::text::words(&u.text) {
+            let (l, f) = key(w);
+            if shapes[l][f as usize]
+                && let Some(n) = vocab.get_mut(&crate::text::word_hash(w, &mut buf))
+            {
+                *n += 1;
+            }
+        }
+    }
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for u in units {
+        *seen.entry(u.text.as_str()).or_default() += 1;
+    }
     let mut cands = Vec::new();
     let mut feats = Vec::new();
     for (i, u) in units.iter().enumerate().take(hi).skip(lo) {
@@ -314,20 +337,26 @@ pub fn title_features(
             continue;
         }
         let own = kept.get(i).copied().unwrap_or(false);
-        let words = lower_words(&u.text);
         let (mut content, mut shared) = (0usize, 0usize);
-        for w in &words {
-            if FUNCTION_WORDS.binary_search(&w.as_str()).is_err() {
-                content += 1;
-                let mine = if own {
-                    words.iter().filter(|x| *x == w).count()
-                } else {
-                    0
-                };
-                shared += usize::from(vocab.get(w).copied().unwrap_or(0) > mine);
+        let hashes: Vec<(u64, bool)> = crate::text::words(&u.text)
+            .map(|w| {
+                let function = is_function_word(w);
+                (crate::text::word_hash(w, &mut buf), function)
+            })
+            .collect();
+        for &(h, function) in &hashes {
+            if function {
+                continue;
             }
+            content += 1;
+            let mine = if own {
+                hashes.iter().filter(|x| x.0 == h).count() as u32
+            } else {
+                0
+            };
+            shared += usize::from(vocab.get(&h).copied().unwrap_or(0) > mine);
         }
-        let repeats = units.iter().filter(|v| v.text == u.text).count();
+        let repeats = seen.get(u.text.as_str()).copied().unwrap_or(0);
         let before = first_kept.saturating_sub(i);
         let shorter_between = units[i.min(first_kept)..first_kept.max(i)]
             .iter()
