@@ -40,7 +40,7 @@ fn scrape(shuffle: usize) -> String {
     // The paragraphs in order, with a share bar or an advert line between some of them.
     for (i, p) in PROSE.iter().enumerate() {
         lines.push(p.to_string());
-        if (i + shuffle) % 3 == 0 {
+        if (i + shuffle).is_multiple_of(3) {
             lines.push("Advertisement".into());
         }
     }
