@@ -122,6 +122,16 @@ const FUNCTION_WORDS: &[&str] = &[
     "when", "which", "who", "will", "with", "would", "you", "your",
 ];
 
+/// The function words by length (1 to 5) and first letter.
+static FUNCTION_TABLE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut t = vec![Vec::new(); 6 * 26];
+    for w in FUNCTION_WORDS {
+        let b = w.as_bytes();
+        t[b.len() * 26 + usize::from(b[0] - b'a')].push(*w);
+    }
+    t
+});
+
 /// Whether `w` is a function word. All of them are ASCII and at most five letters long, so a
 /// word is compared only with the few of its length and first letter.
 fn is_function_word(w: &str) -> bool {
@@ -129,10 +139,10 @@ fn is_function_word(w: &str) -> bool {
     if b.is_empty() || b.len() > 5 || !b[0].is_ascii_alphabetic() {
         return false;
     }
-    let first = b[0].to_ascii_lowercase();
-    FUNCTION_WORDS
+    let first = usize::from(b[0].to_ascii_lowercase() - b'a');
+    FUNCTION_TABLE[b.len() * 26 + first]
         .iter()
-        .any(|f| f.len() == b.len() && f.as_bytes()[0] == first && f.eq_ignore_ascii_case(w))
+        .any(|f| f.eq_ignore_ascii_case(w))
 }
 
 /// Shape of one unit's text.
@@ -155,7 +165,25 @@ struct Shape {
 fn shape(t: &str) -> Shape {
     let (mut n, mut letters, mut digits, mut upper, mut lower, mut bracket, mut depth) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0i32);
-    for c in t.chars() {
+    let mut cjk = 0usize;
+    // One pass over the characters, byte by byte for ASCII (the common case), decoding the rest.
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let x = bytes[i];
+        let c = if x < 0x80 {
+            i += 1;
+            x as char
+        } else {
+            let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            cjk += usize::from(
+                matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff),
+            );
+            c
+        };
         n += 1;
         match c {
             '[' => depth += 1,
@@ -165,7 +193,18 @@ fn shape(t: &str) -> Shape {
         if depth > 0 {
             bracket += 1;
         }
-        if c.is_alphabetic() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                if c.is_ascii_uppercase() {
+                    upper += 1;
+                } else {
+                    lower += 1;
+                }
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            }
+        } else if c.is_alphabetic() {
             letters += 1;
             if c.is_uppercase() {
                 upper += 1;
@@ -194,7 +233,7 @@ fn shape(t: &str) -> Shape {
         capitalised: caps as f32 / wn,
         function: func as f32 / wn,
         bracketed: bracket as f32 / n,
-        cjk: crate::text::cjk_chars(t) as f32 / n,
+        cjk: cjk as f32 / n,
         upper: upper >= 4 && lower == 0,
         bullet: matches!(first, '•' | '*' | '-' | '·' | '–' | '◦' | '▪' | '+' | '>'),
         pipes: t.contains(" | ") || t.contains(" • ") || t.contains(" / "),
