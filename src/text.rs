@@ -218,11 +218,22 @@ pub fn cjk_chars(s: &str) -> usize {
     if s.is_ascii() {
         return 0;
     }
+    s.chars().filter(|&c| is_cjk(c)).count()
+}
+
+/// Whether `c` is a character of a script written without spaces between words (Chinese,
+/// Japanese kana, Korean Hangul).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// The letters and digits of `s`, lower-cased: the form two names or titles are compared in
+/// ("The Hill" and "thehill").
+pub fn alnum_key(s: &str) -> String {
     s.chars()
-        .filter(|&c| {
-            matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
-        })
-        .count()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether `s` has at least `n` words (as [`words`] counts them), reading only as far as the

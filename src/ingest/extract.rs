@@ -183,12 +183,8 @@ fn blocks_from_html(html: &str) -> Vec<Block> {
 /// count as half a word each.
 fn word_count(s: &str) -> usize {
     let ws = s.split_whitespace().count();
-    let cjk = s.chars().filter(|c| is_cjk(*c)).count();
+    let cjk = crate::text::cjk_chars(s);
     ws.max(cjk / 2)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
 /// Ends like a sentence (terminal punctuation, possibly followed by a closing quote/bracket).
@@ -312,20 +308,13 @@ fn is_edge_junk(b: &Block, title: &str) -> bool {
         || is_link_heavy(b)
         || (w <= 12 && BYLINE.is_match(s))
         || is_dateline(s)
-        || (!title.is_empty() && normalize_key(s) == title)
+        || (!title.is_empty() && crate::text::alnum_key(s) == title)
         || !is_sentence_like(s)
-}
-
-fn normalize_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Classifies every block: `None` keeps it, `Some(rule)` names the rule that drops it.
 fn classify_blocks(blocks: Vec<Block>, title: Option<&str>) -> Vec<(String, Option<&'static str>)> {
-    let title_key = title.map(normalize_key).unwrap_or_default();
+    let title_key = title.map(crate::text::alnum_key).unwrap_or_default();
     let mut prev_key: Option<String> = None;
     let mut out: Vec<(Block, Option<&'static str>)> = Vec::with_capacity(blocks.len());
     let mut in_related = false;
@@ -358,7 +347,7 @@ fn classify_blocks(blocks: Vec<Block>, title: Option<&str>) -> Vec<(String, Opti
             } else if is_dateline(s) {
                 reason = Some("dateline");
             } else {
-                let key = normalize_key(s);
+                let key = crate::text::alnum_key(s);
                 if key.is_empty() {
                     reason = Some("empty");
                 } else if key == title_key {

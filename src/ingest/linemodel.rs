@@ -179,9 +179,7 @@ fn shape(t: &str) -> Shape {
                 break;
             };
             i += c.len_utf8();
-            cjk += usize::from(
-                matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff),
-            );
+            cjk += usize::from(crate::text::is_cjk(c));
             c
         };
         n += 1;

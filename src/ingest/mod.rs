@@ -304,7 +304,7 @@ fn parse_entry(
             let (meta, paras) = html::extract_page(&text);
             // When the HTML extractor finds no article, the page's whole text goes through the
             // plain-text cleaner instead: a page is lost only when neither finds prose.
-            let content = if paras.iter().any(|p| crate::text::has_words(p, 5)) {
+            let content = if has_text(&paras) {
                 Content::Paragraphs(paras)
             } else {
                 Content::Scrape(html::html_fragment_paragraphs(&text).join("\n"))
@@ -472,7 +472,7 @@ fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped>
             .title
             .as_deref()
             .is_some_and(|t| crate::text::has_words(t, 3));
-    if !crate::text::has_words(&body, 5) && crate::text::cjk_chars(&body) < 10 && !headline_only {
+    if !has_text(std::slice::from_ref(&body)) && !headline_only {
         return Err(Skipped {
             path: p.rel,
             record: p.record,
@@ -489,12 +489,7 @@ fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped>
         .as_deref()
         .and_then(meta::author_name)
         .filter(|a| {
-            let key = |s: &str| -> String {
-                s.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect()
-            };
+            let key = crate::text::alnum_key;
             if a.split_whitespace().count() > 1 {
                 return true;
             }

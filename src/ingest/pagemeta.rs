@@ -165,12 +165,7 @@ pub fn read(html: &str) -> PageMeta {
 /// The title without a trailing " | Site" (or " - Site") naming the site itself: its name or
 /// its web address ("Best gadgets | ZDNet", "Omar threat case | TheHill" on thehill.com).
 fn without_site_suffix(title: String, site: Option<&str>, url: Option<&str>) -> String {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let key = crate::text::alnum_key;
     let host = url.and_then(super::meta::host_of).map(|h| key(&h));
     let site = site.map(key);
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {

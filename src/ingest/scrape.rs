@@ -79,7 +79,6 @@ fn segments(line: &str) -> Vec<&str> {
 
 /// A page cut into units, with where the rules put the article.
 pub struct Units {
-    pub lines: Vec<String>,
     pub units: Vec<Unit>,
     pub bounds: RuleBounds,
     pub meta: RawMeta,
@@ -209,7 +208,6 @@ pub fn units_of(text: &str, template: &super::templates::Template) -> Units {
         }
     }
     Units {
-        lines,
         units,
         bounds: RuleBounds {
             start,
