@@ -5,6 +5,11 @@
 //!
 //! Run:
 //!   cargo run --release --example eval_stories -- ../shared/eval/stories/uci-headlines.jsonl story
+//!
+//! `--part tune|held` (after the other arguments) keeps only the records of one half of the
+//! topics, for sets with a numeric `topic` field (ECB+): topics 1, 5, 9, ... (topic % 4 == 1) are
+//! the part rules and parameters were tuned on, topics 3, 7, 11, ... (topic % 4 == 3) are held
+//! out. The part is loaded as a corpus of its own.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -14,8 +19,19 @@ use newsdesk::corpus::Corpus;
 use newsdesk::ingest::CorpusSource;
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(path) = args.first().map(PathBuf::from) else {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let part = match args.iter().position(|a| a == "--part") {
+        Some(k) => {
+            let p = args.get(k + 1).cloned().unwrap_or_default();
+            if p != "tune" && p != "held" {
+                anyhow::bail!("--part takes tune or held, got {p:?}");
+            }
+            args.drain(k..(k + 2).min(args.len()));
+            Some(p)
+        }
+        None => None,
+    };
+    let Some(mut path) = args.first().map(PathBuf::from) else {
         eprintln!(
             "usage: eval_stories CORPUS.jsonl GOLD-FIELD | eval_stories CORPUS.jsonl --labels LABELS.jsonl"
         );
@@ -26,7 +42,26 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     // Gold labels by JSONL line number.
-    let text = std::fs::read_to_string(&path)?;
+    let mut text = std::fs::read_to_string(&path)?;
+    let mut _part_file = None;
+    if let Some(part) = &part {
+        let want = if part == "tune" { 1 } else { 3 };
+        text = text
+            .lines()
+            .filter(|l| {
+                serde_json::from_str::<serde_json::Value>(l)
+                    .ok()
+                    .and_then(|v| v.get("topic").and_then(|t| t.as_u64()))
+                    .is_some_and(|t| t % 4 == want)
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let tmp =
+            std::env::temp_dir().join(format!("eval_stories_{part}_{}.jsonl", std::process::id()));
+        std::fs::write(&tmp, &text)?;
+        path = tmp.clone();
+        _part_file = Some(TempFile(tmp));
+    }
     let mut gold: HashMap<u32, String> = HashMap::new();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let field = args.get(1).cloned().unwrap_or_else(|| "story".into());
@@ -79,10 +114,16 @@ fn main() -> anyhow::Result<()> {
         .filter(|n| pred.contains_key(n))
         .collect();
     if let Ok(dump) = std::env::var("EVAL_STORIES_DUMP") {
-        // For error analysis: one "line<TAB>gold<TAB>predicted story" row per scored record.
-        let rows: String = items
+        // For error analysis: one "line<TAB>gold<TAB>predicted story" row per record (gold "-"
+        // when the record has no label).
+        let mut lines: Vec<u32> = pred.keys().copied().collect();
+        lines.sort_unstable();
+        let rows: String = lines
             .iter()
-            .map(|n| format!("{n}\t{}\t{}\n", gold[n], pred[n]))
+            .map(|n| {
+                let g = gold.get(n).map_or("-", String::as_str);
+                format!("{n}\t{g}\t{}\n", pred[n])
+            })
             .collect();
         std::fs::write(&dump, rows)?;
     }
@@ -93,6 +134,15 @@ fn main() -> anyhow::Result<()> {
         items.len()
     );
     Ok(())
+}
+
+/// A file removed when dropped.
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 fn bcubed(items: &[u32], gold: &HashMap<u32, String>, pred: &HashMap<u32, u32>) -> (f64, f64, f64) {

@@ -133,6 +133,13 @@ fn month_of(name: &str) -> Option<u32> {
 /// "Dec. 20, 2025", "20 December 2025", "23.07.2025", "2025-07-23", "18 Dec 2025". Numeric dates
 /// with slashes are read only when the day cannot be the month (`25/12/2025`, `12/25/2025`).
 pub fn find_date(text: &str) -> Option<String> {
+    dates_in(text)
+        .next()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Every calendar date written in a piece of text, in order, in the forms [`find_date`] reads.
+pub fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> + '_ {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?ix)
@@ -145,7 +152,7 @@ pub fn find_date(text: &str) -> Option<String> {
         )
         .expect("date pattern compiles")
     });
-    for c in DATE.captures_iter(text) {
+    DATE.captures_iter(text).filter_map(|c| {
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let ymd = if let (Some(m), Some(d), Some(y)) = (c.name("m1"), num("d1"), num("y1")) {
             month_of(m.as_str()).map(|m| (y, m, d))
@@ -164,13 +171,8 @@ pub fn find_date(text: &str) -> Option<String> {
         } else {
             None
         };
-        if let Some((y, m, d)) = ymd
-            && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
-        {
-            return Some(date.format("%Y-%m-%d").to_string());
-        }
-    }
-    None
+        ymd.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y as i32, m, d))
+    })
 }
 
 fn is_weekday(w: &str) -> bool {

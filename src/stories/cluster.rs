@@ -254,6 +254,17 @@ pub struct Params {
     /// A headline-only record only joins a story that holds at least this many of its terms: one
     /// shared word ("Google", "Titanfall") names a topic, not an event.
     pub min_shared: usize,
+    /// A full load ends by testing each story for two events of the same kind told together. Two
+    /// such events share their vocabulary ("earthquake", "magnitude", "rehab") but not their
+    /// event terms: the names and numbers of who, where, how many, which year. The story's
+    /// articles are split in two by their event terms (two-means from the two most different
+    /// articles), and the halves become two stories when the cosine between their summed event
+    /// vectors is under this (0: never split). One event's articles share their names and
+    /// figures, so its halves stay close; one province's earthquake and another's do not.
+    pub split_threshold: f32,
+    /// Each half of a split holds at least this many articles with event terms: a few articles
+    /// set against the rest differ by chance.
+    pub split_min_side: usize,
 }
 
 impl Default for Params {
@@ -274,6 +285,8 @@ impl Default for Params {
             lead_chars: 1200,
             slug_weight: 1.0,
             min_shared: 2,
+            split_threshold: 0.6,
+            split_min_side: 4,
         }
     }
 }
@@ -306,6 +319,8 @@ impl Params {
                 "lead_chars" => self.lead_chars = x as usize,
                 "slug_weight" => self.slug_weight = x as f32,
                 "min_shared" => self.min_shared = x as usize,
+                "split_threshold" => self.split_threshold = x as f32,
+                "split_min_side" => self.split_min_side = x as usize,
                 _ => return Err(format!("unknown clustering parameter {k:?}")),
             }
         }
@@ -474,6 +489,16 @@ type Vocab = HashMap<u64, u32, std::hash::BuildHasherDefault<KeyHasher>>;
 /// Sparse vector, sorted by term id.
 type SVec = Vec<(u32, f32)>;
 
+/// Scales a vector to unit length (a zero vector stays as it is).
+fn normalize(v: &mut SVec) {
+    let n = norm2(v).sqrt() as f32;
+    if n > 0.0 {
+        for t in v.iter_mut() {
+            t.1 /= n;
+        }
+    }
+}
+
 fn norm2(v: &[(u32, f32)]) -> f64 {
     v.iter().map(|&(_, w)| (w as f64) * (w as f64)).sum()
 }
@@ -543,6 +568,20 @@ fn add_into(acc: &mut SVec, v: &[(u32, f32)], sign: f32, fresh: &mut Vec<u32>) {
     *acc = out;
 }
 
+/// The sum of sparse vectors.
+fn sum_of<'a>(vs: impl Iterator<Item = &'a [(u32, f32)]>) -> SVec {
+    let mut all: SVec = vs.flatten().copied().collect();
+    all.sort_unstable_by_key(|x| x.0);
+    let mut out: SVec = Vec::with_capacity(all.len());
+    for (t, w) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == t => last.1 += w,
+            _ => out.push((t, w)),
+        }
+    }
+    out
+}
+
 /// The heaviest `n` entries of a vector (ties by term id).
 fn heaviest(v: &[(u32, f32)], n: usize) -> SVec {
     let mut q: SVec = v.to_vec();
@@ -567,6 +606,8 @@ struct DocVec {
     terms: SVec,
     time: Option<i64>,
     titles_only: bool,
+    /// Unit vector of the event terms: the names and numbers of `terms`, with their weights.
+    event: SVec,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -601,6 +642,8 @@ pub struct Clusterer {
     df: Vec<u32>,
     /// Per term: (capitalised mid-sentence uses, lower-case uses).
     case: Vec<(u32, u32)>,
+    /// Per term: whether it is a number (a year, a count, a score).
+    numeric: Vec<bool>,
     n_docs: u32,
     docs: Vec<DocVec>,
     assign: Vec<u32>,
@@ -619,6 +662,7 @@ impl Clusterer {
             vocab: Vocab::default(),
             df: Vec::new(),
             case: Vec::new(),
+            numeric: Vec::new(),
             n_docs: 0,
             docs: Vec::new(),
             assign: Vec::new(),
@@ -639,6 +683,7 @@ impl Clusterer {
         if id == next {
             self.df.push(0);
             self.case.push((0, 0));
+            self.numeric.push(t.bytes().all(|b| b.is_ascii_digit()));
             self.postings.push(Vec::new());
         }
         id
@@ -745,6 +790,7 @@ impl Clusterer {
                 count(self, id, self.params.slug_weight, false, false);
             }
         }
+        let mut event: SVec = Vec::new();
         let mut terms: SVec = tf
             .into_iter()
             .map(|(id, f, name)| {
@@ -752,20 +798,21 @@ impl Clusterer {
                 if name {
                     w *= self.params.name_boost;
                 }
+                if name || self.numeric.get(id as usize).copied().unwrap_or(false) {
+                    event.push((id, w));
+                }
                 (id, w)
             })
             .collect();
         terms.sort_unstable_by_key(|x| x.0);
-        let n = norm2(&terms).sqrt() as f32;
-        if n > 0.0 {
-            for t in terms.iter_mut() {
-                t.1 /= n;
-            }
-        }
+        event.sort_unstable_by_key(|x| x.0);
+        normalize(&mut terms);
+        normalize(&mut event);
         DocVec {
             terms,
             time: d.published,
             titles_only: d.headline_only(),
+            event,
         }
     }
 
@@ -1164,6 +1211,116 @@ impl Clusterer {
         merges
     }
 
+    /// Splits every story that tells two events of the same kind (see [`Params::split_threshold`]),
+    /// again within each half, a few levels deep. Returns the number of splits.
+    fn split_events(&mut self, pinned: &[bool]) -> usize {
+        let mut splits = 0;
+        let mut work: Vec<(usize, u32)> = (0..self.clusters.len()).map(|c| (c, 0)).collect();
+        while let Some((c, depth)) = work.pop() {
+            if depth >= 3 || self.clusters[c].mostly_titles() {
+                continue;
+            }
+            let Some(side) = self.bisect(c) else {
+                continue;
+            };
+            self.clusters.push(Cluster::default());
+            let fresh = self.clusters.len() - 1;
+            for d in side {
+                let d = d as usize;
+                if !pinned.get(d).copied().unwrap_or(false) {
+                    self.detach(d);
+                    self.attach(d, fresh);
+                }
+            }
+            splits += 1;
+            work.push((c, depth + 1));
+            work.push((fresh, depth + 1));
+        }
+        splits
+    }
+
+    /// The members of story `c` that form a second event, if its articles fall in two groups
+    /// whose event vectors are far apart: two-means over the members' event vectors, seeded
+    /// with the member farthest from the story's event centroid and the member farthest from
+    /// that one. Members without event terms stay.
+    fn bisect(&self, c: usize) -> Option<Vec<u32>> {
+        let min_side = self.params.split_min_side.max(1);
+        let ev = |m: u32| self.docs[m as usize].event.as_slice();
+        let members: Vec<u32> = self.clusters[c]
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| !ev(m).is_empty())
+            .collect();
+        if self.params.split_threshold <= 0.0 || members.len() < 2 * min_side {
+            return None;
+        }
+        // Cosine of a unit vector to a sum.
+        let cos = |v: &[(u32, f32)], sum: &SVec| {
+            let n2 = norm2(sum);
+            if n2 <= 1e-12 {
+                0.0
+            } else {
+                dot(v, sum) / n2.sqrt()
+            }
+        };
+        let farthest = |sum: &SVec| {
+            members
+                .iter()
+                .copied()
+                .map(|m| (cos(ev(m), sum), m))
+                .min_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)))
+                .map_or(members[0], |x| x.1)
+        };
+        let a = farthest(&sum_of(members.iter().map(|&m| ev(m))));
+        let b = farthest(&ev(a).to_vec());
+        if a == b {
+            return None;
+        }
+        let sides = |side: &[bool]| {
+            let pick = |want: bool| {
+                sum_of(
+                    members
+                        .iter()
+                        .zip(side)
+                        .filter(move |x| *x.1 == want)
+                        .map(|x| ev(*x.0)),
+                )
+            };
+            (pick(false), pick(true))
+        };
+        // Each member to the nearer seed, then to the nearer half, until nothing moves.
+        let mut side: Vec<bool> = members
+            .iter()
+            .map(|&m| dot(ev(m), ev(b)) > dot(ev(m), ev(a)))
+            .collect();
+        for _ in 0..10 {
+            let (sa, sb) = sides(&side);
+            let next: Vec<bool> = members
+                .iter()
+                .map(|&m| cos(ev(m), &sb) > cos(ev(m), &sa))
+                .collect();
+            if next == side {
+                break;
+            }
+            side = next;
+        }
+        let nb = side.iter().filter(|&&x| x).count();
+        if nb < min_side || members.len() - nb < min_side {
+            return None;
+        }
+        let (sa, sb) = sides(&side);
+        let between = dot(&sa, &sb) / (norm2(&sa) * norm2(&sb)).sqrt().max(1e-12);
+        (between < self.params.split_threshold as f64).then(|| {
+            members
+                .iter()
+                .zip(&side)
+                .filter(|x| *x.1)
+                .map(|x| *x.0)
+                .collect()
+        })
+    }
+
     /// Story (cluster index) of document `k` (in the order documents were added).
     pub fn story_of(&self, k: usize) -> Option<usize> {
         self.assign.get(k).map(|&c| c as usize)
@@ -1240,6 +1397,7 @@ pub fn cluster_all(docs: &[Doc<'_>], params: &Params) -> Clustered {
             break;
         }
     }
+    c.split_events(&pinned);
     // Copies follow their canonical doc wherever it went.
     for (k, j) in canonical.iter().enumerate() {
         if let Some(&j) = j.as_ref() {
@@ -1462,6 +1620,95 @@ mod tests {
         };
         let b = cluster_all(&docs, &loose).labels;
         assert_eq!(b[0], b[1], "one shared name alone would join them");
+    }
+
+    /// Ten fictional reports of two earthquakes: the same vocabulary, different places, people
+    /// and tolls.
+    fn two_quakes() -> Vec<(String, String)> {
+        let common = "A strong earthquake of magnitude six struck the province before dawn, \
+                      collapsing houses and damaging roads, bridges and schools. Rescue teams \
+                      searched the rubble through the night and residents slept outside in tents \
+                      as aftershocks shook the region.";
+        let mut out = Vec::new();
+        for (place, person, town, toll) in [
+            ("Varnholt", "Ilse Brandauer", "Keswick", "212"),
+            ("Oruna", "Tomas Achterberg", "Pellago", "147"),
+        ] {
+            for k in 0..5 {
+                out.push((
+                    format!("Earthquake in {place} province kills {toll}, report {k}"),
+                    format!(
+                        "{common} In {place}, governor {person} said {toll} people had died in \
+                         {town} and nearby villages. {person} visited {town} on the day. \
+                         Officials in {place} said the toll of {toll} could rise."
+                    ),
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn two_events_of_the_same_kind_are_two_stories() {
+        let texts = two_quakes();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|(t, l)| Doc {
+                published: None,
+                ..doc(t, l, 0)
+            })
+            .collect();
+        let split = cluster_all(&docs, &Params::default()).labels;
+        assert!(
+            same_partition(&split, &[0, 0, 0, 0, 0, 1, 1, 1, 1, 1]),
+            "{split:?}"
+        );
+        let unsplit = Params {
+            split_threshold: 0.0,
+            ..Params::default()
+        };
+        let one = cluster_all(&docs, &unsplit).labels;
+        assert!(
+            one.iter().all(|&c| c == one[0]),
+            "without the event split the shared vocabulary joins them: {one:?}"
+        );
+    }
+
+    #[test]
+    fn one_event_is_not_split() {
+        // One earthquake told ten times, each report quoting a different resident.
+        let base = two_quakes();
+        let texts: Vec<(String, String)> = [
+            "Anna Lindqvist",
+            "Bruno Okafor",
+            "Carla Mendes",
+            "Dario Feld",
+            "Edith Sarr",
+            "Farid Haddou",
+            "Greta Voss",
+            "Hugo Tamm",
+            "Irma Kovac",
+            "Jonas Petrak",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, who)| {
+            let (t, l) = &base[k % 5];
+            (
+                t.clone(),
+                format!("{l} \"We lost everything,\" said resident {who}."),
+            )
+        })
+        .collect();
+        let docs: Vec<Doc> = texts
+            .iter()
+            .map(|(t, l)| Doc {
+                published: None,
+                ..doc(t, l, 0)
+            })
+            .collect();
+        let labels = cluster_all(&docs, &Params::default()).labels;
+        assert!(labels.iter().all(|&c| c == labels[0]), "{labels:?}");
     }
 
     fn at<'a>(title: &'a str, lead: &'a str, hours: i64) -> Doc<'a> {

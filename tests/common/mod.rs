@@ -68,10 +68,17 @@ pub fn seeds_dir() -> Option<PathBuf> {
     shared_or_skip("corpus/seeds").filter(|p| p.is_dir())
 }
 
+/// `../shared/<rel>`, or `None` after printing why the checks are skipped. With
+/// `NEWSDESK_REQUIRE_SHARED=1` (CI) a missing file fails the test instead: gold-data checks must
+/// not pass by skipping.
 pub fn shared_or_skip(rel: &str) -> Option<PathBuf> {
     match shared().map(|s| s.join(rel)).filter(|p| p.exists()) {
         Some(p) => Some(p),
         None => {
+            assert!(
+                std::env::var("NEWSDESK_REQUIRE_SHARED").as_deref() != Ok("1"),
+                "../shared/{rel} not found and NEWSDESK_REQUIRE_SHARED=1: these checks need the shared folder beside the project"
+            );
             eprintln!(
                 "SKIPPED: ../shared/{rel} not found; these checks need the shared folder beside the project"
             );
