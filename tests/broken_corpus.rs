@@ -181,3 +181,61 @@ fn ingest_command_lists_every_skipped_file_with_its_reason() {
             .is_some_and(|s| s.len() >= 7)
     );
 }
+
+/// Pathological pages (20,000 nested `<div>`s, thousands of unclosed drawings, unterminated
+/// comments, nested tables) load beside a good article, and the text inside them is found. They
+/// used to take from a minute to hours to read (time in the square of their depth or size); the
+/// speed is measured by `cargo bench --bench hostile`, not here.
+#[tokio::test(flavor = "multi_thread")]
+async fn pathological_pages_load_and_their_text_is_found() -> anyhow::Result<()> {
+    let dir = temp_dir("hostile");
+    let para = |word: &str| {
+        format!(
+            "<p>The {word} committee met on Monday to review the harbour budget, the ferry \
+             timetable and the repairs to the old bridge before the winter storms.</p>"
+        )
+    };
+    // The article inside the junk, or before it for comments: what follows an unterminated
+    // comment is comment, in a browser too.
+    let page = |word: &str, before: &str, after: &str| {
+        format!(
+            "<html><head><title>The {word} report</title></head><body>{before}{}{after}</body></html>",
+            para(word)
+        )
+    };
+    let pages = [
+        ("deep.html", page("zanderfell", &"<div>".repeat(20_000), "")),
+        ("svg.html", page("quillmoor", &"<svg>".repeat(20_000), "")),
+        (
+            "comments.html",
+            page("brackenholt", "", &"<!--x".repeat(20_000)),
+        ),
+        (
+            "tables.html",
+            page("ostrevane", &"<table><tr><td>".repeat(20_000), ""),
+        ),
+        ("good.html", page("ordinary", "", "")),
+    ];
+    for (name, text) in &pages {
+        std::fs::write(dir.join(name), text)?;
+    }
+    let client = connect(&["--corpus", dir.to_str().unwrap_or_default()]).await?;
+    let info = call(&client, "corpus_info", json!({})).await;
+    assert_eq!(info["articles"], json!(5), "{info:#}");
+    for word in [
+        "zanderfell",
+        "quillmoor",
+        "brackenholt",
+        "ostrevane",
+        "ordinary",
+    ] {
+        let found = call(&client, "search_articles", json!({"query": word})).await;
+        assert_eq!(
+            found["articles"].as_array().map(Vec::len),
+            Some(1),
+            "{word}: {found:#}"
+        );
+    }
+    client.cancel().await?;
+    Ok(())
+}

@@ -391,24 +391,36 @@ fn without_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut kept = 0; // bytes of `html` before this are in `out` or cut
     let mut i = 0;
+    // Kinds (comment, each cut element, script) whose end was once searched for and not found:
+    // it is not found from any later place either, and searching again from every opening of a
+    // page with thousands of unclosed ones would take time in the square of its size.
+    let mut endless = [false; CUT_ELEMENTS.len() + 2];
+    let end_of = |kind: usize, from: usize, end: &[u8], endless: &mut [bool]| {
+        if endless[kind] {
+            return None;
+        }
+        let found = find_ci(bytes, from, end).and_then(|e| html[e..].find('>').map(|g| e + g + 1));
+        endless[kind] = found.is_none();
+        found
+    };
     while let Some(off) = memchr_lt(&bytes[i..]) {
         let at = i + off;
         let cut_to = if starts_with_ci(bytes, at, b"<!--") {
-            find_ci(bytes, at + 4, b"-->").map(|e| e + 3)
-        } else if let Some(name) = CUT_ELEMENTS.iter().find(|n| {
+            end_of(0, at + 4, b"-->", &mut endless)
+        } else if let Some((k, name)) = CUT_ELEMENTS.iter().enumerate().find(|(_, n)| {
             starts_with_ci(bytes, at + 1, n.as_bytes()) && is_tag_end(bytes.get(at + 1 + n.len()))
         }) {
             let close = format!("</{name}");
-            find_ci(bytes, at + 1 + name.len(), close.as_bytes())
-                .and_then(|e| html[e..].find('>').map(|g| e + g + 1))
+            end_of(k + 1, at + 1 + name.len(), close.as_bytes(), &mut endless)
         } else if starts_with_ci(bytes, at, b"<script") && is_tag_end(bytes.get(at + 7)) {
-            let tag_end = html[at..].find('>').map(|g| at + g);
-            let json_ld = tag_end.is_some_and(|g| find_ci(&bytes[..g], at, b"ld+json").is_some());
+            let Some(tag_end) = memchr::memchr(b'>', &bytes[at..]).map(|g| at + g) else {
+                break; // no tag ends after this one
+            };
+            let json_ld = find_ci(&bytes[..tag_end], at, b"ld+json").is_some();
             if json_ld {
                 None
             } else {
-                find_ci(bytes, at + 7, b"</script")
-                    .and_then(|e| html[e..].find('>').map(|g| e + g + 1))
+                end_of(CUT_ELEMENTS.len() + 1, at + 7, b"</script", &mut endless)
             }
         } else {
             None
@@ -420,6 +432,79 @@ fn without_scripts(html: &str) -> std::borrow::Cow<'_, str> {
                 i = end;
             }
             None => i = at + 1,
+        }
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    if kept == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[kept.min(html.len())..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Deepest element nesting passed to the parser. Real pages nest a few dozen levels (rarely a
+/// couple of hundred); a broken or hostile page can nest thousands (20,000 `<div>`s in 240 KB),
+/// and Readability's scoring walks each element's ancestors and descendants, so its time grows
+/// with the square of the depth (59 s for that page). Deeper elements lose their tags, not their
+/// text.
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements that never hold others (void elements) or that a parser closes by itself when the
+/// next of their kind starts (`<p>`, `<li>`, table cells): they add no nesting.
+const FLAT_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt",
+    "rp", "thead", "tbody", "tfoot", "colgroup", "caption",
+];
+
+/// The page with element nesting capped at `max` levels: past it, opening and closing tags are
+/// dropped and their text stays where it was. One pass over the tags; the page comes back
+/// borrowed when it nests no deeper than `max`.
+pub fn cap_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut kept = 0; // bytes of `html` before this are in `out` or dropped
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let at = i + off;
+        let closing = bytes.get(at + 1) == Some(&b'/');
+        let name_at = at + 1 + usize::from(closing);
+        let name_len = bytes[name_at.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'!'))
+            .count();
+        let Some(gt) = memchr::memchr(b'>', &bytes[at..]).map(|g| at + g) else {
+            break;
+        };
+        i = gt + 1;
+        if name_len == 0 || bytes[name_at] == b'!' {
+            continue; // "a < b", a comment, a doctype or a processing instruction
+        }
+        let name = &html[name_at..name_at + name_len];
+        if bytes[gt - 1] == b'/' || FLAT_ELEMENTS.iter().any(|f| f.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        // A table is four levels of the parsed tree (table, tbody, tr, td), its rows and cells
+        // being flat here.
+        let levels = if name.eq_ignore_ascii_case("table") {
+            4
+        } else {
+            1
+        };
+        let drop = if closing {
+            let deep = depth > max;
+            depth = depth.saturating_sub(levels);
+            deep
+        } else {
+            depth += levels;
+            depth > max
+        };
+        if drop {
+            out.push_str(&html[kept..at]);
+            kept = gt + 1;
         }
         if i >= bytes.len() {
             break;
@@ -483,6 +568,7 @@ static BYLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract(html: &str) -> HtmlArticle {
     let raw = html;
     let html = without_scripts(html);
+    let html = cap_nesting(&html, MAX_DEPTH);
     let mut meta = super::pagemeta::read(&html);
     let Some(a) = main_content(&html) else {
         return HtmlArticle {
@@ -514,7 +600,60 @@ pub fn extract(html: &str) -> HtmlArticle {
 
 #[cfg(test)]
 mod tests {
-    use super::{byline_name, without_scripts};
+    use super::{byline_name, cap_nesting, without_scripts};
+
+    /// Deepest nesting of non-void elements in a page (a test helper: tags counted as written).
+    fn depth_of(html: &str) -> usize {
+        let (mut depth, mut max) = (0usize, 0usize);
+        for tag in html.split('<').skip(1) {
+            if let Some(rest) = tag.strip_prefix('/') {
+                if rest.starts_with("div") || rest.starts_with("span") {
+                    depth = depth.saturating_sub(1);
+                }
+            } else if tag.starts_with("div") || tag.starts_with("span") {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        max
+    }
+
+    #[test]
+    fn nesting_is_capped_and_the_text_stays() {
+        let deep = format!(
+            "<body>{}<p>deep text</p>{}<p>after</p></body>",
+            "<div><span>".repeat(5_000),
+            "</span></div>".repeat(5_000)
+        );
+        let out = cap_nesting(&deep, 100);
+        assert_eq!(depth_of(&out), 99, "100 levels with the <body>");
+        assert!(out.contains("<p>deep text</p>") && out.ends_with("<p>after</p></body>"));
+        // Unclosed elements are capped too.
+        let unclosed = format!("{}text", "<div class=x>".repeat(1_000));
+        assert_eq!(depth_of(&cap_nesting(&unclosed, 50)), 50);
+        // Paragraphs, list items, cells and void elements add no nesting; a shallow page comes
+        // back as it was.
+        let flat = format!("<div>{}</div>", "<p>a<br><li>b<td>c<img src=x>".repeat(500));
+        assert!(matches!(
+            cap_nesting(&flat, 3),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // A table is four levels of the parsed tree.
+        let tables = "<table><tr><td>".repeat(10);
+        assert_eq!(cap_nesting(&tables, 8).matches("<table>").count(), 2);
+    }
+
+    #[test]
+    fn unclosed_cut_elements_and_comments_are_left_in_one_pass() {
+        // Thousands of openings with no end: each is left as it is (the parser copes), and the
+        // search for their end runs once, not once per opening.
+        for open in ["<svg>", "<!--", "<script>", "<nav>"] {
+            let page = format!("<p>kept</p>{}", format!("{open}x").repeat(20_000));
+            let out = without_scripts(&page);
+            assert!(out.starts_with("<p>kept</p>"), "{open}");
+            assert_eq!(out.matches(open).count(), 20_000, "{open}");
+        }
+    }
 
     #[test]
     fn bylines_lose_by_and_dates_and_form_labels_are_not_names() {
