@@ -229,6 +229,28 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     Loaded { articles, report }
 }
 
+/// Reads one file held in memory, named `rel` (its extension counts in format detection), through
+/// the same steps as a load (decode, detect, extract, clean) on this thread, without the panic
+/// guard a load puts around each file: the fuzz targets and hostile-input checks call it, so that
+/// a panic shows. Returns its articles and what was skipped.
+pub fn read_one(rel: &str, bytes: Vec<u8>) -> (Vec<Article>, Vec<Skipped>) {
+    let entry = Entry::Memory(source::SourceFile {
+        rel: rel.to_string(),
+        bytes,
+    });
+    let (mut parsed, mut skipped, mut notes, mut n) = (Vec::new(), Vec::new(), Vec::new(), 0);
+    parse_entry(entry, &mut parsed, &mut skipped, &mut notes, &mut n);
+    let empty = templates::Template::default();
+    let mut articles = Vec::new();
+    for p in parsed {
+        match finish(p, &empty) {
+            Ok(a) => articles.push(a),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (articles, skipped)
+}
+
 /// `f` over every item on up to `threads` threads, each taking the next item when it is free;
 /// the results come back in the items' order.
 fn par_map<T: Send, R: Send>(items: Vec<T>, threads: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
