@@ -379,3 +379,23 @@ async fn resources_prompts_and_completions_work() -> anyhow::Result<()> {
     client.cancel().await?;
     Ok(())
 }
+
+/// Found by fuzzing (`fuzz/seeds/tool_args/library-check`): this query trips a check that the
+/// search library (tantivy 0.27) makes in debug builds, such as this test's server. A panic in a
+/// tool used to leave the call unanswered for ever; now every call is answered (with results, or
+/// an error in a debug build) and the server goes on serving.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_panic_in_a_tool_is_an_answer_not_a_hang() {
+    let client = connect(&[]).await.expect("start newsdesk");
+    for tool in ["search_articles", "list_stories", "get_quotes"] {
+        let answer = tokio::time::timeout(
+            std::time::Duration::from_secs(30),
+            try_call(&client, tool, json!({"query": "-?35+As"})),
+        )
+        .await;
+        assert!(answer.is_ok(), "{tool}: no answer within 30 s");
+    }
+    let after = call(&client, "search_articles", json!({"query": "harbor"})).await;
+    assert!(after["total"].as_u64().is_some_and(|n| n > 0), "{after:#}");
+    client.cancel().await.ok();
+}

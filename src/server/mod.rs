@@ -320,8 +320,27 @@ impl ServerHandler for NewsDesk {
     ) -> Result<CallToolResponse, McpError> {
         // Tools read the corpus; wait for it here so a waiting call can report load progress.
         self.corpus_for(&context).await;
-        let tcc = ToolCallContext::new(self, request, context);
-        self.tool_router.call(tcc).await
+        // The tool runs as a task of its own, so that a panic in it (a bug, here or in a library)
+        // answers this call with an error instead of leaving the client waiting for ever.
+        let me = self.clone();
+        let name = request.name.to_string();
+        let task = tokio::spawn(async move {
+            let tcc = ToolCallContext::new(&me, request, context);
+            me.tool_router.call(tcc).await
+        });
+        match task.await {
+            Ok(answer) => answer,
+            Err(e) => {
+                tracing::error!("tool {name} failed: {e}");
+                Err(McpError::internal_error(
+                    format!(
+                        "{name} failed with an internal error (logged by the server); \
+                         other calls are not affected"
+                    ),
+                    None,
+                ))
+            }
+        }
     }
 
     #[allow(deprecated)] // MCP logging: see `log_level`
