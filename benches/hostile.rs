@@ -7,6 +7,8 @@
 //!
 //! Run: `cargo bench --bench hostile` (every file) or `cargo bench --bench hostile -- KIND`.
 
+#[path = "common/synthetic.rs"]
+mod synthetic;
 #[path = "common/workloads.rs"]
 mod workloads;
 
@@ -90,16 +92,6 @@ fn file(kind: &str) -> Option<(&'static str, String)> {
     })
 }
 
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
 fn run(kind: &str) {
     let Some((name, text)) = file(kind) else {
         return eprintln!("unknown kind {kind}; one of {KINDS:?}");
@@ -112,11 +104,11 @@ fn run(kind: &str) {
         return eprintln!("{kind}: cannot write the file: {e}");
     }
     // The file's own bytes, as the reader holds them, count in the figure.
-    let before = peak_rss_mb();
+    let before = synthetic::peak_rss_mb();
     let t = Instant::now();
     let loaded = ingest::load(&CorpusSource::Paths(vec![dir.clone()]), &|_, _| {});
     let secs = t.elapsed().as_secs_f64();
-    let peak = peak_rss_mb();
+    let peak = synthetic::peak_rss_mb();
     let mb = text.len() as f64 / 1e6;
     let outcome = format!(
         "{} article(s), {} skipped",

@@ -1648,16 +1648,21 @@ mod tests {
         out
     }
 
-    #[test]
-    fn two_events_of_the_same_kind_are_two_stories() {
-        let texts = two_quakes();
-        let docs: Vec<Doc> = texts
+    /// Docs without a publication time, from (title, lead) pairs.
+    fn undated(texts: &[(String, String)]) -> Vec<Doc<'_>> {
+        texts
             .iter()
             .map(|(t, l)| Doc {
                 published: None,
                 ..doc(t, l, 0)
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn two_events_of_the_same_kind_are_two_stories() {
+        let texts = two_quakes();
+        let docs = undated(&texts);
         let split = cluster_all(&docs, &Params::default()).labels;
         assert!(
             same_partition(&split, &[0, 0, 0, 0, 0, 1, 1, 1, 1, 1]),
@@ -1700,13 +1705,7 @@ mod tests {
             )
         })
         .collect();
-        let docs: Vec<Doc> = texts
-            .iter()
-            .map(|(t, l)| Doc {
-                published: None,
-                ..doc(t, l, 0)
-            })
-            .collect();
+        let docs = undated(&texts);
         let labels = cluster_all(&docs, &Params::default()).labels;
         assert!(labels.iter().all(|&c| c == labels[0]), "{labels:?}");
     }
