@@ -236,8 +236,10 @@ pub struct CorpusInfo {
     pub duplicate_groups: u32,
     /// Stories (events) the articles are grouped into.
     pub stories: u32,
-    /// Outlets, most articles first.
+    /// Outlets, most articles first (at most 100 listed).
     pub outlets: Vec<OutletCount>,
+    /// Number of outlets in all.
+    pub outlets_total: u32,
     /// Earliest published time, ISO 8601 UTC.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String")]
@@ -513,11 +515,13 @@ pub fn corpus_info(c: &Corpus) -> CorpusInfo {
         outlets: c
             .outlets()
             .iter()
+            .take(100)
             .map(|(name, n)| OutletCount {
                 name: name.clone(),
                 articles: *n as u32,
             })
             .collect(),
+        outlets_total: c.outlets().len() as u32,
         first_published: range.map(|r| iso(r.0)),
         last_published: range.map(|r| iso(r.1)),
         skipped: c

@@ -455,7 +455,12 @@ impl ServerHandler for NewsDesk {
             )
         };
         if let Some(id) = r.uri.strip_prefix("newsdesk://story/") {
-            let story = stories::get_story(&c, id).map_err(|_| not_found())?;
+            let args = stories::GetStoryArgs {
+                story_id: id.to_string(),
+                limit: 100,
+                cursor: None,
+            };
+            let story = stories::get_story(&c, &args).map_err(|_| not_found())?;
             let json = serde_json::to_string_pretty(&story)
                 .map_err(|e| McpError::internal_error(e.to_string(), None))?;
             return Ok(ReadResourceResult::new(vec![

@@ -144,6 +144,18 @@ pub struct GetQuotesResult {
 pub struct ListSpeakersArgs {
     /// Story id (from list_stories).
     pub story_id: String,
+    /// Speakers per page, 1-100 (default 25).
+    #[serde(default = "default_speakers")]
+    #[schemars(range(min = 1, max = 100))]
+    pub limit: u32,
+    /// The `next_cursor` of the previous page. Omit for the first page.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub cursor: Option<String>,
+}
+
+fn default_speakers() -> u32 {
+    25
 }
 
 /// A person or organisation quoted in a story.
@@ -168,8 +180,14 @@ pub struct SpeakerOut {
 #[derive(Debug, Serialize, JsonSchema)]
 #[schemars(transform = super::schema::portable)]
 pub struct ListSpeakersResult {
-    /// Most quoted first.
+    /// Most quoted first: one page of `limit`.
     pub speakers: Vec<SpeakerOut>,
+    /// Speakers in all (all pages).
+    pub total: u32,
+    /// Pass as `cursor` (with the same story_id) for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub next_cursor: Option<String>,
 }
 
 #[tool_router(router = quotes_router, vis = "pub(crate)")]
@@ -203,7 +221,7 @@ impl NewsDesk {
         Parameters(args): Parameters<ListSpeakersArgs>,
     ) -> Result<Json<ListSpeakersResult>, String> {
         let c = self.corpus().await;
-        list_speakers(&c, &args.story_id).map(Json)
+        list_speakers(&c, &args).map(Json)
     }
 }
 
@@ -350,8 +368,11 @@ pub fn get_quotes(c: &Corpus, args: &GetQuotesArgs) -> Result<GetQuotesResult, S
     })
 }
 
-pub fn list_speakers(c: &Corpus, story_id: &str) -> Result<ListSpeakersResult, String> {
-    let ords = story_ords(c, story_id)?;
+pub fn list_speakers(c: &Corpus, args: &ListSpeakersArgs) -> Result<ListSpeakersResult, String> {
+    let ords = story_ords(c, &args.story_id)?;
+    let limit = args.limit.clamp(1, 100) as usize;
+    let fp = cursor::fingerprint(&["list_speakers", args.story_id.trim()]);
+    let offset = cursor::decode(args.cursor.as_deref(), fp, "list_speakers")?;
     let mut by: HashMap<String, (u32, u32, BTreeSet<String>)> = HashMap::new();
     for g in &c.quotes.quotes {
         let Some(s) = &g.speaker else { continue };
@@ -387,5 +408,11 @@ pub fn list_speakers(c: &Corpus, story_id: &str) -> Result<ListSpeakersResult, S
             .cmp(&(a.direct_quotes + a.reported))
             .then_with(|| a.name.cmp(&b.name))
     });
-    Ok(ListSpeakersResult { speakers })
+    let total = speakers.len();
+    let speakers: Vec<SpeakerOut> = speakers.into_iter().skip(offset).take(limit).collect();
+    Ok(ListSpeakersResult {
+        speakers,
+        total: total as u32,
+        next_cursor: cursor::next((offset + limit).min(total), total, fp),
+    })
 }

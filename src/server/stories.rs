@@ -192,7 +192,7 @@ pub struct StoryCard {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<TagCount>")]
     pub tags: Option<Vec<TagCount>>,
-    /// Member articles, first published first (detail "full").
+    /// Member articles, first published first, at most 10 (detail "full"; get_story has them all).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<StoryArticle>")]
     pub articles: Option<Vec<StoryArticle>>,
@@ -218,7 +218,22 @@ pub struct ListStoriesResult {
 pub struct GetStoryArgs {
     /// Story id from list_stories or search_articles, e.g. "s-1a2b3c4d".
     pub story_id: String,
+    /// Timeline entries per page, 1-100 (default 20). The rest of the answer is the same on every page.
+    #[serde(default = "default_timeline")]
+    #[schemars(range(min = 1, max = 100))]
+    pub limit: u32,
+    /// The `next_cursor` of the previous page, to continue the timeline. Omit for the first page.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub cursor: Option<String>,
 }
+
+fn default_timeline() -> u32 {
+    20
+}
+
+/// Most member articles a story card lists with detail "full" (get_story pages through all).
+const CARD_ARTICLES: usize = 10;
 
 /// The sentence of an article least shared with the story's other articles.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -282,8 +297,13 @@ pub struct StoryDetail {
     pub people: Vec<NamedEntity>,
     pub organisations: Vec<NamedEntity>,
     pub tags: Vec<TagCount>,
-    /// Its articles, first published first, each with its distinctive angle.
+    /// Its articles, first published first, each with its distinctive angle: one page of
+    /// `limit` entries (`article_count` in all).
     pub timeline: Vec<TimelineEntry>,
+    /// Pass as `cursor` (with the same story_id) for the next page of the timeline; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub next_cursor: Option<String>,
 }
 
 #[tool_router(router = stories_router, vis = "pub(crate)")]
@@ -317,14 +337,17 @@ impl NewsDesk {
         Parameters(args): Parameters<GetStoryArgs>,
     ) -> Result<Json<StoryDetail>, String> {
         let c = self.corpus().await;
-        get_story(&c, &args.story_id).map(Json)
+        get_story(&c, &args).map(Json)
     }
 }
 
-fn members_of(c: &Corpus, s: &Story) -> Vec<StoryArticle> {
+/// `take` member articles of a story from the `skip`-th, first published first.
+fn members_of(c: &Corpus, s: &Story, skip: usize, take: usize) -> Vec<StoryArticle> {
     s.members
         .iter()
         .enumerate()
+        .skip(skip)
+        .take(take)
         .map(|(i, &o)| {
             let a = &c.articles[o as usize];
             StoryArticle {
@@ -531,7 +554,7 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
                         })
                         .collect()
                 }),
-                articles: full.then(|| members_of(c, s)),
+                articles: full.then(|| members_of(c, s, 0, CARD_ARTICLES)),
             }
         })
         .collect();
@@ -551,9 +574,15 @@ fn evidence(c: &Corpus, s: &Story) -> Evidence {
     }
 }
 
-pub fn get_story(c: &Corpus, id: &str) -> Result<StoryDetail, String> {
-    let s = c.story(id).ok_or_else(|| unknown_story(id.trim()))?;
-    let members = members_of(c, s);
+pub fn get_story(c: &Corpus, args: &GetStoryArgs) -> Result<StoryDetail, String> {
+    let id = args.story_id.trim();
+    let s = c.story(id).ok_or_else(|| unknown_story(id))?;
+    let limit = args.limit.clamp(1, 100) as usize;
+    let fp = cursor::fingerprint(&["get_story", &s.id]);
+    let offset = cursor::decode(args.cursor.as_deref(), fp, "get_story")?;
+    let total = s.members.len();
+    let end = (offset + limit).min(total);
+    let members = members_of(c, s, offset, limit);
     let angles = if s.members.len() > 1 {
         stories::distinctive_angles(&c.articles, &s.members)
     } else {
@@ -561,8 +590,8 @@ pub fn get_story(c: &Corpus, id: &str) -> Result<StoryDetail, String> {
     };
     let timeline = members
         .iter()
-        .zip(&s.members)
-        .zip(angles)
+        .zip(&s.members[offset.min(total)..])
+        .zip(angles.into_iter().skip(offset))
         .map(|((m, &o), angle)| TimelineEntry {
             id: m.id.clone(),
             outlet: m.outlet.clone(),
@@ -578,7 +607,7 @@ pub fn get_story(c: &Corpus, id: &str) -> Result<StoryDetail, String> {
             }),
         })
         .collect();
-    let broken_by = members_of(c, s)
+    let broken_by = members_of(c, s, 0, 1)
         .into_iter()
         .next()
         .ok_or_else(|| unknown_story(id))?;
@@ -603,5 +632,6 @@ pub fn get_story(c: &Corpus, id: &str) -> Result<StoryDetail, String> {
             })
             .collect(),
         timeline,
+        next_cursor: cursor::next(end, total, fp),
     })
 }

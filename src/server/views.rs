@@ -6,7 +6,7 @@ use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{NewsDesk, unknown_story};
+use super::{NewsDesk, cursor, unknown_story};
 use crate::corpus::Corpus;
 use crate::stories::views::{self, Statement};
 
@@ -49,6 +49,18 @@ pub struct CompareViewsArgs {
     /// "concise" (default) or "full".
     #[serde(default)]
     pub detail: ViewDetail,
+    /// People and outlet articles per page, 1-50 (default 10 each). `sides` always names everyone.
+    #[serde(default = "default_limit")]
+    #[schemars(range(min = 1, max = 50))]
+    pub limit: u32,
+    /// The `next_cursor` of the previous page, to continue both lists. Omit for the first page.
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub cursor: Option<String>,
+}
+
+fn default_limit() -> u32 {
+    10
 }
 
 /// A sentence or statement with its evidence.
@@ -175,17 +187,27 @@ pub struct CompareViewsResult {
     pub headline: String,
     /// The story's central claim, from its headline and lead.
     pub claim: ClaimOut,
-    /// People and organisations quoted or reported (aspect "people" or "both").
+    /// People and organisations quoted or reported (aspect "people" or "both"), most quoted
+    /// first: one page of `limit`.
     pub people: Vec<PersonOut>,
+    /// People in all (all pages).
+    pub people_total: u32,
     /// Group or unnamed speakers ("Others say ..."), listed apart: they hold no side.
     pub groups: Vec<GroupOut>,
     pub sides: Sides,
-    /// Coverage per article, first published first (aspect "outlets" or "both").
+    /// Coverage per article, first published first (aspect "outlets" or "both"): one page of `limit`.
     pub outlets: Vec<OutletOut>,
+    /// Articles in all (all pages).
+    pub outlets_total: u32,
     /// Which outlet was first.
     pub first_outlet: String,
     /// Points that every or almost every article reports.
     pub shared_points: Vec<Cited>,
+    /// Pass as `cursor` (with the same other arguments) for the next page of people and outlets;
+    /// absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub next_cursor: Option<String>,
 }
 
 #[tool_router(router = views_router, vis = "pub(crate)")]
@@ -195,6 +217,7 @@ impl NewsDesk {
     /// unclear when the articles give no clear signal) and how each outlet covered it (quotes, who
     /// only it quotes, points only it has, common points it leaves out, rewrites and re-publications).
     /// Every statement and point has an article id and span. Use after list_stories / get_story.
+    /// People and outlets come 10 at a time by default: pass `next_cursor` back as `cursor`.
     #[tool(
         title = "Compare views",
         annotations(read_only_hint = true, idempotent_hint = true, open_world_hint = false)
@@ -227,6 +250,15 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
         ViewDetail::Concise => (3, 2),
         ViewDetail::Full => (10, 10),
     };
+    let limit = args.limit.clamp(1, 50) as usize;
+    let fp = cursor::fingerprint(&[
+        "compare_views",
+        &story.id,
+        &format!("{:?}/{:?}", args.aspect, args.detail),
+    ]);
+    let offset = cursor::decode(args.cursor.as_deref(), fp, "compare_views")?;
+    let page = offset..offset + limit;
+    let (mut people_total, mut outlets_total) = (0, 0);
     let mut sides = Sides {
         supports: vec![],
         disputes: vec![],
@@ -247,12 +279,16 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
                     .collect(),
             });
         }
-        for p in pv.people {
+        people_total = pv.people.len();
+        for (i, p) in pv.people.into_iter().enumerate() {
             match p.side {
                 views::Side::Supports => sides.supports.push(p.name.clone()),
                 views::Side::Disputes => sides.disputes.push(p.name.clone()),
                 views::Side::Other => sides.other.push(p.name.clone()),
                 views::Side::Unclear => sides.unclear.push(p.name.clone()),
+            }
+            if !page.contains(&i) {
+                continue;
             }
             people.push(PersonOut {
                 name: p.name.clone(),
@@ -289,7 +325,9 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
     };
     let mut outlets = Vec::new();
     if args.aspect != Aspect::People {
-        for v in views::outlets(&c.articles, story, &c.quotes) {
+        let all = views::outlets(&c.articles, story, &c.quotes);
+        outlets_total = all.len();
+        for v in all.into_iter().skip(offset).take(limit) {
             let a = &c.articles[v.ord as usize];
             outlets.push(OutletOut {
                 article_id: a.id.clone(),
@@ -339,5 +377,12 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
             .outlet_name()
             .to_string(),
         shared_points,
+        next_cursor: cursor::next(
+            (offset + limit).min(people_total.max(outlets_total)),
+            people_total.max(outlets_total),
+            fp,
+        ),
+        people_total: people_total as u32,
+        outlets_total: outlets_total as u32,
     })
 }
