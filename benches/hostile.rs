@@ -106,7 +106,11 @@ fn run(kind: &str) {
     // The file's own bytes, as the reader holds them, count in the figure.
     let before = synthetic::peak_rss_mb();
     let t = Instant::now();
-    let loaded = ingest::load(&CorpusSource::Paths(vec![dir.clone()]), &|_, _| {});
+    let loaded = ingest::load_with(
+        &CorpusSource::Paths(vec![dir.clone()]),
+        &options(),
+        &|_, _| {},
+    );
     let secs = t.elapsed().as_secs_f64();
     let peak = synthetic::peak_rss_mb();
     let mb = text.len() as f64 / 1e6;
@@ -131,4 +135,16 @@ fn main() {
         &[("NEWSDESK_THREADS", "1")],
         run,
     );
+}
+
+/// Load options with `NEWSDESK_THREADS` reader threads when it is set (1 measures one core).
+fn options() -> newsdesk::ingest::LoadOptions {
+    let mut o = newsdesk::ingest::LoadOptions::default();
+    if let Some(n) = std::env::var("NEWSDESK_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        o.threads = n;
+    }
+    o
 }

@@ -270,7 +270,7 @@ fn run(workload: &str) {
     for _ in 0..passes {
         drop(last.take());
         let t = Instant::now();
-        let corpus = match Corpus::load(&src, &|_, _| {}) {
+        let corpus = match Corpus::load_with(&src, &options(), &|_, _| {}) {
             Ok(c) => c,
             Err(e) => return eprintln!("{workload}: load failed: {e:#}"),
         };
@@ -330,4 +330,16 @@ fn main() {
         &[("NEWSDESK_THREADS", "1")],
         run,
     );
+}
+
+/// Load options with `NEWSDESK_THREADS` reader threads when it is set (1 measures one core).
+fn options() -> newsdesk::ingest::LoadOptions {
+    let mut o = newsdesk::ingest::LoadOptions::default();
+    if let Some(n) = std::env::var("NEWSDESK_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        o.threads = n;
+    }
+    o
 }

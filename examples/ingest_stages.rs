@@ -29,7 +29,7 @@ fn main() -> Result<()> {
         None => 10,
     };
     let src = CorpusSource::Paths(vec![path.into()]);
-    let loaded = ingest::load(&src, &|_, _| {});
+    let loaded = ingest::load_with(&src, &options(), &|_, _| {});
     if mode == "dump" {
         for a in &loaded.articles {
             println!(
@@ -84,4 +84,16 @@ fn main() -> Result<()> {
         if mode == "read" { 0.0 } else { rate(index) },
     );
     Ok(())
+}
+
+/// Load options with `NEWSDESK_THREADS` reader threads when it is set (1 measures one core).
+fn options() -> newsdesk::ingest::LoadOptions {
+    let mut o = newsdesk::ingest::LoadOptions::default();
+    if let Some(n) = std::env::var("NEWSDESK_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        o.threads = n;
+    }
+    o
 }

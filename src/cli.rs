@@ -13,7 +13,7 @@ use rmcp::ServiceExt;
 use rmcp::model::CallToolRequestParams;
 
 use crate::corpus::{Corpus, CorpusCell};
-use crate::ingest::CorpusSource;
+use crate::ingest::{CorpusSource, LoadOptions};
 use crate::model::iso;
 use crate::server::NewsDesk;
 use crate::server::http::{self, HttpOptions};
@@ -69,9 +69,41 @@ struct CorpusArgs {
     /// A corpus folder (searched recursively) or file; may be repeated. Default: the built-in sample corpus.
     #[arg(long = "corpus", value_name = "PATH")]
     corpus: Vec<PathBuf>,
+    /// Threads that read and clean files, 1-8. Default: the machine's cores.
+    #[arg(long, env = "NEWSDESK_THREADS", value_name = "N")]
+    threads: Option<usize>,
+    /// Time budget of one file, in seconds, plus --file-budget-per-mb for each megabyte: a file
+    /// that takes longer to read and clean is skipped with the reason and the rest loads.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    file_budget: f64,
+    /// Seconds added to a file's time budget for each megabyte of it.
+    #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
+    file_budget_per_mb: f64,
 }
 
 impl CorpusArgs {
+    fn options(&self) -> Result<LoadOptions> {
+        let mut o = LoadOptions::default();
+        if let Some(t) = self.threads {
+            if !(1..=8).contains(&t) {
+                bail!("--threads must be 1 to 8, got {t}");
+            }
+            o.threads = t;
+        }
+        let seconds = |flag: &str, v: f64| {
+            if v.is_finite() && (0.0..=86_400.0).contains(&v) {
+                Ok(std::time::Duration::from_secs_f64(v))
+            } else {
+                Err(anyhow::anyhow!(
+                    "{flag} must be a number of seconds from 0 to 86400, got {v}"
+                ))
+            }
+        };
+        o.file_budget.base = seconds("--file-budget", self.file_budget)?;
+        o.file_budget.per_mb = seconds("--file-budget-per-mb", self.file_budget_per_mb)?;
+        Ok(o)
+    }
+
     fn source(&self) -> CorpusSource {
         if self.corpus.is_empty() {
             CorpusSource::Sample
@@ -179,7 +211,7 @@ fn init_logging() {
 async fn serve(a: ServeArgs) -> Result<ExitCode> {
     let src = a.corpus.source();
     let origin = crate::corpus::origin_of(&src);
-    let cell = CorpusCell::load_in_background(src);
+    let cell = CorpusCell::load_in_background(src, a.corpus.options()?);
     reload_on_sighup(cell.clone());
     match a.http {
         Some(addr) => {
@@ -268,7 +300,8 @@ async fn call(a: CallArgs) -> Result<ExitCode> {
         },
     };
     let src = a.corpus.source();
-    let corpus = tokio::task::spawn_blocking(move || Corpus::load(&src, &|_, _| {}))
+    let opts = a.corpus.options()?;
+    let corpus = tokio::task::spawn_blocking(move || Corpus::load_with(&src, &opts, &|_, _| {}))
         .await
         .context("corpus loader crashed")??;
     let (server_io, client_io) = tokio::io::duplex(1 << 20);
@@ -309,7 +342,7 @@ async fn call(a: CallArgs) -> Result<ExitCode> {
 fn ingest(a: IngestArgs) -> Result<ExitCode> {
     let src = a.corpus.source();
     let started = Instant::now();
-    let c = Corpus::load(&src, &|_, _| {})?;
+    let c = Corpus::load_with(&src, &a.corpus.options()?, &|_, _| {})?;
     let ms = started.elapsed().as_millis();
     if a.json {
         let v = serde_json::json!({

@@ -80,8 +80,17 @@ const NO_STORY: u32 = u32::MAX;
 impl Corpus {
     /// Loads and analyses a corpus, reporting file progress as (done, total).
     pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Corpus> {
+        Corpus::load_with(src, &ingest::LoadOptions::default(), progress)
+    }
+
+    /// [`Corpus::load`] with load options (reader threads, each file's time budget).
+    pub fn load_with(
+        src: &CorpusSource,
+        opts: &ingest::LoadOptions,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Corpus> {
         let t = Instant::now();
-        let loaded = ingest::load(src, progress);
+        let loaded = ingest::load_with(src, opts, progress);
         let read_clean = t.elapsed();
         let mut c = Corpus::from_loaded(origin_of(src), loaded)?;
         c.timings.read_clean = read_clean;
@@ -432,8 +441,8 @@ pub struct LoadProgress {
 pub struct CorpusCell {
     rx: watch::Receiver<Option<Arc<Corpus>>>,
     tx: Arc<watch::Sender<Option<Arc<Corpus>>>>,
-    /// What to (re)load from; `None` for a cell built from a ready corpus.
-    source: Option<Arc<CorpusSource>>,
+    /// What to (re)load from, and how; `None` for a cell built from a ready corpus.
+    source: Option<Arc<(CorpusSource, ingest::LoadOptions)>>,
     pub progress: Arc<LoadProgress>,
 }
 
@@ -450,12 +459,12 @@ impl CorpusCell {
     }
 
     /// Starts loading `src` on a background thread and returns the (empty) cell at once.
-    pub fn load_in_background(src: CorpusSource) -> Self {
+    pub fn load_in_background(src: CorpusSource, opts: ingest::LoadOptions) -> Self {
         let (tx, rx) = watch::channel(None);
         let cell = CorpusCell {
             rx,
             tx: Arc::new(tx),
-            source: Some(Arc::new(src)),
+            source: Some(Arc::new((src, opts))),
             progress: Arc::default(),
         };
         cell.reload();
@@ -482,7 +491,7 @@ impl CorpusCell {
                 p.total.store(total, Ordering::Relaxed);
                 p.done.store(done, Ordering::Relaxed);
             };
-            match Corpus::load(&src, &progress) {
+            match Corpus::load_with(&src.0, &src.1, &progress) {
                 Ok(corpus) => {
                     tracing::info!(
                         articles = corpus.articles.len(),

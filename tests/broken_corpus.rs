@@ -239,3 +239,60 @@ async fn pathological_pages_load_and_their_text_is_found() -> anyhow::Result<()>
     client.cancel().await?;
     Ok(())
 }
+
+/// A file that runs past its time budget is skipped with the reason, and the rest loads. No
+/// page known today is slow enough to meet the default budget, so the budget is set to nothing:
+/// every file then runs out of time at its first check.
+#[tokio::test]
+async fn a_file_past_its_time_budget_is_skipped_with_the_reason() -> anyhow::Result<()> {
+    let dir = temp_dir("budget");
+    fs::write(dir.join("good.txt"), GOOD_TEXT)?;
+    fs::write(
+        dir.join("page.html"),
+        format!(
+            "<html><body><article><p>{}</p></article></body></html>",
+            GOOD_TEXT
+        ),
+    )?;
+    let path = dir.to_str().unwrap_or_default();
+    let client = connect(&[
+        "--corpus",
+        path,
+        "--file-budget",
+        "0",
+        "--file-budget-per-mb",
+        "0",
+    ])
+    .await?;
+    let info = call(&client, "corpus_info", json!({})).await;
+    assert_eq!(info["articles"], json!(0), "{info:#}");
+    assert_eq!(info["skipped_total"], json!(2), "{info:#}");
+    for s in info["skipped"].as_array().into_iter().flatten() {
+        let reason = s["reason"].as_str().unwrap_or_default();
+        assert!(
+            reason.contains("took longer than its time budget of 0.0 s"),
+            "{s}"
+        );
+    }
+    // The server goes on answering.
+    let found = call(&client, "search_articles", json!({ "query": "bridge" })).await;
+    assert_eq!(found["total"], json!(0));
+    client.cancel().await?;
+
+    // With the default budget the same files load.
+    let client = connect(&["--corpus", path]).await?;
+    let info = call(&client, "corpus_info", json!({})).await;
+    assert_eq!(info["articles"], json!(2), "{info:#}");
+    assert_eq!(info["skipped_total"], json!(0), "{info:#}");
+    client.cancel().await?;
+
+    // A budget that is not a number of seconds is refused with what is allowed.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["ingest", "--corpus", path, "--file-budget=-1"])
+        .output()?;
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--file-budget"), "{err}");
+    let _ = fs::remove_dir_all(&dir);
+    Ok(())
+}

@@ -324,6 +324,9 @@ fn classify_blocks(blocks: Vec<Block>, title: Option<&str>) -> Vec<(String, Opti
     // or is almost entirely link text; isolated, partly linked lines stay.
     let heavy: Vec<bool> = blocks.iter().map(is_link_heavy).collect();
     for (i, b) in blocks.into_iter().enumerate() {
+        if i % 64 == 0 {
+            super::budget::check();
+        }
         let s = b.text.as_str();
         let tail = i * 3 >= n * 2;
         let in_run = (i > 0 && heavy[i - 1]) || heavy.get(i + 1).copied().unwrap_or(false);
@@ -568,8 +571,11 @@ static BYLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract(html: &str) -> HtmlArticle {
     let raw = html;
     let html = without_scripts(html);
+    super::budget::check();
     let html = cap_nesting(&html, MAX_DEPTH);
+    super::budget::check();
     let mut meta = super::pagemeta::read(&html);
+    super::budget::check();
     let Some(a) = main_content(&html) else {
         return HtmlArticle {
             meta,
@@ -591,6 +597,7 @@ pub fn extract(html: &str) -> HtmlArticle {
         .or_else(|| super::pagemeta::date_near_headline(&html))
         .or_else(|| meta.url.as_deref().and_then(super::pagemeta::url_date));
     meta.site_name = meta.site_name.or(a.site_name);
+    super::budget::check();
     let paragraphs = classify_blocks(blocks_from_html(&a.content), meta.title.as_deref())
         .into_iter()
         .filter_map(|(t, reason)| reason.is_none().then_some(t))

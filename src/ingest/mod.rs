@@ -6,6 +6,7 @@
 //! ([`templates`]), clean ([`clean`]), normalise metadata ([`meta`]), and mark near-duplicates
 //! ([`dedup`]).
 
+pub mod budget;
 pub mod clean;
 pub mod dedup;
 pub mod detect;
@@ -97,6 +98,28 @@ struct Parsed {
     format: Format,
     meta: RawMeta,
     content: Content,
+    /// Size of the file it came from, and the time reading and parsing that file took: the
+    /// cleaning gets what is left of the file's budget.
+    file_bytes: u64,
+    spent: std::time::Duration,
+}
+
+/// How a load reads its files. The command line sets them; everything else takes the default.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Reader threads, 1 to 8 (default: the machine's cores). Benchmarks use 1 to measure one core.
+    pub threads: usize,
+    /// The time a file may take before it is skipped.
+    pub file_budget: budget::FileBudget,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            file_budget: budget::FileBudget::default(),
+        }
+    }
 }
 
 /// The folder of a relative path: pages in one folder are taken to share a site template.
@@ -134,6 +157,15 @@ pub fn entries(src: &CorpusSource) -> (Vec<Entry>, Vec<Skipped>) {
 
 /// Loads a corpus. `progress` is called with (files done, files total) as files are parsed.
 pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
+    load_with(src, &LoadOptions::default(), progress)
+}
+
+/// [`load`] with options: reader threads and each file's time budget.
+pub fn load_with(
+    src: &CorpusSource,
+    opts: &LoadOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Loaded {
     let (mut entries, mut skipped) = entries(src);
     let total = entries.len();
     let mut report = LoadReport {
@@ -142,12 +174,7 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     };
 
     // Read and parse, in parallel over the machine's cores.
-    // NEWSDESK_THREADS caps the reader threads (benchmarks use 1 to measure one core).
-    let threads = std::env::var("NEWSDESK_THREADS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, 8);
+    let threads = opts.threads.clamp(1, 8);
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Largest files first, so that no core is left with a large one at the end (HTML pages differ
     // in size by a factor of 100). The results do not depend on it: they are sorted by path below.
@@ -157,19 +184,32 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     type Part = (Vec<Parsed>, Vec<Skipped>, Vec<Note>, u64);
     let parts: Vec<Part> = par_map(entries, threads, |e| {
         let mut part: Part = Default::default();
-        // A library panicking on one strange page costs that file, named in the report, not
-        // the load.
+        // A library panicking on one strange page, or a page that runs past its time budget,
+        // costs that file, named in the report, not the load.
         let rel = e.rel().to_string();
+        let bytes = e.size();
+        let limit = opts.file_budget.for_size(bytes);
+        let started = std::time::Instant::now();
         let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _deadline = budget::Deadline::start(limit);
             parse_entry(e, &mut part.0, &mut part.1, &mut part.2, &mut part.3)
         }));
-        if parsed.is_err() {
+        if let Err(payload) = parsed {
+            part.0.clear();
             part.1.push(Skipped {
                 path: rel,
                 record: None,
-                reason: "the extractor failed on this file (an internal error, logged above)"
-                    .to_string(),
+                reason: if budget::is_over_budget(payload.as_ref()) {
+                    budget::reason(limit, bytes)
+                } else {
+                    "the extractor failed on this file (an internal error, logged above)"
+                        .to_string()
+                },
             });
+        }
+        let spent = started.elapsed();
+        for p in &mut part.0 {
+            (p.file_bytes, p.spent) = (bytes, spent);
         }
         progress(
             done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
@@ -204,16 +244,24 @@ pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Loa
     let finished = par_map(parsed, threads, |p| {
         let (rel, record) = (p.rel.clone(), p.record);
         let templ = templates.get(site_of(&p.rel)).unwrap_or(&empty);
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| finish(p, templ))).unwrap_or_else(
-            |_| {
-                Err(Skipped {
-                    path: rel,
-                    record,
-                    reason: "cleaning failed on this article (an internal error, logged above)"
-                        .to_string(),
-                })
-            },
-        )
+        let limit = opts.file_budget.for_size(p.file_bytes);
+        let left = limit.saturating_sub(p.spent);
+        let bytes = p.file_bytes;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _deadline = budget::Deadline::start(left);
+            finish(p, templ)
+        }))
+        .unwrap_or_else(|payload| {
+            Err(Skipped {
+                path: rel,
+                record,
+                reason: if budget::is_over_budget(payload.as_ref()) {
+                    budget::reason(limit, bytes)
+                } else {
+                    "cleaning failed on this article (an internal error, logged above)".to_string()
+                },
+            })
+        })
     });
     for f in finished {
         match f {
@@ -301,6 +349,7 @@ fn parse_entry(
         Err(reason) => return skipped.push(skip(reason)),
     };
     *bytes += file.bytes.len() as u64;
+    budget::check();
     let decoded = match source::decode(&file.bytes) {
         Ok(d) => d,
         Err(reason) => return skipped.push(skip(reason)),
@@ -312,6 +361,7 @@ fn parse_entry(
         });
     }
     let text = decoded.text;
+    budget::check();
     let format = detect::detect(&rel, &text);
     let one = |meta, content| Parsed {
         rel: rel.clone(),
@@ -319,6 +369,8 @@ fn parse_entry(
         format,
         meta,
         content,
+        file_bytes: 0,
+        spent: Default::default(),
     };
     match format {
         Format::Text => out.push(one(RawMeta::default(), Content::Scrape(text))),
@@ -343,6 +395,7 @@ fn parse_entry(
                 let recs = records::records_of(v);
                 let numbered = recs.len() > 1;
                 for (i, r) in recs.iter().enumerate() {
+                    budget::check();
                     let record = numbered.then_some(i as u32 + 1);
                     match records::read_record(r) {
                         Ok(rec) => out.push(Parsed {
@@ -351,6 +404,8 @@ fn parse_entry(
                             format,
                             meta: rec.meta,
                             content: Content::Paragraphs(rec.paragraphs),
+                            file_bytes: 0,
+                            spent: Default::default(),
                         }),
                         Err(reason) => skipped.push(Skipped {
                             path: rel.clone(),
@@ -363,6 +418,7 @@ fn parse_entry(
         },
         Format::Jsonl => {
             for (i, line) in text.lines().enumerate() {
+                budget::check();
                 let record = Some(i as u32 + 1);
                 if line.trim().is_empty() {
                     continue;
@@ -377,6 +433,8 @@ fn parse_entry(
                         format,
                         meta: rec.meta,
                         content: Content::Paragraphs(rec.paragraphs),
+                        file_bytes: 0,
+                        spent: Default::default(),
                     }),
                     Err(reason) => skipped.push(Skipped {
                         path: rel.clone(),
@@ -448,6 +506,7 @@ fn has_text(ps: &[String]) -> bool {
 
 /// Turns parsed content into a clean article.
 fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped> {
+    budget::check();
     let mut meta = p.meta;
     let paragraphs = match p.content {
         Content::Scrape(text) => {
@@ -455,6 +514,7 @@ fn finish(p: Parsed, template: &templates::Template) -> Result<Article, Skipped>
             // A page whose every sentence its site's other pages share (the same article saved
             // twice, say) would lose all its text to the template: it is cleaned without it.
             if !has_text(&s.paragraphs) && !template.is_empty() {
+                budget::check();
                 s = scrape::clean_scrape(&text, &templates::Template::default());
             }
             meta.fill_from(s.meta);

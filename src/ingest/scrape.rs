@@ -90,7 +90,10 @@ pub struct Units {
 pub fn units_of(text: &str, template: &super::templates::Template) -> Units {
     // Lines, with glued paragraphs split apart again.
     let mut lines: Vec<String> = Vec::new();
-    for raw in text.lines() {
+    for (n, raw) in text.lines().enumerate() {
+        if n % 64 == 0 {
+            super::budget::check();
+        }
         let l = squash_ws(raw);
         if l.is_empty() {
             continue;
@@ -104,6 +107,9 @@ pub fn units_of(text: &str, template: &super::templates::Template) -> Units {
     }
     let mut units: Vec<Unit> = Vec::new();
     for (li, l) in lines.iter().enumerate() {
+        if li % 64 == 0 {
+            super::budget::check();
+        }
         let templ = super::templates::is_template(template, l);
         for seg in segments(l) {
             // Template lines are junk, but a template's footer markers ("Written by") still end
@@ -276,7 +282,9 @@ pub fn kept_units(u: &Units) -> Vec<bool> {
 /// pages of the same site; they are furniture wherever they appear.
 pub fn clean_scrape(text: &str, template: &super::templates::Template) -> Scrape {
     let u = units_of(text, template);
+    super::budget::check();
     let kept = kept_units(&u);
+    super::budget::check();
     let mut meta = u.meta;
     // With a title model: its choice when it is sure, else the rules' title when the model ranks
     // that line first too or it stands above an AI-summary marker; otherwise no title. A headline guessed from the lines
