@@ -1,11 +1,17 @@
 //! HTTP load test: starts `newsdesk serve --http` on a loopback port (built-in sample corpus unless
-//! `--corpus` is given), then many concurrent clients call list_stories, search_articles and
-//! get_quotes over MCP streamable HTTP (stateless JSON responses, keep-alive connections) for a
-//! bounded time. Reports calls per second, p50/p99/max latency per tool, errors, and the server's
-//! resident memory sampled through the run (flat memory = no leak over a soak).
+//! `--corpus` or `--synthetic N` is given), then many concurrent clients call the tools over MCP
+//! streamable HTTP (stateless JSON responses, keep-alive connections) for a bounded time, in a
+//! realistic mix: search with and without filters, list_stories in each order and with a query,
+//! get_story, get_quotes by story and by speaker, list_speakers, compare_views and get_article,
+//! over many different stories, articles and speakers found at the start. Reports calls per
+//! second, p50/p99/max latency per tool, errors, and the server's resident memory sampled through
+//! the run (flat memory = no leak over a soak).
 //!
-//!     cargo bench --bench load                         # 64 clients, 20 s
-//!     cargo bench --bench load -- --clients 64 --seconds 600    # the 10-minute soak
+//!     cargo bench --bench load                         # sample corpus, 64 clients, 20 s
+//!     cargo bench --bench load -- --synthetic 100000 --seconds 600   # 100k articles, 10-minute soak
+//!
+//! `--synthetic N` writes a feed of N synthetic articles (made-up words in planted stories, with
+//! quotes; cached in the temp folder) and serves it.
 //!
 //! The client is a minimal HTTP/1.1 writer/reader on tokio so that it spends as little of the
 //! machine's two cores as possible; every response is still parsed and checked to be a
@@ -24,10 +30,14 @@ use anyhow::{Context, Result, bail};
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
+#[path = "common/synthetic.rs"]
+mod synthetic;
+
 struct Options {
     clients: usize,
     seconds: u64,
     corpus: Option<String>,
+    synthetic: Option<usize>,
 }
 
 fn options() -> Result<Options> {
@@ -35,6 +45,7 @@ fn options() -> Result<Options> {
         clients: 64,
         seconds: 20,
         corpus: None,
+        synthetic: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -42,8 +53,13 @@ fn options() -> Result<Options> {
             "--clients" => o.clients = args.next().context("--clients N")?.parse()?,
             "--seconds" => o.seconds = args.next().context("--seconds N")?.parse()?,
             "--corpus" => o.corpus = Some(args.next().context("--corpus PATH")?),
+            "--synthetic" => {
+                o.synthetic = Some(args.next().context("--synthetic N")?.parse()?);
+            }
             "--bench" => {}
-            other => bail!("unknown argument {other:?}; use --clients N --seconds N --corpus PATH"),
+            other => bail!(
+                "unknown argument {other:?}; use --clients N --seconds N --corpus PATH --synthetic N"
+            ),
         }
     }
     Ok(o)
@@ -157,20 +173,155 @@ async fn read_line(r: &mut BufReader<TcpStream>, line: &mut String) -> Result<us
     Ok(r.read_line(line).await?)
 }
 
-/// The calls the clients make, round-robin: (tool, arguments).
-fn workload(story: &str, speaker: &str) -> Vec<(&'static str, serde_json::Value)> {
+/// What the workload calls are made of, found on the served corpus at the start.
+struct Found {
+    stories: Vec<String>,
+    articles: Vec<String>,
+    speakers: Vec<String>,
+    words: Vec<String>,
+    outlets: Vec<String>,
+    /// A published day of the corpus (YYYY-MM-DD), for date filters.
+    day: Option<String>,
+}
+
+/// The calls the clients make, round-robin: (tool, arguments). Per round of 20 calls: 6 searches
+/// (3 with a filter), 3 list_stories, 3 get_story, 3 get_quotes (2 by story, 1 by speaker),
+/// 1 list_speakers, 2 compare_views, 2 get_article; each round takes the next story, article,
+/// speaker and word, so the clients ask about many different things.
+fn workload(f: &Found) -> Vec<(&'static str, serde_json::Value)> {
     use serde_json::json;
-    vec![
-        ("list_stories", json!({})),
-        (
+    let pick = |v: &Vec<String>, i: usize| v.get(i % v.len().max(1)).cloned().unwrap_or_default();
+    let rounds = f.stories.len().max(f.articles.len()).clamp(1, 50);
+    let mut w = Vec::new();
+    for r in 0..rounds {
+        let story = pick(&f.stories, r);
+        let story2 = pick(&f.stories, r + rounds / 2);
+        let article = pick(&f.articles, r);
+        let article2 = pick(&f.articles, r + rounds / 2);
+        let speaker = pick(&f.speakers, r);
+        let q = format!("{} {}", pick(&f.words, 2 * r), pick(&f.words, 2 * r + 1));
+        let q1 = pick(&f.words, 3 * r + 7);
+        let outlet = pick(&f.outlets, r);
+        w.push(("search_articles", json!({ "query": q })));
+        w.push(("search_articles", json!({ "query": q1, "limit": 5 })));
+        w.push(("search_articles", json!({ "query": q, "outlet": outlet })));
+        match &f.day {
+            Some(d) => w.push(("search_articles", json!({ "query": q1, "since": d }))),
+            None => w.push(("search_articles", json!({ "query": q1, "limit": 20 }))),
+        }
+        w.push(("search_articles", json!({ "query": format!("\"{q}\"") })));
+        w.push((
             "search_articles",
-            json!({ "query": "harbor dredging", "limit": 5 }),
-        ),
-        ("get_quotes", json!({ "story_id": story, "limit": 10 })),
-        ("list_stories", json!({ "sort": "coverage", "limit": 5 })),
-        ("search_articles", json!({ "query": "council vote" })),
-        ("get_quotes", json!({ "speaker": speaker })),
-    ]
+            json!({ "query": q1, "outlet": outlet, "limit": 3 }),
+        ));
+        w.push(("list_stories", json!({})));
+        w.push((
+            "list_stories",
+            json!({ "sort": if r % 2 == 0 { "coverage" } else { "trending" }, "limit": 5 }),
+        ));
+        w.push(("list_stories", json!({ "query": q1, "detail": "full" })));
+        w.push(("get_story", json!({ "story_id": story })));
+        w.push(("get_story", json!({ "story_id": story2 })));
+        w.push(("get_story", json!({ "story_id": story, "limit": 5 })));
+        w.push(("get_quotes", json!({ "story_id": story, "limit": 10 })));
+        w.push(("get_quotes", json!({ "story_id": story2 })));
+        w.push(("get_quotes", json!({ "speaker": speaker })));
+        w.push(("list_speakers", json!({ "story_id": story })));
+        w.push(("compare_views", json!({ "story_id": story })));
+        w.push((
+            "compare_views",
+            json!({ "story_id": story2, "aspect": "people" }),
+        ));
+        w.push(("get_article", json!({ "article_id": article })));
+        w.push((
+            "get_article",
+            json!({ "article_id": article2, "max_chars": 2000 }),
+        ));
+    }
+    w
+}
+
+/// Finds stories, articles, speakers, words and outlets to ask about.
+async fn find_things(conn: &mut Conn) -> Result<Found> {
+    let mut f = Found {
+        stories: vec![],
+        articles: vec![],
+        speakers: vec![],
+        words: vec![],
+        outlets: vec![],
+        day: None,
+    };
+    for sort in ["coverage", "newest", "trending"] {
+        let r = result_of(
+            conn.post(&request(
+                0,
+                "list_stories",
+                &serde_json::json!({ "sort": sort, "limit": 20 }),
+            ))
+            .await?,
+        )?;
+        for s in r["stories"].as_array().into_iter().flatten() {
+            if let Some(id) = s["id"].as_str()
+                && !f.stories.iter().any(|x| x == id)
+            {
+                f.stories.push(id.to_string());
+            }
+            for w in s["headline"].as_str().unwrap_or("").split_whitespace() {
+                let w: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+                if w.len() > 3 && !f.words.contains(&w) {
+                    f.words.push(w);
+                }
+            }
+            if f.day.is_none() {
+                f.day = s["first_published"]
+                    .as_str()
+                    .map(|d| d.chars().take(10).collect());
+            }
+        }
+    }
+    for id in f.stories.clone().iter().take(25) {
+        let s = result_of(
+            conn.post(&request(
+                0,
+                "get_story",
+                &serde_json::json!({ "story_id": id, "limit": 3 }),
+            ))
+            .await?,
+        )?;
+        for a in s["timeline"].as_array().into_iter().flatten() {
+            if let Some(id) = a["id"].as_str() {
+                f.articles.push(id.to_string());
+            }
+        }
+        let sp = result_of(
+            conn.post(&request(
+                0,
+                "list_speakers",
+                &serde_json::json!({ "story_id": id, "limit": 2 }),
+            ))
+            .await?,
+        )?;
+        for p in sp["speakers"].as_array().into_iter().flatten() {
+            if let Some(n) = p["name"].as_str()
+                && !f.speakers.iter().any(|x| x == n)
+            {
+                f.speakers.push(n.to_string());
+            }
+        }
+    }
+    let info = result_of(
+        conn.post(&request(0, "corpus_info", &serde_json::json!({})))
+            .await?,
+    )?;
+    for o in info["outlets"].as_array().into_iter().flatten().take(10) {
+        if let Some(n) = o["name"].as_str() {
+            f.outlets.push(n.to_string());
+        }
+    }
+    if f.stories.is_empty() || f.articles.is_empty() {
+        bail!("the corpus has no stories to ask about");
+    }
+    Ok(f)
 }
 
 /// A workload call serialised once: the request is this text with the id appended and a `}`.
@@ -236,7 +387,17 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() -> Result<()> {
-    let o = options()?;
+    let mut o = options()?;
+    if let Some(n) = o.synthetic {
+        let t = Instant::now();
+        let dir = synthetic::feed(n).context("write the synthetic feed")?;
+        println!(
+            "synthetic feed of {n} articles at {} ({:.1} s)",
+            dir.display(),
+            t.elapsed().as_secs_f64()
+        );
+        o.corpus = Some(dir.to_string_lossy().into_owned());
+    }
     let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
     cmd.args(["serve", "--http", &format!("127.0.0.1:{port}")])
@@ -247,6 +408,7 @@ fn main() -> Result<()> {
     if let Some(c) = &o.corpus {
         cmd.args(["--corpus", c]);
     }
+    let spawned = Instant::now();
     let server = Server(cmd.spawn().context("start newsdesk")?);
     let pid = server.0.id();
 
@@ -267,32 +429,16 @@ fn main() -> Result<()> {
                 Err(e) => return Err(e),
             }
         };
-        let stories = result_of(
-            conn.post(&request(
-                0,
-                "list_stories",
-                &serde_json::json!({ "sort": "coverage", "limit": 1 }),
-            ))
-            .await?,
-        )?;
-        let story = stories["stories"][0]["id"]
-            .as_str()
-            .unwrap_or("s-0")
-            .to_string();
-        let speakers = result_of(
-            conn.post(&request(
-                0,
-                "list_speakers",
-                &serde_json::json!({ "story_id": story }),
-            ))
-            .await?,
-        )?;
-        let speaker = speakers["speakers"][0]["name"]
-            .as_str()
-            .unwrap_or("nobody")
-            .to_string();
+        let found = find_things(&mut conn).await?;
+        println!(
+            "corpus loaded and {} stories, {} articles, {} speakers found to ask about in {:.1} s",
+            found.stories.len(),
+            found.articles.len(),
+            found.speakers.len(),
+            spawned.elapsed().as_secs_f64()
+        );
         let work: Arc<Vec<(&'static str, String)>> = Arc::new(
-            workload(&story, &speaker)
+            workload(&found)
                 .iter()
                 .map(|(tool, args)| (*tool, request_prefix(tool, args)))
                 .collect(),

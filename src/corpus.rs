@@ -15,6 +15,7 @@ use tokio::sync::watch;
 use crate::index::ArticleIndex;
 use crate::ingest::{self, CorpusSource, LoadReport, Loaded};
 use crate::model::Article;
+use crate::stories::memo::{self, StoryAnalysis, StoryMemo};
 use crate::stories::quotes::QuoteBook;
 use crate::stories::{self, Story};
 
@@ -38,6 +39,8 @@ pub struct Corpus {
     orders: OnceLock<StoryOrders>,
     /// Quotations and reported speech, merged across outlets.
     pub quotes: QuoteBook,
+    /// Per-story analyses computed on request, kept for this snapshot (cleared by an add).
+    memo: StoryMemo,
     /// Outlets with article counts, most articles first.
     outlets: Vec<(String, usize)>,
     /// Earliest and latest published times.
@@ -160,6 +163,7 @@ impl Corpus {
             timings,
             clustering,
             orders: OnceLock::new(),
+            memo: StoryMemo::default(),
         };
         corpus.story_orders();
         Ok(corpus)
@@ -241,7 +245,21 @@ impl Corpus {
         }
         self.story_of.push(si);
         self.orders = OnceLock::new();
+        self.memo = StoryMemo::default();
         Ok(self.stories[si as usize].id.clone())
+    }
+
+    /// The analyses of a story (angles, views, coverage, shared points), computed on first use
+    /// and kept for this snapshot, with what they read.
+    pub fn analysis<'a>(&'a self, s: &'a Story) -> (Arc<StoryAnalysis>, memo::Ctx<'a>) {
+        (
+            self.memo.of(&s.id),
+            memo::Ctx {
+                articles: &self.articles,
+                story: s,
+                book: &self.quotes,
+            },
+        )
     }
 
     /// Stories in list_stories' orders (computed on first use after a load or an add).

@@ -2,16 +2,17 @@
 //! per thread, see `stem.rs`), title boosted over body, filters on outlet, date range and story,
 //! and snippets with the matching words.
 
+use std::collections::HashMap;
+
 use anyhow::{Context, Result};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions, Value,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
-use tantivy::{Index, IndexReader, TantivyDocument, Term, doc};
+use tantivy::{Index, IndexReader, Term, doc};
 
 use crate::model::Article;
 use crate::stem::CachedEnglishStemmer;
@@ -31,6 +32,8 @@ pub struct Filter {
     pub until: Option<i64>,
     /// Article ordinals of one story.
     pub story_articles: Option<Vec<u32>>,
+    /// Leave out near-duplicate copies (articles with `duplicate_of`).
+    pub canonical_only: bool,
 }
 
 /// One search hit: the article's ordinal in the corpus and its score.
@@ -49,6 +52,8 @@ pub struct ArticleIndex {
     f_body: Field,
     f_outlet: Field,
     f_published: Field,
+    /// 1 for an article that is not a near-duplicate copy of another, else 0.
+    f_canonical: Field,
 }
 
 /// Lower-cased outlet key used for exact outlet filtering.
@@ -70,6 +75,7 @@ impl ArticleIndex {
         let f_body = sb.add_text_field("body", text);
         let f_outlet = sb.add_text_field("outlet", STRING);
         let f_published = sb.add_i64_field("published", FAST | INDEXED);
+        let f_canonical = sb.add_u64_field("canonical", INDEXED);
         let index = Index::create_in_ram(sb.build());
         index.tokenizers().register(
             TOKENIZER,
@@ -89,6 +95,7 @@ impl ArticleIndex {
                 f_title => a.title.clone().unwrap_or_default(),
                 f_body => a.body.as_str(),
                 f_outlet => outlet_key(a.outlet_name()),
+                f_canonical => u64::from(a.duplicate_of.is_none()),
             );
             if let Some(t) = a.published {
                 d.add_i64(f_published, t.timestamp());
@@ -105,6 +112,7 @@ impl ArticleIndex {
             f_body,
             f_outlet,
             f_published,
+            f_canonical,
         })
     }
 
@@ -159,6 +167,13 @@ impl ArticleIndex {
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
+        if filter.canonical_only {
+            let t = Term::from_field_u64(self.f_canonical, 1);
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+            ));
+        }
         let full = BooleanQuery::new(clauses);
         let (top, total) = searcher
             .search(
@@ -171,13 +186,23 @@ impl ArticleIndex {
                 ),
             )
             .context("running the search")?;
+        // Ordinals from the `ord` fast field: reading the stored documents would decompress a
+        // block of the document store for every hit.
+        // Each segment's column is opened once.
+        let mut columns: HashMap<u32, tantivy::columnar::Column<u64>> = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr).context("reading a hit")?;
-            let ord = d
-                .get_first(self.f_ord)
-                .and_then(|v| v.as_u64())
-                .unwrap_or_default() as u32;
+            let ords = match columns.entry(addr.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(addr.segment_ord)
+                        .fast_fields()
+                        .u64("ord")
+                        .context("reading the ord column")?,
+                ),
+            };
+            let ord = ords.first(addr.doc_id).unwrap_or_default() as u32;
             hits.push(Hit { ord, score });
         }
         Ok((hits, total))

@@ -104,6 +104,36 @@ fn write_big_story(dir: &Path) {
         );
     }
     std::fs::write(dir.join("velmora.jsonl"), lines.join("\n") + "\n").expect("write corpus");
+    // Twelve small stories that share no words, so that a page of stories can be full.
+    let mut others = Vec::new();
+    for k in 0..12 {
+        let words: Vec<String> = (0..40).map(|i| made_up_word(k * 100 + i)).collect();
+        let sentence = |i: usize| format!("{}.", words[i * 8..i * 8 + 8].join(" "));
+        others.push(
+            json!({
+                "title": format!("{} {} {}", words[0], words[1], words[2]),
+                "text": (0..5).map(sentence).collect::<Vec<_>>().join("\n\n"),
+                "outlet": format!("Hill Outlet {k}"),
+                "published": format!("2026-04-{:02}T08:00:00Z", k + 1),
+            })
+            .to_string(),
+        );
+    }
+    std::fs::write(dir.join("others.jsonl"), others.join("\n") + "\n").expect("write corpus");
+}
+
+/// A made-up word for `k`, different for every `k` below 10,000.
+fn made_up_word(k: usize) -> String {
+    const SYL: &[&str] = &[
+        "ka", "lo", "mi", "ren", "tu", "sa", "vor", "pel", "di", "gun",
+    ];
+    let mut w = String::from("z");
+    let mut x = k;
+    for _ in 0..4 {
+        w.push_str(SYL[x % 10]);
+        x /= 10;
+    }
+    w
 }
 
 /// Pages through a tool until `next_cursor` is absent; returns every page.
@@ -232,6 +262,21 @@ async fn a_big_story_comes_in_pages_that_cover_it_all() -> anyhow::Result<()> {
     .expect_err("a compare_views cursor is not a get_story cursor");
     assert!(err.contains("cursor"), "{err}");
 
+    // Full story cards come at most 10 a page, whatever the limit asked.
+    let full = call(
+        &client,
+        "list_stories",
+        json!({ "detail": "full", "limit": 50 }),
+    )
+    .await;
+    assert_eq!(
+        full["stories"].as_array().map(Vec::len),
+        Some(10),
+        "{}",
+        full["total"]
+    );
+    assert_eq!(full["total"].as_u64(), Some(13));
+
     // Every default answer on the big story fits an agent's context, the fullest details included.
     let article = ids[0];
     for (tool, args) in [
@@ -243,6 +288,7 @@ async fn a_big_story_comes_in_pages_that_cover_it_all() -> anyhow::Result<()> {
         ),
         ("list_speakers", json!({ "story_id": story })),
         ("get_quotes", json!({ "story_id": story })),
+        ("get_quotes", json!({ "limit": 50 })),
         ("list_stories", json!({ "detail": "full", "limit": 50 })),
         (
             "search_articles",

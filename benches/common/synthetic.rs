@@ -278,3 +278,53 @@ pub fn percentile(xs: &mut [f64], p: f64) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[((xs.len() as f64 * p).ceil() as usize).clamp(1, xs.len()) - 1]
 }
+
+/// A JSONL feed of `n` synthetic articles (cached in the temp folder): the planted stories of
+/// [`Synthetic::corpus`], each article with quotes from its story's person and from a rival, so
+/// that quotes, speakers and views have work to do. Returns the feed's folder.
+pub fn feed(n: usize) -> std::io::Result<std::path::PathBuf> {
+    use std::io::Write as _;
+    let dir = std::env::temp_dir().join(format!("newsdesk-bench-feed-v1-{n}"));
+    let file = dir.join("feed.jsonl");
+    if file.exists() {
+        return Ok(dir);
+    }
+    std::fs::create_dir_all(&dir)?;
+    let tmp = dir.join("feed.jsonl.part");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    let mut g = Synthetic::new(7);
+    let (arts, gold) = g.corpus(n);
+    for (a, s) in arts.into_iter().zip(gold) {
+        let p = &g.stories[s];
+        let rival = format!(
+            "{} {}",
+            capitalised(&pseudo_word(900 + s as u64 % 300)),
+            capitalised(&pseudo_word(9_000 + s as u64 % 2_000))
+        );
+        let mut words = |k: usize| -> String {
+            (0..k)
+                .map(|_| g.rng.below(6000))
+                .map(|i| pseudo_word(1_000_000 + i as u64))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (w1, w2) = (words(6), words(6));
+        let text = format!(
+            "{}\n\n\"The {} {} will go ahead, and {w1},\" said {}, who leads the {} office.\n\n\
+             \"We will fight the {} {} because {w2},\" said {rival}.",
+            a.body, p.topic, p.keywords[0], p.person, p.place, p.topic, p.keywords[1]
+        );
+        let rec = serde_json::json!({
+            "title": a.title,
+            "text": text,
+            "outlet": a.outlet,
+            "published": a.published.map(|t| t.to_rfc3339()),
+            "tags": a.tags,
+        });
+        writeln!(out, "{rec}")?;
+    }
+    out.flush()?;
+    drop(out);
+    std::fs::rename(&tmp, &file)?;
+    Ok(dir)
+}

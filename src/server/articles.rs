@@ -369,22 +369,13 @@ pub fn search(c: &Corpus, args: &SearchArticlesArgs) -> Result<SearchArticlesRes
 
     let (articles, total) = match query {
         Some(q) => {
-            // Duplicates are filtered after ranking, so rank the whole result list once and page it here.
-            let (hits, _) = c
+            // Duplicates are left out by the index, so the page and the total come from it.
+            filter.canonical_only = !args.include_duplicates;
+            let (hits, total) = c
                 .index
-                .search(q, &filter, 0, c.articles.len().max(1))
+                .search(q, &filter, offset, limit)
                 .map_err(|e| format!("search failed: {e:#}"))?;
-            let hits: Vec<_> = hits
-                .into_iter()
-                .filter(|h| keep(&c.articles[h.ord as usize]))
-                .collect();
-            let total = hits.len();
-            let page: Vec<u32> = hits
-                .iter()
-                .skip(offset)
-                .take(limit)
-                .map(|h| h.ord)
-                .collect();
+            let page: Vec<u32> = hits.iter().map(|h| h.ord).collect();
             let bodies: Vec<&str> = page
                 .iter()
                 .map(|&o| c.articles[o as usize].body.as_str())

@@ -56,9 +56,9 @@ pub struct GetQuotesArgs {
     #[serde(default)]
     #[schemars(with = "KindFilter")]
     pub kind: Option<KindFilter>,
-    /// Quotes per page, 1-100 (default 20).
+    /// Quotes per page, 1-50 (default 20).
     #[serde(default = "default_limit")]
-    #[schemars(range(min = 1, max = 100))]
+    #[schemars(range(min = 1, max = 50))]
     pub limit: u32,
     /// The `next_cursor` of the previous page. Omit for the first page.
     #[serde(default)]
@@ -120,9 +120,15 @@ pub struct QuoteOut {
     pub organisation: bool,
     /// How sure the attribution is, 0-1.
     pub confidence: f64,
-    /// Every article carrying the quote, first appearance first.
+    /// Articles carrying the quote, first appearance first: at most 5 (a wire story can be
+    /// carried by hundreds of outlets; get_quotes with `article_id` finds it in any one of them).
     pub appearances: Vec<QuoteAppearance>,
+    /// Articles carrying the quote in all (in the story, when `story_id` is given).
+    pub appearance_count: u32,
 }
+
+/// Most appearances listed per quote.
+const MAX_APPEARANCES: usize = 5;
 
 /// A page of quotes.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -226,42 +232,47 @@ impl NewsDesk {
 }
 
 fn out(c: &Corpus, g: &QuoteGroup, only: Option<&[u32]>) -> QuoteOut {
-    let appearances =
+    let carrying = || {
         g.appearances
             .iter()
             .filter(|a| only.is_none_or(|o| o.contains(&a.ord)))
-            .map(|ap| {
-                let a = &c.articles[ap.ord as usize];
-                let first = ap
-                    .pieces
-                    .first()
-                    .copied()
-                    .unwrap_or(crate::model::Span::new(0, 0));
-                let last = ap.pieces.last().copied().unwrap_or(first);
-                QuoteAppearance {
-                    article_id: a.id.clone(),
-                    outlet: a.outlet_name().to_string(),
-                    published: a.published_iso(),
-                    start: first.start as u32,
-                    end: last.end as u32,
-                    pieces: if ap.pieces.len() > 1 {
-                        ap.pieces
-                            .iter()
-                            .map(|p| [p.start as u32, p.end as u32])
-                            .collect()
-                    } else {
-                        vec![]
-                    },
-                    speaker_mention: ap.mention.map(|m| SpeakerMention {
-                        text: ap.mention_text.clone().unwrap_or_else(|| {
-                            text::slice_chars(&a.body, m.start, m.end).to_string()
-                        }),
-                        start: m.start as u32,
-                        end: m.end as u32,
-                    }),
-                }
-            })
-            .collect();
+    };
+    let appearance_count = carrying().count() as u32;
+    let appearances = carrying()
+        .take(MAX_APPEARANCES)
+        .map(|ap| {
+            let a = &c.articles[ap.ord as usize];
+            let first = ap
+                .pieces
+                .first()
+                .copied()
+                .unwrap_or(crate::model::Span::new(0, 0));
+            let last = ap.pieces.last().copied().unwrap_or(first);
+            QuoteAppearance {
+                article_id: a.id.clone(),
+                outlet: a.outlet_name().to_string(),
+                published: a.published_iso(),
+                start: first.start as u32,
+                end: last.end as u32,
+                pieces: if ap.pieces.len() > 1 {
+                    ap.pieces
+                        .iter()
+                        .map(|p| [p.start as u32, p.end as u32])
+                        .collect()
+                } else {
+                    vec![]
+                },
+                speaker_mention: ap.mention.map(|m| SpeakerMention {
+                    text: ap
+                        .mention_text
+                        .clone()
+                        .unwrap_or_else(|| text::slice_chars(&a.body, m.start, m.end).to_string()),
+                    start: m.start as u32,
+                    end: m.end as u32,
+                }),
+            }
+        })
+        .collect();
     QuoteOut {
         id: g.id.clone(),
         text: g.text.clone(),
@@ -271,11 +282,12 @@ fn out(c: &Corpus, g: &QuoteGroup, only: Option<&[u32]>) -> QuoteOut {
         organisation: g.is_org,
         confidence: (f64::from(g.confidence) * 100.0).round() / 100.0,
         appearances,
+        appearance_count,
     }
 }
 
 pub fn get_quotes(c: &Corpus, args: &GetQuotesArgs) -> Result<GetQuotesResult, String> {
-    let limit = args.limit.clamp(1, 100) as usize;
+    let limit = args.limit.clamp(1, 50) as usize;
     let mut scope: Option<Vec<u32>> = None;
     if let Some(sid) = args
         .story_id
@@ -321,16 +333,15 @@ pub fn get_quotes(c: &Corpus, args: &GetQuotesArgs) -> Result<GetQuotesResult, S
         Some(KindFilter::Partial) => vec![QuoteKind::Partial],
         None => vec![QuoteKind::Direct, QuoteKind::Reported],
     };
-    let matched: Vec<&QuoteGroup> = c
-        .quotes
-        .quotes
-        .iter()
+    // Candidates from the book's indexes (by article, by speaker), in book order; the filters
+    // below decide.
+    let candidates: Box<dyn Iterator<Item = &QuoteGroup>> = match (&scope, &speaker) {
+        (Some(s), _) => Box::new(c.quotes.in_articles(s.iter().copied()).into_iter()),
+        (None, Some(name)) => Box::new(c.quotes.of_speaker(name)),
+        (None, None) => Box::new(c.quotes.quotes.iter()),
+    };
+    let matched: Vec<&QuoteGroup> = candidates
         .filter(|g| kinds.contains(&g.kind))
-        .filter(|g| {
-            scope
-                .as_ref()
-                .is_none_or(|s| g.appearances.iter().any(|a| s.contains(&a.ord)))
-        })
         .filter(|g| {
             speaker
                 .as_ref()
@@ -374,7 +385,7 @@ pub fn list_speakers(c: &Corpus, args: &ListSpeakersArgs) -> Result<ListSpeakers
     let fp = cursor::fingerprint(&["list_speakers", args.story_id.trim()]);
     let offset = cursor::decode(args.cursor.as_deref(), fp, "list_speakers")?;
     let mut by: HashMap<String, (u32, u32, BTreeSet<String>)> = HashMap::new();
-    for g in &c.quotes.quotes {
+    for g in c.quotes.in_articles(ords.iter().copied()) {
         let Some(s) = &g.speaker else { continue };
         for ap in g.appearances.iter().filter(|a| ords.contains(&a.ord)) {
             let e = by.entry(s.clone()).or_default();

@@ -1,8 +1,6 @@
 //! Story tools: `list_stories` (what is happening, filtered and sorted) and `get_story` (one story
 //! in full: timeline, who broke it, each article's distinctive angle).
 
-use std::collections::HashMap;
-
 use rmcp::handler::server::wrapper::{Json, Parameters};
 use rmcp::{tool, tool_router};
 use schemars::JsonSchema;
@@ -12,7 +10,7 @@ use super::{NewsDesk, check_outlet, cursor, parse_bound, unknown_story};
 use crate::analysis::entities::EntityKind;
 use crate::corpus::Corpus;
 use crate::model::iso;
-use crate::stories::{self, Story};
+use crate::stories::Story;
 
 pub use crate::stories::TRENDING_WINDOW_HOURS;
 
@@ -88,7 +86,7 @@ pub struct ListStoriesArgs {
     /// "concise" (default) or "full" (adds summary, people, organisations, tags, articles).
     #[serde(default)]
     pub detail: Detail,
-    /// Stories per page, 1-50 (default 10).
+    /// Stories per page, 1-50 (default 10; at most 10 with detail "full").
     #[serde(default = "default_limit")]
     #[schemars(range(min = 1, max = 50))]
     pub limit: u32,
@@ -192,7 +190,7 @@ pub struct StoryCard {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<TagCount>")]
     pub tags: Option<Vec<TagCount>>,
-    /// Member articles, first published first, at most 10 (detail "full"; get_story has them all).
+    /// Member articles, first published first, at most 5 (detail "full"; get_story has them all).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<StoryArticle>")]
     pub articles: Option<Vec<StoryArticle>>,
@@ -233,7 +231,9 @@ fn default_timeline() -> u32 {
 }
 
 /// Most member articles a story card lists with detail "full" (get_story pages through all).
-const CARD_ARTICLES: usize = 10;
+const CARD_ARTICLES: usize = 5;
+/// Most stories a page holds with detail "full".
+const FULL_PAGE: u32 = 10;
 
 /// The sentence of an article least shared with the story's other articles.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -375,7 +375,12 @@ fn named(s: &Story, kind: EntityKind, max: usize) -> Vec<NamedEntity> {
 }
 
 pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesResult, String> {
-    let limit = args.limit.clamp(1, 50) as usize;
+    let most = if args.detail == Detail::Full {
+        FULL_PAGE
+    } else {
+        50
+    };
+    let limit = args.limit.clamp(1, most) as usize;
     let query = args
         .query
         .as_deref()
@@ -411,37 +416,35 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         .filter(|t| !t.is_empty());
     let min_outlets = args.min_outlets.unwrap_or(1).max(1) as usize;
 
-    // Relevance: best article score per story.
-    let mut relevance: HashMap<u32, f32> = HashMap::new();
+    // Relevance: best article score per story (by story index; negative = no match), and the
+    // stories that match.
+    let mut relevance: Vec<f32> = Vec::new();
+    let mut matched: Vec<u32> = Vec::new();
     if let Some(q) = query {
         let hits = c
             .index
             .all_matches(q)
             .map_err(|e| format!("search failed: {e:#}"))?;
+        relevance = vec![-1.0; c.stories.len()];
         for h in hits {
-            if let Some(si) = c.story_index_of(h.ord) {
-                let e = relevance.entry(si).or_insert(0.0);
-                *e = e.max(h.score);
+            if let Some(si) = c.story_index_of(h.ord)
+                && let Some(r) = relevance.get_mut(si as usize)
+            {
+                if *r < 0.0 {
+                    matched.push(si);
+                }
+                *r = r.max(h.score);
             }
         }
     }
     let orders = c.story_orders();
     let story = |si: u32| &c.stories[si as usize];
-    let relevance_order: Vec<u32>;
     let seq: &[u32] = match sort {
         StorySort::Newest => &orders.newest,
         StorySort::Coverage => &orders.coverage,
         StorySort::Trending => &orders.trending,
-        StorySort::Relevance => {
-            let mut v: Vec<u32> = relevance.keys().copied().collect();
-            v.sort_by(|a, b| {
-                relevance[b]
-                    .total_cmp(&relevance[a])
-                    .then_with(|| story(*a).id.cmp(&story(*b).id))
-            });
-            relevance_order = v;
-            &relevance_order
-        }
+        // Ranked below, after the filters, only as far as the page needs.
+        StorySort::Relevance => &[],
     };
     let filtered = query.is_some()
         || min_outlets > 1
@@ -465,7 +468,7 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
     });
     let keep = |si: u32| {
         let s = story(si);
-        if query.is_some() && !relevance.contains_key(&si) {
+        if query.is_some() && relevance.get(si as usize).is_none_or(|&r| r < 0.0) {
             return false;
         }
         if s.outlets.len() < min_outlets {
@@ -509,7 +512,22 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
     ]);
     let offset = cursor::decode(args.cursor.as_deref(), fp, "list_stories")?;
     // The page, and the number of matches; without filters both come straight from the order.
-    let (page, total): (Vec<u32>, usize) = if filtered {
+    let (page, total): (Vec<u32>, usize) = if sort == StorySort::Relevance {
+        let mut v: Vec<u32> = matched.into_iter().filter(|&si| keep(si)).collect();
+        let total = v.len();
+        let by_relevance = |a: &u32, b: &u32| {
+            relevance[*b as usize]
+                .total_cmp(&relevance[*a as usize])
+                .then_with(|| story(*a).id.cmp(&story(*b).id))
+        };
+        let want = (offset + limit).min(total);
+        if want > 0 && want < total {
+            v.select_nth_unstable_by(want - 1, by_relevance);
+            v.truncate(want);
+        }
+        v.sort_by(by_relevance);
+        (v.into_iter().skip(offset).collect(), total)
+    } else if filtered {
         let mut page = Vec::with_capacity(limit);
         let mut total = 0;
         for &si in seq {
@@ -583,15 +601,12 @@ pub fn get_story(c: &Corpus, args: &GetStoryArgs) -> Result<StoryDetail, String>
     let total = s.members.len();
     let end = (offset + limit).min(total);
     let members = members_of(c, s, offset, limit);
-    let angles = if s.members.len() > 1 {
-        stories::distinctive_angles(&c.articles, &s.members)
-    } else {
-        vec![None; s.members.len()]
-    };
+    let (analysis, ctx) = c.analysis(s);
+    let angles = analysis.angles(&ctx);
     let timeline = members
         .iter()
         .zip(&s.members[offset.min(total)..])
-        .zip(angles.into_iter().skip(offset))
+        .zip(angles.iter().skip(offset))
         .map(|((m, &o), angle)| TimelineEntry {
             id: m.id.clone(),
             outlet: m.outlet.clone(),
@@ -600,8 +615,8 @@ pub fn get_story(c: &Corpus, args: &GetStoryArgs) -> Result<StoryDetail, String>
             first: m.first,
             duplicate_of: m.duplicate_of.clone(),
             chars: c.articles[o as usize].body_chars as u32,
-            distinctive_angle: angle.map(|(span, text)| Angle {
-                text,
+            distinctive_angle: angle.as_ref().map(|(span, text)| Angle {
+                text: text.clone(),
                 start: span.start as u32,
                 end: span.end as u32,
             }),

@@ -259,6 +259,7 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
     let offset = cursor::decode(args.cursor.as_deref(), fp, "compare_views")?;
     let page = offset..offset + limit;
     let (mut people_total, mut outlets_total) = (0, 0);
+    let (analysis, ctx) = c.analysis(story);
     let mut sides = Sides {
         supports: vec![],
         disputes: vec![],
@@ -268,7 +269,7 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
     let mut people = Vec::new();
     let mut groups = Vec::new();
     let claim = if args.aspect != Aspect::Outlets {
-        let pv = views::people(&c.articles, story, &c.quotes);
+        let pv = analysis.people(&ctx);
         for (name, st) in &pv.groups {
             groups.push(GroupOut {
                 name: name.clone(),
@@ -280,7 +281,7 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
             });
         }
         people_total = pv.people.len();
-        for (i, p) in pv.people.into_iter().enumerate() {
+        for (i, p) in pv.people.iter().enumerate() {
             match p.side {
                 views::Side::Supports => sides.supports.push(p.name.clone()),
                 views::Side::Disputes => sides.disputes.push(p.name.clone()),
@@ -308,7 +309,7 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
                 statement_count: p.statements.len() as u32,
             });
         }
-        pv.claim
+        pv.claim.clone()
     } else {
         views::claim(&c.articles, story)
     };
@@ -325,9 +326,9 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
     };
     let mut outlets = Vec::new();
     if args.aspect != Aspect::People {
-        let all = views::outlets(&c.articles, story, &c.quotes);
+        let all = analysis.outlets(&ctx);
         outlets_total = all.len();
-        for v in all.into_iter().skip(offset).take(limit) {
+        for v in all.iter().skip(offset).take(limit) {
             let a = &c.articles[v.ord as usize];
             outlets.push(OutletOut {
                 article_id: a.id.clone(),
@@ -360,7 +361,8 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
             });
         }
     }
-    let shared_points = views::shared_points(&c.articles, story)
+    let shared_points = analysis
+        .shared_points(&ctx)
         .iter()
         .take(max_pts + 1)
         .map(|s| cite(c, s, "sentence"))

@@ -52,6 +52,12 @@ pub struct QuoteBook {
     pub speakers: HashMap<String, SpeakerInfo>,
     /// Per article (by ord): the quotes appearing in it (indices into `quotes`, ascending).
     pub by_article: HashMap<u32, Vec<u32>>,
+    /// Per speaker (canonical name): their quotes (indices into `quotes`, ascending).
+    pub by_speaker: HashMap<String, Vec<u32>>,
+    /// Lower-cased full name -> canonical name.
+    names: HashMap<String, String>,
+    /// Lower-cased alias or word of a name -> canonical name (the first in name order).
+    other_names: HashMap<String, String>,
 }
 
 fn key(kind: QuoteKind, t: &str) -> String {
@@ -332,6 +338,27 @@ impl QuoteBook {
                 }
             }
         }
+        for (g, grp) in book.quotes.iter().enumerate() {
+            if let Some(s) = &grp.speaker {
+                book.by_speaker.entry(s.clone()).or_default().push(g as u32);
+            }
+        }
+        let mut canon: Vec<&SpeakerInfo> = book.speakers.values().collect();
+        canon.sort_by(|a, b| a.name.cmp(&b.name));
+        for s in canon {
+            let lower = s.name.to_lowercase();
+            for other in s
+                .aliases
+                .iter()
+                .map(|a| a.to_lowercase())
+                .chain(lower.split_whitespace().map(str::to_string))
+            {
+                book.other_names
+                    .entry(other)
+                    .or_insert_with(|| s.name.clone());
+            }
+            book.names.insert(lower, s.name.clone());
+        }
         // A role missing on a quote: the speaker's first known role.
         for g in book.quotes.iter_mut() {
             if g.role.is_none()
@@ -359,14 +386,18 @@ impl QuoteBook {
     /// Canonical speaker for a name or alias (case-insensitive), if any.
     pub fn find_speaker(&self, name: &str) -> Option<&SpeakerInfo> {
         let n = name.trim().to_lowercase();
-        self.speakers
-            .values()
-            .find(|s| s.name.to_lowercase() == n)
-            .or_else(|| {
-                self.speakers.values().find(|s| {
-                    s.aliases.iter().any(|a| a.to_lowercase() == n)
-                        || s.name.to_lowercase().split_whitespace().any(|w| w == n)
-                })
-            })
+        self.names
+            .get(&n)
+            .or_else(|| self.other_names.get(&n))
+            .and_then(|canonical| self.speakers.get(canonical))
+    }
+
+    /// The quotes of a speaker (canonical name), in book order.
+    pub fn of_speaker(&self, name: &str) -> impl Iterator<Item = &QuoteGroup> {
+        self.by_speaker
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|&g| self.quotes.get(g as usize))
     }
 }
