@@ -77,15 +77,42 @@ async fn tools_are_listed_with_portable_documented_schemas() -> anyhow::Result<(
         }
     }
     let listed = serde_json::to_string_pretty(&tools)?;
-    // Snapshot: every schema or description change shows up as a diff to review.
-    let snap = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/tools.json");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !snap.exists() {
-        std::fs::write(&snap, &listed)?;
-    } else {
-        let want = std::fs::read_to_string(&snap)?;
+    // Snapshots, one file per tool: every schema or description change shows up as a diff to
+    // review. A missing snapshot fails (it is written only with UPDATE_SNAPSHOTS=1), and so does
+    // a snapshot of a tool that is gone.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/tools");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    if update {
+        std::fs::create_dir_all(&dir)?;
+    }
+    for t in &tools {
+        let snap = dir.join(format!("{}.json", t.name));
+        let got = serde_json::to_string_pretty(t)? + "\n";
+        if update {
+            std::fs::write(&snap, &got)?;
+            continue;
+        }
+        let want = std::fs::read_to_string(&snap).unwrap_or_else(|_| {
+            panic!(
+                "no snapshot {}: run UPDATE_SNAPSHOTS=1 cargo test --test protocol and review it",
+                snap.display()
+            )
+        });
         assert!(
-            want == listed,
-            "tool list changed; review and rerun with UPDATE_SNAPSHOTS=1 to accept"
+            want == got,
+            "{} changed; review the diff and rerun with UPDATE_SNAPSHOTS=1 to accept",
+            t.name
+        );
+    }
+    for f in std::fs::read_dir(&dir)? {
+        let name = f?
+            .file_name()
+            .to_string_lossy()
+            .trim_end_matches(".json")
+            .to_string();
+        assert!(
+            tools.iter().any(|t| t.name == name),
+            "snapshot of {name}, which is no longer a tool: remove tests/snapshots/tools/{name}.json"
         );
     }
     // Portable schemas: no type arrays with null, no non-standard integer formats.
