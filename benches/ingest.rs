@@ -270,7 +270,11 @@ fn run(workload: &str) {
     for _ in 0..passes {
         drop(last.take());
         let t = Instant::now();
-        let corpus = match Corpus::load_with(&src, &options(), &|_, _| {}) {
+        let opts = newsdesk::corpus::CorpusOptions {
+            load: options(),
+            ..Default::default()
+        };
+        let corpus = match Corpus::load_with(&src, &opts, &|_, _| {}) {
             Ok(c) => c,
             Err(e) => return eprintln!("{workload}: load failed: {e:#}"),
         };

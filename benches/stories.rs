@@ -46,7 +46,7 @@ fn bcubed(gold: &[usize], pred: &[usize]) -> (f64, f64, f64) {
 fn cluster_workload(n: usize) {
     let (articles, gold) = Synthetic::new(42).corpus(n);
     let base = rss_mb();
-    let params = cluster::Params::from_env();
+    let params = params_from_env();
     let docs: Vec<cluster::Doc<'_>> = articles
         .iter()
         .map(|a| stories::doc_of(a, params.lead_chars))
@@ -59,7 +59,7 @@ fn cluster_workload(n: usize) {
     drop(done);
     drop(docs);
     let t = Instant::now();
-    let (list, _) = stories::build_with_state(&articles);
+    let (list, _) = stories::build_with_state(&articles, &params);
     let total = t.elapsed();
     let planted = gold.iter().max().map_or(0, |m| m + 1);
     println!(
@@ -262,4 +262,14 @@ fn main() {
         "stories: synthetic news, {PER_DAY} articles a day, planted stories of 1-30 articles"
     );
     workloads::run_workloads(WORKLOADS, &header, &[], run);
+}
+
+/// The default clustering parameters, with `NEWSDESK_CLUSTER="name=value ..."` overrides.
+fn params_from_env() -> cluster::Params {
+    match std::env::var("NEWSDESK_CLUSTER") {
+        Ok(spec) => cluster::Params::default()
+            .with_overrides(&spec)
+            .unwrap_or_else(|e| panic!("NEWSDESK_CLUSTER: {e}")),
+        Err(_) => cluster::Params::default(),
+    }
 }

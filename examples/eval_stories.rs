@@ -95,7 +95,15 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let t = Instant::now();
-    let corpus = Corpus::load(&CorpusSource::Paths(vec![path.clone()]), &|_, _| {})?;
+    // NEWSDESK_CLUSTER="name=value ..." overrides clustering parameters, as `--cluster` does.
+    let mut opts = newsdesk::corpus::CorpusOptions::default();
+    if let Ok(spec) = std::env::var("NEWSDESK_CLUSTER") {
+        opts.cluster = opts
+            .cluster
+            .with_overrides(&spec)
+            .map_err(|e| anyhow::anyhow!("NEWSDESK_CLUSTER: {e}"))?;
+    }
+    let corpus = Corpus::load_with(&CorpusSource::Paths(vec![path.clone()]), &opts, &|_, _| {})?;
     eprintln!(
         "{} articles, {} stories in {:.2} s",
         corpus.articles.len(),

@@ -12,11 +12,13 @@ use clap::{Args, Parser, Subcommand};
 use rmcp::ServiceExt;
 use rmcp::model::CallToolRequestParams;
 
+use crate::corpus::CorpusOptions;
 use crate::corpus::{Corpus, CorpusCell};
 use crate::ingest::{CorpusSource, LoadOptions};
 use crate::model::iso;
 use crate::server::NewsDesk;
 use crate::server::http::{self, HttpOptions};
+use crate::stories::cluster::Params;
 
 /// newsdesk: a news corpus for AI agents, served over the Model Context Protocol.
 ///
@@ -79,10 +81,20 @@ struct CorpusArgs {
     /// Seconds added to a file's time budget for each megabyte of it.
     #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
     file_budget_per_mb: f64,
+    /// Clustering parameters to override, e.g. "split_threshold=0.5 title_only_window_hours=48"
+    /// (names as in the README's story clustering section). For evaluations, not everyday use.
+    #[arg(long, env = "NEWSDESK_CLUSTER", value_name = "NAME=VALUE ...")]
+    cluster: Option<String>,
 }
 
 impl CorpusArgs {
-    fn options(&self) -> Result<LoadOptions> {
+    fn options(&self) -> Result<CorpusOptions> {
+        let mut cluster = Params::default();
+        if let Some(spec) = &self.cluster {
+            cluster = cluster
+                .with_overrides(spec)
+                .map_err(|e| anyhow::anyhow!("--cluster (or NEWSDESK_CLUSTER): {e}"))?;
+        }
         let mut o = LoadOptions::default();
         if let Some(t) = self.threads {
             if !(1..=8).contains(&t) {
@@ -101,7 +113,7 @@ impl CorpusArgs {
         };
         o.file_budget.base = seconds("--file-budget", self.file_budget)?;
         o.file_budget.per_mb = seconds("--file-budget-per-mb", self.file_budget_per_mb)?;
-        Ok(o)
+        Ok(CorpusOptions { load: o, cluster })
     }
 
     fn source(&self) -> CorpusSource {

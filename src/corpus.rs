@@ -17,7 +17,7 @@ use crate::ingest::{self, CorpusSource, LoadReport, Loaded};
 use crate::model::Article;
 use crate::stories::memo::{self, StoryAnalysis, StoryMemo};
 use crate::stories::quotes::QuoteBook;
-use crate::stories::{self, Story};
+use crate::stories::{self, Story, cluster};
 
 /// One loaded corpus. Built once; the server layer only reads it (`add_article` needs it mutable).
 pub struct Corpus {
@@ -47,6 +47,14 @@ pub struct Corpus {
     date_range: Option<(DateTime<Utc>, DateTime<Utc>)>,
     /// How long each stage of building this snapshot took.
     pub timings: Timings,
+}
+
+/// How a corpus is built: how its files are read, and how its articles are clustered. The
+/// command line sets them; everything else takes the defaults.
+#[derive(Clone, Debug, Default)]
+pub struct CorpusOptions {
+    pub load: ingest::LoadOptions,
+    pub cluster: cluster::Params,
 }
 
 /// Wall time of each load stage (for logs and the ingestion benchmark).
@@ -83,25 +91,34 @@ const NO_STORY: u32 = u32::MAX;
 impl Corpus {
     /// Loads and analyses a corpus, reporting file progress as (done, total).
     pub fn load(src: &CorpusSource, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Corpus> {
-        Corpus::load_with(src, &ingest::LoadOptions::default(), progress)
+        Corpus::load_with(src, &CorpusOptions::default(), progress)
     }
 
-    /// [`Corpus::load`] with load options (reader threads, each file's time budget).
+    /// [`Corpus::load`] with options (reader threads, each file's time budget, clustering).
     pub fn load_with(
         src: &CorpusSource,
-        opts: &ingest::LoadOptions,
+        opts: &CorpusOptions,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Corpus> {
         let t = Instant::now();
-        let loaded = ingest::load_with(src, opts, progress);
+        let loaded = ingest::load_with(src, &opts.load, progress);
         let read_clean = t.elapsed();
-        let mut c = Corpus::from_loaded(origin_of(src), loaded)?;
+        let mut c = Corpus::from_loaded_with(origin_of(src), loaded, &opts.cluster)?;
         c.timings.read_clean = read_clean;
         Ok(c)
     }
 
     /// Builds the snapshot (index, lookups) from loaded articles.
     pub fn from_loaded(origin: String, loaded: Loaded) -> Result<Corpus> {
+        Corpus::from_loaded_with(origin, loaded, &cluster::Params::default())
+    }
+
+    /// [`Corpus::from_loaded`] with clustering parameters.
+    pub fn from_loaded_with(
+        origin: String,
+        loaded: Loaded,
+        params: &cluster::Params,
+    ) -> Result<Corpus> {
         let Loaded {
             mut articles,
             report,
@@ -124,7 +141,7 @@ impl Corpus {
             b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
         });
         let t = Instant::now();
-        let (stories, clustering) = stories::build_with_state(&articles);
+        let (stories, clustering) = stories::build_with_state(&articles, params);
         timings.stories = t.elapsed();
         // Pages that are not articles belong to no story.
         let mut story_of = vec![NO_STORY; articles.len()];
@@ -460,7 +477,7 @@ pub struct CorpusCell {
     rx: watch::Receiver<Option<Arc<Corpus>>>,
     tx: Arc<watch::Sender<Option<Arc<Corpus>>>>,
     /// What to (re)load from, and how; `None` for a cell built from a ready corpus.
-    source: Option<Arc<(CorpusSource, ingest::LoadOptions)>>,
+    source: Option<Arc<(CorpusSource, CorpusOptions)>>,
     pub progress: Arc<LoadProgress>,
 }
 
@@ -477,7 +494,7 @@ impl CorpusCell {
     }
 
     /// Starts loading `src` on a background thread and returns the (empty) cell at once.
-    pub fn load_in_background(src: CorpusSource, opts: ingest::LoadOptions) -> Self {
+    pub fn load_in_background(src: CorpusSource, opts: CorpusOptions) -> Self {
         let (tx, rx) = watch::channel(None);
         let cell = CorpusCell {
             rx,

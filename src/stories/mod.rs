@@ -110,12 +110,14 @@ pub struct Clustering {
 
 /// Groups articles into stories and describes each one. Stories come sorted by id.
 pub fn build(articles: &[Article]) -> Vec<Story> {
-    build_with_state(articles).0
+    build_with_state(articles, &cluster::Params::default()).0
 }
 
 /// [`build`], also returning the clustering state for [`Clustering::add`].
-pub fn build_with_state(articles: &[Article]) -> (Vec<Story>, Clustering) {
-    let params = cluster::Params::from_env();
+pub fn build_with_state(
+    articles: &[Article],
+    params: &cluster::Params,
+) -> (Vec<Story>, Clustering) {
     // Only articles make stories: section fronts, forums and shop pages that a crawl brings home
     // stay readable but join none (their `doc_of` is `u32::MAX`).
     let ords: Vec<usize> = (0..articles.len())

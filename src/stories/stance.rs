@@ -1844,14 +1844,18 @@ pub fn place(
             score[e.a][k] += c[1][k];
         }
     }
-    if std::env::var_os("NEWSDESK_STANCE_DEBUG").is_some() {
-        eprintln!(
+    // The votes behind every side, for `RUST_LOG=newsdesk::stories::stance=trace`.
+    if tracing::enabled!(tracing::Level::TRACE) {
+        tracing::trace!(
             "claim {:?} holder {:?} actor {:?} pol {}",
-            claim.text, claim.holder, claim.actor, claim.polarity
+            claim.text,
+            claim.holder,
+            claim.actor,
+            claim.polarity
         );
         for p in 0..total {
             let name = speakers.get(p).map_or("<frame>", |s| s.name.as_str());
-            eprintln!(
+            tracing::trace!(
                 "  {name} {:?} forms {:?} role {:?} cues {:?}",
                 score[p],
                 speakers.get(p).map(|s| &s.forms),
@@ -1861,7 +1865,7 @@ pub fn place(
                     .map(|s| s.cues.iter().map(|c| c.2.clone()).collect::<Vec<_>>())
             );
             for v in if p < n { &votes[p] } else { &extra[p - n] } {
-                eprintln!(
+                tracing::trace!(
                     "      {:?} {} {} | {}",
                     v.side,
                     v.weight,
@@ -1876,7 +1880,7 @@ pub fn place(
                     .get(p)
                     .map_or("<frame>".to_string(), |s| s.name.clone())
             };
-            eprintln!(
+            tracing::trace!(
                 "  edge {} {} {} w{} {:?} | {}",
                 nm(e.a),
                 if e.rel == Rel::Same { "=" } else { "<>" },

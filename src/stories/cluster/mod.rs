@@ -133,18 +133,6 @@ impl Params {
         }
         Ok(self)
     }
-
-    /// The defaults, overridden by the `NEWSDESK_CLUSTER` environment variable when it is set and
-    /// valid (see [`Params::with_overrides`]).
-    pub fn from_env() -> Self {
-        match std::env::var("NEWSDESK_CLUSTER") {
-            Ok(spec) => Params::default().with_overrides(&spec).unwrap_or_else(|e| {
-                tracing::warn!("NEWSDESK_CLUSTER ignored: {e}");
-                Params::default()
-            }),
-            Err(_) => Params::default(),
-        }
-    }
 }
 
 /// What the clusterer needs of an article (borrowed from it).
