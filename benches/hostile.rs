@@ -105,6 +105,7 @@ fn run(kind: &str) {
     }
     // The file's own bytes, as the reader holds them, count in the figure.
     let before = synthetic::peak_rss_mb();
+    let heap_before = workloads::heap_count_from_here();
     let t = Instant::now();
     let loaded = ingest::load_with(
         &CorpusSource::Paths(vec![dir.clone()]),
@@ -113,6 +114,7 @@ fn run(kind: &str) {
     );
     let secs = t.elapsed().as_secs_f64();
     let peak = synthetic::peak_rss_mb();
+    let heap = (workloads::heap_peak() - heap_before) as f64 / 1e6;
     let mb = text.len() as f64 / 1e6;
     let outcome = format!(
         "{} article(s), {} skipped",
@@ -120,8 +122,9 @@ fn run(kind: &str) {
         loaded.report.skipped.len()
     );
     println!(
-        "{kind:<22} {mb:5.2} MB  {secs:7.3} s  {:8.1} MB/s  peak RSS {peak:6.0} MB ({:.0} MB over the {before:.0} MB before, {:.1} x the file)  {outcome}",
+        "{kind:<22} {mb:5.2} MB  {secs:7.3} s  {:8.1} MB/s  peak heap +{heap:.0} MB ({:.1} x the file)  peak RSS {peak:6.0} MB ({:.0} MB over the {before:.0} MB before, {:.1} x the file)  {outcome}",
         mb / secs.max(1e-9),
+        heap / mb.max(1e-9),
         peak - before,
         (peak - before) / mb.max(1e-9),
     );
