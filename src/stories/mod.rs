@@ -141,7 +141,7 @@ pub fn build_with_state(
             }
         })
         .collect();
-    let done = cluster::cluster_all(&docs, &params);
+    let done = cluster::cluster_all(&docs, params);
     let mut doc_of = vec![u32::MAX; articles.len()];
     for (k, &d) in done.order.iter().enumerate() {
         doc_of[ords[d]] = k as u32;
