@@ -8,6 +8,7 @@ pub mod memo;
 pub mod points;
 pub mod quotes;
 pub mod stance;
+pub mod statement;
 pub mod views;
 
 use std::collections::{HashMap, HashSet};

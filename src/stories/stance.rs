@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::content_words;
-use super::views::{Side, Statement};
+use super::statement::{Side, Statement};
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::sentences::Sentence;
 use crate::model::{Article, Span};

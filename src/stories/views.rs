@@ -9,40 +9,12 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::points::StoryPoints;
 use super::quotes::QuoteBook;
 use super::stance::{self, Claim};
+pub use super::statement::{Side, Statement};
 use super::{Story, content_words};
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::sentences::{self, Sentence};
 use crate::model::{Article, Span};
 use crate::text;
-
-/// A person's relation to the story's claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    Supports,
-    Disputes,
-    Other,
-    Unclear,
-}
-
-impl Side {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Supports => "supports",
-            Side::Disputes => "disputes",
-            Side::Other => "other",
-            Side::Unclear => "unclear",
-        }
-    }
-}
-
-/// One statement with its evidence.
-#[derive(Clone, Debug)]
-pub struct Statement {
-    pub ord: u32,
-    pub span: Span,
-    pub text: String,
-    pub kind: QuoteKind,
-}
 
 /// A person (or organisation) in the story.
 #[derive(Clone, Debug)]
