@@ -1,5 +1,5 @@
 //! What compare_views is made of, shared by the view builder (views.rs) and the side finder
-//! (stance.rs): a statement with its evidence, and a person's side on the story's claim.
+//! (stance/): a statement with its evidence, and a person's side on the story's claim.
 
 use crate::analysis::quotes::QuoteKind;
 use crate::model::Span;
