@@ -1,0 +1,313 @@
+//! Attribution: at a cue word, who says it (the noun phrase before or after, a pronoun, a subject
+//! set earlier in the sentence) and how sure that is.
+
+use super::*;
+
+#[derive(Debug, Clone)]
+pub(super) struct Attr {
+    pub(super) cue: usize, // unit index
+    pub(super) cue_e: usize,
+    pub(super) np: NP,
+    pub(super) region_s: usize,
+    pub(super) region_e: usize, // exclusive
+    pub(super) inverted: bool,
+    pub(super) according: bool,
+}
+
+/// Find the speaker of a cue at unit index `ci` in sentence units `u`.
+pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
+    let l = lex();
+    let w = c.lw(u[ci])?;
+    if w == "according" {
+        if ci + 1 < u.len() && c.lw(u[ci + 1]).as_deref() == Some("to") {
+            let np = np_fwd(c, u, ci + 2, u.len())?;
+            let re = np.e;
+            return Some(Attr {
+                cue: ci,
+                cue_e: ci + 2,
+                region_s: ci,
+                region_e: re,
+                np,
+                inverted: true,
+                according: true,
+            });
+        }
+        return None;
+    }
+    if !is_cue_word(l, &w, quote_adjacent) {
+        return None;
+    }
+    let mut cue_e = ci + 1;
+    if w == "pointed" {
+        if ci + 1 < u.len() && c.lw(u[ci + 1]).as_deref() == Some("out") {
+            cue_e = ci + 2;
+        } else {
+            return None;
+        }
+    }
+    // "would continue", "to offer": a verb that reports speech only next to a quote
+    if !l.cue_bare.contains(w.as_str())
+        && !l.cue_that.contains(w.as_str())
+        && ci > 0
+        && c.lw(u[ci - 1]).is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "would" | "will" | "could" | "can" | "should" | "may" | "might" | "must" | "to"
+            )
+        })
+    {
+        return None;
+    }
+    // passive "was told"
+    if ci > 0
+        && let Some(p) = c.lw(u[ci - 1])
+        && matches!(
+            p.as_str(),
+            "was"
+                | "were"
+                | "been"
+                | "being"
+                | "be"
+                | "to"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        )
+        && !matches!(w.as_str(), "saying")
+    {
+        return None;
+    }
+    // backwards, skipping auxiliaries and adverbs
+    let mut j = ci;
+    while j > 0 {
+        let p = u[j - 1];
+        if c.is_punct(p, ")") {
+            // skip a parenthetical such as "(R)" or "(D-Calif.)"
+            let mut m = j - 1;
+            while m > 0 && j - m < 12 && !c.is_punct(u[m], "(") {
+                m -= 1;
+            }
+            if c.is_punct(u[m], "(") && m > 0 {
+                j = m;
+                continue;
+            }
+            break;
+        }
+        match c.lw(p) {
+            Some(pl)
+                if l.aux.contains(pl.as_str())
+                    || (pl.ends_with("ly") && pl.len() > 4 && !c.cap(p)) =>
+            {
+                j -= 1
+            }
+            // a date between subject and cue: "Sanders on Tuesday thanked ..."
+            Some(pl)
+                if matches!(
+                    pl.as_str(),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                ) && j >= 2 =>
+            {
+                j -= 1;
+                if c.lw(u[j - 1])
+                    .is_some_and(|x| matches!(x.as_str(), "on" | "last" | "early" | "late"))
+                {
+                    j -= 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    let mut np: Option<NP> = None;
+    if j > 0 {
+        let p = u[j - 1];
+        let after_date = c.lw(p).is_some_and(|d| {
+            matches!(
+                d.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        });
+        let and_noun = c.lw(p).as_deref() == Some("and")
+            && matches!(
+                w.as_str(),
+                "state"
+                    | "report"
+                    | "charge"
+                    | "estimate"
+                    | "fear"
+                    | "hope"
+                    | "promise"
+                    | "note"
+                    | "claim"
+                    | "doubt"
+            );
+        if and_noun {
+            // "federal and state law": a noun, not a coordinated cue
+            return None;
+        }
+        if ((c.is_punct(p, ",") || after_date) && w.ends_with("ing"))
+            || c.lw(p).as_deref() == Some("and")
+        {
+            // participial: "..., saying": subject of the sentence
+            np = subject_at_start(c, u, j - 1);
+        } else if c.is_punct(p, ",") {
+            // apposition: X, a ..., said
+            let mut k = j - 1;
+            let mut tries = 0;
+            while k > 0 && tries < 3 {
+                let mut m = k;
+                let mut found = None;
+                while m > 0 && k - m < 40 {
+                    m -= 1;
+                    if matches!(u[m], U::Q(_)) {
+                        break;
+                    }
+                    if c.is_punct(u[m], ",") {
+                        found = Some(m);
+                        break;
+                    }
+                }
+                let Some(m) = found else { break };
+                if m > 0
+                    && let Some(mut n) = np_back(c, u, m - 1, 0)
+                {
+                    let (a, _) = c.span(u[m + 1]);
+                    let (_, b) = c.span(u[j - 2]);
+                    if m < j - 2 && a < b {
+                        let app = c.text[a..b].trim();
+                        let fl = app.split_whitespace().next().unwrap_or("").to_lowercase();
+                        if !matches!(
+                            fl.as_str(),
+                            "who"
+                                | "which"
+                                | "whose"
+                                | "where"
+                                | "when"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "for"
+                                | "according"
+                        ) && !app.contains('"')
+                        {
+                            if n.role.is_none() {
+                                n.role = Some(
+                                    app.trim_start_matches(|ch: char| !ch.is_alphanumeric())
+                                        .to_string(),
+                                );
+                            } else if n.kind == NpKind::Name {
+                                n.role = Some(app.to_string());
+                            }
+                        }
+                    }
+                    n.e = j;
+                    np = Some(n);
+                    break;
+                }
+                k = m;
+                tries += 1;
+            }
+        } else if let U::T(_) = p {
+            np = np_back(c, u, j - 1, 0);
+        }
+    }
+    if let Some(np) = np {
+        // plural nouns that look like cues: "the suing states were", "media reports"
+        if np.kind == NpKind::Common
+            && matches!(
+                w.as_str(),
+                "states"
+                    | "reports"
+                    | "charges"
+                    | "estimates"
+                    | "fears"
+                    | "hopes"
+                    | "promises"
+                    | "vows"
+                    | "notes"
+                    | "claims"
+                    | "doubts"
+                    | "mentions"
+            )
+        {
+            return None;
+        }
+        if np.kind == NpKind::Common
+            && !quote_adjacent
+            && np.name_words.is_empty()
+            && np.head_e - np.head_s > 5
+        {
+            return None;
+        }
+        let mut re = cue_e;
+        // object of tell/ask: "told reporters", "told CNN"
+        if matches!(
+            w.as_str(),
+            "told"
+                | "tells"
+                | "tell"
+                | "telling"
+                | "asked"
+                | "asks"
+                | "ask"
+                | "reminded"
+                | "reminds"
+                | "warned"
+                | "assured"
+        ) {
+            let mut k = cue_e;
+            while k < u.len() && k < cue_e + 10 {
+                match c.word(u[k]) {
+                    Some(x) if x.to_lowercase() != "that" => k += 1,
+                    _ => break,
+                }
+            }
+            if k == u.len()
+                || [",", ":", "."].iter().any(|p| c.is_punct(u[k], p))
+                || c.lw(u[k]).as_deref() == Some("that")
+                || matches!(u[k], U::Q(_))
+            {
+                re = k;
+            }
+        }
+        return Some(Attr {
+            cue: ci,
+            cue_e,
+            region_s: np.s.min(ci),
+            region_e: re,
+            np,
+            inverted: false,
+            according: false,
+        });
+    }
+    // inverted: "..., said X"
+    let prev_ok = j == 0
+        || matches!(u[j - 1], U::Q(_))
+        || c.is_punct(u[j - 1], ",")
+        || c.is_punct(u[j - 1], "\u{2014}");
+    if prev_ok
+        && ci + 1 < u.len()
+        && let Some(np) = np_fwd(c, u, cue_e, u.len())
+    {
+        let re = np.e;
+        return Some(Attr {
+            cue: ci,
+            cue_e,
+            region_s: ci,
+            region_e: re,
+            np,
+            inverted: true,
+            according: false,
+        });
+    }
+    None
+}

@@ -1,0 +1,128 @@
+//! The quote extractor's word lists: speech verbs, titles and roles, pronouns, words that are not
+//! names, and the cue words that introduce a new statement.
+
+use super::*;
+
+pub(super) fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+pub(super) struct Lex {
+    pub(super) cue_bare: HashSet<&'static str>,
+    pub(super) cue_that: HashSet<&'static str>,
+    pub(super) cue_quote: HashSet<&'static str>,
+    pub(super) cue_participle: HashSet<&'static str>,
+    pub(super) aux: HashSet<&'static str>,
+    pub(super) role: HashSet<&'static str>,
+    pub(super) org: HashSet<&'static str>,
+    pub(super) det: HashSet<&'static str>,
+    pub(super) stop_fwd: HashSet<&'static str>,
+    pub(super) abbr: HashSet<&'static str>,
+    pub(super) title_before: HashSet<&'static str>,
+    pub(super) title_after: HashSet<&'static str>,
+    pub(super) discourse: HashSet<&'static str>,
+    pub(super) particles: HashSet<&'static str>,
+    pub(super) bad_head: HashSet<&'static str>,
+    pub(super) fem: HashSet<&'static str>,
+    pub(super) masc: HashSet<&'static str>,
+}
+
+pub(super) fn lex() -> &'static Lex {
+    static L: OnceLock<Lex> = OnceLock::new();
+    L.get_or_init(|| Lex {
+        cue_bare: set("say says said saying tell tells told telling add adds added adding argue argues argued arguing \
+            contend contends contended contending claim claims claimed claiming insist insists insisted insisting \
+            believe believes believed think thinks thought warn warns warned warning note notes noted noting \
+            suggest suggests suggested suggesting predict predicts predicted predicting write writes wrote writing \
+            tweet tweets tweeted tweeting explain explains explained explaining assert asserts asserted asserting \
+            maintain maintains maintained acknowledge acknowledges acknowledged acknowledging admit admits admitted \
+            caution cautions cautioned cautioning allege alleges alleged complain complains complained complaining \
+            predicted counters countered conceded concedes"),
+        cue_that: set("highlight highlights highlighted emphasize emphasizes emphasized emphasised emphasising \
+            stress stresses stressed stressing announce announces announced confirm confirms confirmed \
+            report reports reported concede declare declares declared state states stated reveal reveals revealed \
+            conclude concludes concluded doubt doubts doubted agree agrees agreed deny denies denied testify testified \
+            feel feels felt hope hopes hoped fear fears feared know knows knew recall recalls recalled \
+            acknowledge insist boast boasts boasted lament laments lamented promise promises promised vow vows vowed \
+            estimate estimates estimated indicate indicates indicated charge charges charged observe observes observed \
+            mention mentions mentioned remind reminded reminds"),
+        cue_quote: set("ask asks asked asking reply replies replied respond responds responded continue continues continued \
+            joke jokes joked quip quips quipped exclaim exclaimed shout shouted yell yelled remark remarks remarked \
+            recall recalled recalls observe observed tweeted posted posts wrote writes added told explained declared \
+            announced concluded insisted warned said says call calls called calling describe describes described \
+            describing dub dubs dubbed refer refers referred referring accuse accuses accused accusing blame blames blamed \
+            pledge pledged pledges blast blasts blasted praise praised praises mock mocked mocks dismiss dismissed \
+            criticize criticized criticizes thank thanked question questioned proclaim proclaimed promise promised \
+            vow vowed cite cites cited citing credit credited label labeled labelled labels brand branded deride derided \
+            slam slammed slams chant chanted cry cried urge urged urges urging assure assured assures offer offered \
+            interject interjected characterize characterized characterizes decry decried denounce denounced denounces \
+            lambast lambasted tout touted touts hail hailed recount recounted scoff scoffed retort retorted snap snapped \
+            muse mused wonder wondered wonders plead pleaded beg begged demand demanded demands confess confessed \
+            whisper whispered read reads insisting declaring calling proclaiming pledging promising vowing blasting \
+            praising mocking dismissing criticizing thanking questioning describing accusing blaming urging \
+            exhort exhorts exhorted liken likens likened condemn condemns condemned condemning encourage \
+            encourages encouraged compare compares compared comparing imply implies implied pronounce \
+            pronounced portray portrays portrayed bemoan bemoans bemoaned attack attacks attacked chanting \
+            rate rates rated sing sings sang singing yells screamed scream screams quote quotes quoted \
+            quoting"),
+        cue_participle: set("adding saying asking noting continuing explaining insisting arguing warning \
+            declaring writing tweeting concluding quipping joking telling replying responding"),
+        aux: set("has have had also now later then once recently previously again further repeatedly reportedly publicly \
+            privately often frequently earlier since long just would will could did does do not never always already \
+            still even is was quoted as has been had once first subsequently separately angrily flatly simply"),
+        role: set("president vice sen senator rep representative gov governor mayor secretary minister prime chancellor \
+            judge justice gen general dr prof professor ceo cfo coo cto chairman chairwoman chair director chief attorney \
+            speaker leader spokesman spokeswoman spokesperson ambassador pope king queen prince princess mr mrs ms miss \
+            sir lord lady adm admiral col colonel lt sgt capt captain commissioner sheriff detective officer agent former \
+            state house senate candidate nominee democratic republican democrat gop rev reverend rabbi deputy assistant \
+            executive founder co-founder cofounder host anchor correspondent editor reporter analyst economist pastor \
+            bishop cardinal counsel adviser advisor aide manager strategist pollster treasurer superintendent principal \
+            coach lawmaker congressman congresswoman councilman councilwoman delegate presidential first white u.s us \
+            american federal national majority minority whip press campaign chairperson commander inspector \
+            department foreign defense homeland security affairs interior justice energy of the"),
+        org: set("department ministry house committee campaign party post times news journal agency office council \
+            university institute association administration court senate congress inc corp group company bank service \
+            commission foundation network union police center centre bureau board organization organisation government \
+            reuters press tribune herald magazine review cnn nbc abc cbs msnbc fox ap pac fund coalition alliance \
+            federation league club firm school college hospital church army navy pentagon kremlin facebook google \
+            twitter microsoft poll survey report study statement ad website newspaper paper outlet channel station \
+            authority authorities commission coalition caucus staff team spokesman spokeswoman states united america \
+            china russia iran iraq syria israel mexico canada france germany britain japan korea india pakistan \
+            ukraine turkey cuba europe eu nato un"),
+        det: set("the a an another one two three four some many several most his her their its our my your this \
+            these those other both all each few no such"),
+        stop_fwd: set("in on at to during after before while when who which that for from with about by last this \
+            yesterday today tonight monday tuesday wednesday thursday friday saturday sunday as and but or because \
+            if although though where than into over under, via recently earlier later"),
+        abbr: set("mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co ltd vs etc no jan feb mar apr jun jul \
+            aug sep sept oct nov dec prof pres rev ft mt capt cmdr adm atty supt dept univ est approx fig u.s a.m p.m \
+            d.c u.n u.k e.g i.e ph.d"),
+        title_before: set("podcast titled entitled so-called hashtag episode column headline slogan book film movie \
+            album song documentary novel essay"),
+        title_after: set("podcast show film movie book album song program programme series documentary column episode \
+            hashtag slogan tour act bill law doctrine campaign movement initiative"),
+        discourse: set("and but so still yet also then later however meanwhile or plus now again even too"),
+        particles: set("de van von al bin der la del di da le du dos das ibn mc st"),
+        bad_head: set("who which that what there this it one these those each all some any none nothing something \
+            everyone everybody anyone anybody someone somebody nobody here where why how whom whose"),
+        fem: set("hillary mary elizabeth sarah anne ann nancy susan karen linda barbara patricia jennifer maria lisa \
+            michelle melania ivanka kellyanne chelsea jane laura kate katie emily emma olivia jessica ashley amanda \
+            megyn carly nikki sheryl elizabeth dianne kamala theresa angela marine sandra donna deborah debbie \
+            rebecca rachel julie claire diane janet joan judith kathleen martha margaret helen ruth sharon cynthia \
+            amy anna heather nicole stephanie christine catherine kathryn tulsi huma hope sheila betsy jill jeanne"),
+        masc: set("donald barack joe john james robert michael william david richard charles thomas mark paul steven \
+            george kenneth edward brian ronald anthony kevin jason matthew gary timothy jose larry jeffrey frank scott \
+            eric stephen andrew raymond gregory joshua jerry dennis walter patrick peter harold douglas henry carl \
+            arthur ryan roger bernie ted marco jeb chris mike mitch rand ben bill newt rudy reince sean jared eric \
+            elon jensen geoffrey jack tim jim tom bob dan dick al vladimir xi justin hugh"),
+    })
+}
+
+/// Whether the words between two quotes introduce a second statement ("..., she said, adding
+/// later, "..."") rather than interrupt one.
+pub fn introduces_new_statement(between: &str) -> bool {
+    let l = lex();
+    between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| l.cue_participle.contains(w.to_lowercase().as_str()))
+}

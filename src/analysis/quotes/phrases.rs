@@ -1,0 +1,511 @@
+//! Sentence units (words and quotes) and the noun phrases around a cue: the speaker before a
+//! verb, the subject at the start of a sentence, and the speaker after a verb ("said the minister").
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum U {
+    T(usize),
+    Q(usize),
+}
+
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
+    pub(super) qs: &'a [QSpan],
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn ts(&self, k: usize) -> &'a str {
+        &self.text[self.toks[k].s..self.toks[k].e]
+    }
+    pub(super) fn word(&self, u: U) -> Option<&'a str> {
+        match u {
+            U::T(k) if self.toks[k].kind == TK::Word => Some(self.ts(k)),
+            _ => None,
+        }
+    }
+    pub(super) fn lw(&self, u: U) -> Option<String> {
+        self.word(u).map(|w| w.to_lowercase())
+    }
+    pub(super) fn is_punct(&self, u: U, c: &str) -> bool {
+        match u {
+            U::T(k) => matches!(self.toks[k].kind, TK::Punct | TK::DQ | TK::SQ) && self.ts(k) == c,
+            _ => false,
+        }
+    }
+    pub(super) fn span(&self, u: U) -> (usize, usize) {
+        match u {
+            U::T(k) => (self.toks[k].s, self.toks[k].e),
+            U::Q(q) => {
+                let qq = &self.qs[q];
+                let e = match qq.close {
+                    Some(c) => self.toks[c].e,
+                    None => qq.ce,
+                };
+                (self.toks[qq.open].s, e)
+            }
+        }
+    }
+    pub(super) fn cap(&self, u: U) -> bool {
+        match u {
+            U::T(k) => self.toks[k].kind == TK::Word && self.toks[k].cap,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct NP {
+    pub(super) s: usize, // unit index range [s, e)
+    pub(super) e: usize,
+    pub(super) head_s: usize, // the mention proper (name / pronoun / det NP)
+    pub(super) head_e: usize,
+    pub(super) kind: NpKind,
+    pub(super) role: Option<String>,
+    pub(super) name_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NpKind {
+    Name,
+    Pron,
+    Common,
+}
+
+pub(super) fn is_cue_word(l: &Lex, w: &str, quote_adjacent: bool) -> bool {
+    l.cue_bare.contains(w) || l.cue_that.contains(w) || (quote_adjacent && l.cue_quote.contains(w))
+}
+
+/// Noun phrase ending at unit index `j` (inclusive), scanning backwards.
+pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
+    let l = lex();
+    let w = c.word(u[j])?;
+    let lw = w.to_lowercase();
+    if matches!(lw.as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
+        return Some(NP {
+            s: j,
+            e: j + 1,
+            head_s: j,
+            head_e: j + 1,
+            kind: NpKind::Pron,
+            role: None,
+            name_words: vec![],
+        });
+    }
+    if lw == "who" && j > lo {
+        // "figures who argue": the NP before "who"
+        let mut k = j - 1;
+        if c.is_punct(u[k], ",") && k > lo {
+            k -= 1;
+        }
+        return np_back(c, u, k, lo).filter(|np| np.kind != NpKind::Pron);
+    }
+    if l.bad_head.contains(lw.as_str())
+        || l.aux.contains(lw.as_str())
+        || l.det.contains(lw.as_str())
+    {
+        return None;
+    }
+    if matches!(
+        lw.as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    ) {
+        // a date ("early Friday saying ...") is no speaker
+        return None;
+    }
+    if c.cap(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
+        // capitalised sequence
+        let mut k = j;
+        loop {
+            if k == lo {
+                break;
+            }
+            let p = u[k - 1];
+            if c.cap(p) {
+                k -= 1;
+                continue;
+            }
+            if c.is_punct(p, ".")
+                && k - 1 > lo
+                && let Some(pw) = c.word(u[k - 2])
+            {
+                let pl = pw.to_lowercase();
+                if (pw.chars().count() == 1 && c.cap(u[k - 2])) || l.abbr.contains(pl.as_str()) {
+                    k -= 2;
+                    continue;
+                }
+            }
+            if let Some(pl) = c.lw(p)
+                && (l.particles.contains(pl.as_str()) || pl == "of")
+                && k - 1 > lo
+                && c.cap(u[k - 2])
+            {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        // strip leading "The"/"A"
+        let mut seq_s = k;
+        let mut det_the = false;
+        if let Some(fw) = c.lw(u[k])
+            && l.det.contains(fw.as_str())
+        {
+            det_the = true;
+            seq_s = k + 1;
+        }
+        if seq_s > j {
+            return None;
+        }
+        // name = trailing non-role words
+        let mut ns = j + 1;
+        let mut cnt = 0;
+        let mut x = j as isize;
+        while x >= seq_s as isize {
+            let ux = u[x as usize];
+            if let Some(wx) = c.word(ux) {
+                let lx = wx.to_lowercase();
+                let acronym = wx.chars().count() >= 2
+                    && wx
+                        .chars()
+                        .all(|ch| ch.is_uppercase() || ch == '.' || ch == '&');
+                if l.role.contains(lx.trim_end_matches('.'))
+                    || acronym
+                    || wx.ends_with("\u{2019}s")
+                    || wx.ends_with("'s")
+                    || cnt >= 4
+                {
+                    break;
+                }
+                cnt += 1;
+            }
+            ns = x as usize;
+            x -= 1;
+        }
+        let head_s = if ns <= j && !det_the {
+            ns
+        } else if det_the {
+            k
+        } else {
+            seq_s
+        };
+        let kind = NpKind::Name;
+        // role: the part of the sequence before the name plus lowercase modifiers before it
+        let mut rs = seq_s;
+        if head_s == ns && ns <= j {
+            // extend role backwards over lowercase modifiers: "AI pioneer", "Alibaba chairman"
+            while rs > lo {
+                let p = u[rs - 1];
+                match c.lw(p) {
+                    Some(pl)
+                        if !l.det.contains(pl.as_str())
+                            && !l.stop_fwd.contains(pl.as_str())
+                            && !l.aux.contains(pl.as_str())
+                            && !l.cue_bare.contains(pl.as_str())
+                            && !l.cue_that.contains(pl.as_str())
+                            && !l.discourse.contains(pl.as_str())
+                            && !matches!(
+                                pl.as_str(),
+                                "while"
+                                    | "whereas"
+                                    | "like"
+                                    | "including"
+                                    | "said"
+                                    | "says"
+                                    | "is"
+                                    | "are"
+                                    | "was"
+                                    | "were"
+                                    | "be"
+                            )
+                            && (rs > j.saturating_sub(12)) =>
+                    {
+                        rs -= 1
+                    }
+                    _ => break,
+                }
+            }
+            // do not let the role start with a sentence-initial capitalised word that is a discourse word
+        }
+        let role = if head_s == ns && rs < ns {
+            let (a, _) = c.span(u[rs]);
+            let (_, b) = c.span(u[ns - 1]);
+            let r = c.text[a..b].trim().to_string();
+            if r.is_empty() { None } else { Some(r) }
+        } else {
+            None
+        };
+        let (name_from, mut s) = if head_s == ns && ns <= j {
+            (ns, rs)
+        } else {
+            (head_s, head_s)
+        };
+        if s > lo && c.lw(u[s - 1]).is_some_and(|w| l.det.contains(w.as_str())) {
+            s -= 1;
+        }
+        let name_words: Vec<String> = (name_from..=j)
+            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+            .filter(|w| !l.det.contains(w.to_lowercase().as_str()))
+            .collect();
+        if name_words.is_empty() {
+            return None;
+        }
+        return Some(NP {
+            s,
+            e: j + 1,
+            head_s,
+            head_e: j + 1,
+            kind,
+            role,
+            name_words,
+        });
+    }
+    // lowercase common-noun phrase back to a determiner
+    if !w.chars().next().is_some_and(|ch| ch.is_alphabetic()) {
+        return None;
+    }
+    if l.cue_bare.contains(lw.as_str())
+        || l.cue_that.contains(lw.as_str())
+        || l.stop_fwd.contains(lw.as_str())
+        || l.discourse.contains(lw.as_str())
+    {
+        return None;
+    }
+    let mut k = j;
+    let mut found_det = false;
+    let mut steps = 0;
+    while k > lo && steps < 6 {
+        let p = u[k - 1];
+        let Some(pw) = c.word(p) else { break };
+        let pl = pw.to_lowercase();
+        // "63 percent said", "Obama's former strategist said": numbers and names as determiners
+        if l.det.contains(pl.as_str())
+            || pl.starts_with(|ch: char| ch.is_ascii_digit())
+            || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p)
+        {
+            k -= 1;
+            found_det = true;
+            break;
+        }
+        if l.stop_fwd.contains(pl.as_str())
+            || l.aux.contains(pl.as_str())
+            || l.discourse.contains(pl.as_str())
+            || l.cue_bare.contains(pl.as_str())
+            || matches!(pl.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
+        {
+            break;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    let plural = lw.ends_with('s') && !lw.ends_with("ss");
+    if !found_det && !plural {
+        return None;
+    }
+    if !found_det && steps > 2 {
+        return None;
+    }
+    Some(NP {
+        s: k,
+        e: j + 1,
+        head_s: k,
+        head_e: j + 1,
+        kind: NpKind::Common,
+        role: None,
+        name_words: vec![],
+    })
+}
+
+/// The subject NP at the start of a sentence (before `lim`), e.g. "Kasich" in "Kasich bemoaned ..., saying".
+pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
+    let l = lex();
+    let mut k = 0;
+    // skip discourse words and an introductory phrase ending in a comma
+    while k < lim
+        && c.word(u[k])
+            .is_some_and(|x| l.discourse.contains(x.to_lowercase().as_str()))
+    {
+        k += 1;
+    }
+    if let Some(cm) = (k..lim.min(k + 10)).find(|&i| c.is_punct(u[i], ",")) {
+        let fw = c.lw(u[k]).unwrap_or_default();
+        if l.stop_fwd.contains(fw.as_str()) || fw == "after" || fw == "asked" {
+            k = cm + 1;
+        }
+    }
+    if k >= lim {
+        return None;
+    }
+    let w = c.lw(u[k])?;
+    if matches!(w.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return np_back(c, u, k, k);
+    }
+    // extend over a capitalised run (with determiners / lowercase role words up to the first verb-like word)
+    let mut e = k;
+    while e < lim && e < k + 8 {
+        let Some(x) = c.word(u[e]) else { break };
+        let lx = x.to_lowercase();
+        // a lowercase word right after a name that is no role, determiner or particle is
+        // its verb ("Hillary Clinton spoke out ...")
+        let verb_after_name = e > k
+            && c.cap(u[e - 1])
+            && !l.role.contains(lx.as_str())
+            && !l.det.contains(lx.as_str())
+            && !l.particles.contains(lx.as_str());
+        if !c.cap(u[e])
+            && (verb_after_name
+                || l.aux.contains(lx.as_str())
+                || lx.ends_with("ed")
+                || l.cue_bare.contains(lx.as_str())
+                || l.cue_that.contains(lx.as_str())
+                || l.cue_quote.contains(lx.as_str()))
+        {
+            break;
+        }
+        e += 1;
+    }
+    if e == k {
+        return None;
+    }
+    np_back(c, u, e - 1, k).filter(|n| n.s <= k + 4)
+}
+
+/// Noun phrase starting at unit index `j` (inverted attribution: `said Vin Weber, a lobbyist`).
+pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
+    let l = lex();
+    let mut k = j;
+    let mut last_cap_run: Option<(usize, usize)> = None;
+    let mut run_s: Option<usize> = None;
+    let numeric = |x: usize| {
+        c.word(u[x])
+            .is_some_and(|w| w.chars().all(|ch| ch.is_ascii_digit()))
+    };
+    while k < hi && k < j + 10 {
+        let uk = u[k];
+        let Some(w) = c.word(uk) else {
+            // a date-like modifier before the name: "said 9/11 widow Terry Strada"
+            if c.is_punct(uk, "/") && k > j && numeric(k - 1) && k + 1 < hi && numeric(k + 1) {
+                k += 1;
+                continue;
+            }
+            if c.is_punct(uk, ".")
+                && k > j
+                && c.word(u[k - 1]).is_some_and(|p| {
+                    p.chars().count() == 1 || l.abbr.contains(p.to_lowercase().as_str())
+                })
+                && k + 1 < hi
+                && c.cap(u[k + 1])
+            {
+                k += 1;
+                continue;
+            }
+            break;
+        };
+        let lw = w.to_lowercase();
+        if k > j && (l.stop_fwd.contains(lw.as_str()) && !(lw == "of" && run_s.is_some())) {
+            break;
+        }
+        if c.cap(uk) {
+            let rs = *run_s.get_or_insert(k);
+            last_cap_run = Some((rs, k + 1));
+        } else if !l.particles.contains(lw.as_str()) && lw != "of" {
+            run_s = None;
+        }
+        k += 1;
+    }
+    let e = k;
+    if e == j {
+        return None;
+    }
+    let first = c.lw(u[j]).unwrap_or_default();
+    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return Some(NP {
+            s: j,
+            e: j + 1,
+            head_s: j,
+            head_e: j + 1,
+            kind: NpKind::Pron,
+            role: None,
+            name_words: vec![],
+        });
+    }
+    if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
+        return None;
+    }
+    if let Some((rs, re)) = last_cap_run {
+        // name = trailing non-role words of the run
+        let mut ns = re;
+        let mut x = re;
+        let mut cnt = 0;
+        while x > rs {
+            let wx = c.word(u[x - 1]).unwrap_or("");
+            let lx = wx.to_lowercase();
+            let acronym =
+                wx.chars().count() >= 2 && wx.chars().all(|ch| ch.is_uppercase() || ch == '.');
+            if c.word(u[x - 1]).is_some()
+                && (l.role.contains(lx.trim_end_matches('.')) || acronym || cnt >= 4)
+            {
+                break;
+            }
+            if c.word(u[x - 1]).is_some() {
+                cnt += 1;
+            }
+            x -= 1;
+            ns = x;
+        }
+        if ns < re && !l.det.contains(first.as_str()) {
+            let role = if ns > j {
+                let (a, _) = c.span(u[j]);
+                let (_, b) = c.span(u[ns - 1]);
+                Some(c.text[a..b].trim().to_string())
+            } else {
+                None
+            };
+            let name_words: Vec<String> = (ns..re)
+                .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+                .collect();
+            return Some(NP {
+                s: j,
+                e: re,
+                head_s: ns,
+                head_e: re,
+                kind: NpKind::Name,
+                role,
+                name_words,
+            });
+        }
+    }
+    if l.det.contains(first.as_str()) || last_cap_run.is_some() {
+        let name_words: Vec<String> = (j..e)
+            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+            .collect();
+        let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
+            NpKind::Name
+        } else {
+            NpKind::Common
+        };
+        return Some(NP {
+            s: j,
+            e,
+            head_s: j,
+            head_e: e,
+            kind,
+            role: None,
+            name_words,
+        });
+    }
+    let plural = first.ends_with('s');
+    if plural && e == j + 1 {
+        return Some(NP {
+            s: j,
+            e,
+            head_s: j,
+            head_e: e,
+            kind: NpKind::Common,
+            role: None,
+            name_words: vec![],
+        });
+    }
+    None
+}

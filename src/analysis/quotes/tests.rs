@@ -1,0 +1,169 @@
+//! Unit tests of the quote extractor: attribution patterns, invariants (every quote verbatim at
+//! its spans), and the cases found while tuning.
+
+use super::*;
+
+fn slice(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+fn check_invariants(text: &str) {
+    for q in extract(text) {
+        let joined = q
+            .pieces
+            .iter()
+            .map(|&(s, e)| slice(text, s, e))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, q.text);
+        if let Some(m) = &q.mention {
+            assert_eq!(slice(text, m.start, m.end), m.name);
+        }
+    }
+}
+
+#[test]
+fn basic_patterns() {
+    let t = "Nvidia CEO Jensen Huang spoke on Monday.\n\n\u{201C}We are far ahead,\u{201D} Huang said. \u{201C}Nobody can catch us.\u{201D}\n\n\"First half,\" he said, \"second half.\"\n\nThe ministry said in a statement that the rules would change.";
+    let qs = extract(t);
+    check_invariants(t);
+    assert!(
+        qs.iter().any(|q| q.text.starts_with("We are far ahead")
+            && q.speaker.as_ref().unwrap().name == "Huang")
+    );
+    let split = qs
+        .iter()
+        .find(|q| q.text.starts_with("First half"))
+        .unwrap();
+    assert_eq!(split.pieces.len(), 2);
+    assert!(
+        qs.iter()
+            .any(|q| q.kind == QuoteKind::Reported && q.speaker.as_ref().is_some_and(|s| s.is_org))
+    );
+}
+
+#[test]
+fn numeric_modifier_before_the_name() {
+    let t = "\u{201C}They are 100 percent wrong,\u{201D} said 9/11 widow Terry Strada.\n\nShe continued, \u{201C}We ask for a hearing.\u{201D}";
+    let qs = extract(t);
+    check_invariants(t);
+    let names: Vec<Option<&str>> = qs
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![Some("Terry Strada"), Some("Terry Strada")],
+        "{qs:?}"
+    );
+    assert_eq!(
+        qs[0].speaker.as_ref().and_then(|s| s.role.as_deref()),
+        Some("9/11 widow")
+    );
+}
+
+#[test]
+fn split_quote_around_a_participle_or_conjunction() {
+    // an adjunct that is not a new statement keeps the two halves one quote
+    let t = "\u{201C}Every time you say that,\u{201D} Senator Ruth Oduya said, referring to the excuse, \u{201C}you hand them an argument.\u{201D}\n\n\"I like Larry,\" Mayor Pell said, but \"he is wrong on energy.\"";
+    let qs = extract(t);
+    check_invariants(t);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    for (q, who) in qs.iter().zip(["Ruth Oduya", "Pell"]) {
+        assert_eq!(q.kind, QuoteKind::Direct);
+        assert_eq!(q.pieces.len(), 2, "{q:?}");
+        assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some(who));
+    }
+    assert_eq!(
+        qs[0].text,
+        "Every time you say that, you hand them an argument."
+    );
+}
+
+#[test]
+fn adding_starts_a_second_quote_of_the_same_speaker() {
+    let t = "\u{201C}We cannot afford this,\u{201D} Dara Quill said, adding later, \u{201C}The alliance costs us a fortune.\u{201D}";
+    let qs = extract(t);
+    check_invariants(t);
+    let got: Vec<(&str, Option<&str>)> = qs
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_ref().map(|s| s.name.as_str())))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("We cannot afford this,", Some("Dara Quill")),
+            ("The alliance costs us a fortune.", Some("Dara Quill"))
+        ]
+    );
+}
+
+#[test]
+fn apposition_and_pronoun() {
+    let t = "\"I believe we're still far behind,\" Zhang Chi, a research scientist and assistant professor at Peking University, said on an episode of the \"Into Asia\" podcast. \"I guess the gap is getting larger.\" Later he said that the gap was growing fast.";
+    let qs = extract(t);
+    check_invariants(t);
+    let q = &qs[0];
+    let sp = q.speaker.as_ref().unwrap();
+    assert_eq!(sp.name, "Zhang Chi");
+    assert_eq!(
+        sp.role.as_deref(),
+        Some("a research scientist and assistant professor at Peking University")
+    );
+    assert!(!qs.iter().any(|q| q.text == "Into Asia"));
+    assert!(
+        qs.iter()
+            .any(|q| q.kind == QuoteKind::Reported
+                && q.speaker.as_ref().unwrap().name == "Zhang Chi")
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "",
+        "\"",
+        "\u{201C}",
+        "\"\"",
+        "' ' '",
+        "said",
+        "He said.",
+        "\u{201C}a\n\n\u{201C}b",
+        "x \u{201D} y \u{201C}",
+        "“”„«»‘’'\"",
+        "A, B, said C, D.",
+        ", said",
+        "according to",
+    ] {
+        check_invariants(t);
+    }
+    let mut s = String::new();
+    for i in 0..2000u32 {
+        let c = char::from_u32(0x20 + (i * 7919) % 0x2100).unwrap_or(' ');
+        s.push(c);
+        if i % 13 == 0 {
+            s.push('"');
+        }
+        if i % 17 == 0 {
+            s.push_str(" said ");
+        }
+    }
+    check_invariants(&s);
+}
+
+#[test]
+fn polnear_texts_if_present() {
+    // measurement data lives outside the project; skip when absent
+    for p in [
+        "/work/shared/eval/polnear/dev.jsonl",
+        "/work/shared/eval/polnear/train.jsonl",
+    ] {
+        let Ok(data) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        for line in data.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            check_invariants(v["text"].as_str().unwrap_or(""));
+        }
+    }
+}

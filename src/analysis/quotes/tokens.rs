@@ -1,0 +1,197 @@
+//! Tokens of the text for quote finding: words, quote marks (straight and curly, with whether each
+//! can open or close a quote) and apostrophes.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TK {
+    Word,
+    Punct,
+    DQ,
+    SQ,
+    Para,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dir {
+    Open,
+    Close,
+    Ambig,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub(super) s: usize,
+    pub(super) e: usize,
+    pub(super) kind: TK,
+    pub(super) dir: Dir,
+    pub(super) cap: bool,
+}
+
+pub(super) fn is_dq(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' | '\u{2033}'
+    )
+}
+pub(super) fn is_sq(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2039}' | '\u{203A}' | '`'
+    )
+}
+pub(super) fn is_apos(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+pub(super) fn open_ctx(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | ':'
+                )
+        }
+    }
+}
+pub(super) fn close_ctx(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '.'
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '-'
+                        | '\u{2026}'
+                )
+                || is_dq(c)
+                || is_sq(c)
+        }
+    }
+}
+
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let mut toks = Vec::with_capacity(n / 4 + 4);
+    let mut i = 0;
+    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    while i < n {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            let mut j = i;
+            let mut nl = false;
+            while j < n && chars[j].1.is_whitespace() {
+                if chars[j].1 == '\n' || chars[j].1 == '\r' || chars[j].1 == '\u{2029}' {
+                    nl = true;
+                }
+                j += 1;
+            }
+            if nl {
+                toks.push(Tok {
+                    s: b,
+                    e: end_of(j),
+                    kind: TK::Para,
+                    dir: Dir::Ambig,
+                    cap: false,
+                });
+            }
+            i = j;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < n {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if j + 1 < n
+                    && chars[j + 1].1.is_alphanumeric()
+                    && (is_apos(d) || d == '-' || d == '\u{2010}' || d == '&' || {
+                        // "U.S", "a.m", "Ph.D": only short segments before the dot
+                        let mut m = j;
+                        while m > i && chars[m - 1].1.is_alphanumeric() {
+                            m -= 1;
+                        }
+                        d == '.' && j - m <= 2
+                    })
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok {
+                s: b,
+                e: end_of(j),
+                kind: TK::Word,
+                dir: Dir::Ambig,
+                cap: c.is_uppercase(),
+            });
+            i = j;
+            continue;
+        }
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let next = if i + 1 < n {
+            Some(chars[i + 1].1)
+        } else {
+            None
+        };
+        let e = end_of(i + 1);
+        if is_dq(c) || is_sq(c) {
+            let oc = open_ctx(prev);
+            let cc = close_ctx(next);
+            let ctx = if oc && !cc {
+                Dir::Open
+            } else if cc && !oc {
+                Dir::Close
+            } else {
+                Dir::Ambig
+            };
+            let dir = match c {
+                '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{2018}' | '\u{201A}'
+                | '\u{2039}' => {
+                    if ctx == Dir::Close {
+                        Dir::Close
+                    } else {
+                        Dir::Open
+                    }
+                }
+                '\u{201D}' | '\u{BB}' | '\u{2033}' | '\u{2019}' | '\u{203A}' => {
+                    if ctx == Dir::Open {
+                        Dir::Open
+                    } else {
+                        Dir::Close
+                    }
+                }
+                _ => ctx,
+            };
+            toks.push(Tok {
+                s: b,
+                e,
+                kind: if is_dq(c) { TK::DQ } else { TK::SQ },
+                dir,
+                cap: false,
+            });
+        } else {
+            toks.push(Tok {
+                s: b,
+                e,
+                kind: TK::Punct,
+                dir: Dir::Ambig,
+                cap: false,
+            });
+        }
+        i += 1;
+    }
+    toks
+}
