@@ -31,29 +31,41 @@ async fn look_alike_events_are_separate_stories_and_every_article_is_in_one() {
     let path = file.to_string_lossy().to_string();
     let client = connect(&["--corpus", &path]).await.expect("start newsdesk");
 
-    // Every story, every member, through the paginated list.
-    let mut story_of: HashMap<String, String> = HashMap::new();
+    // Every story through the paginated list, every member through get_story's paged timeline.
+    let mut story_ids: Vec<String> = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
-        let mut args = json!({"limit": 50, "detail": "full"});
+        let mut args = json!({"limit": 50});
         if let Some(c) = &cursor {
             args["cursor"] = json!(c);
         }
         let page = call(&client, "list_stories", args).await;
         for s in page["stories"].as_array().expect("stories") {
-            let sid = s["id"].as_str().expect("story id").to_string();
-            for a in s["articles"]
-                .as_array()
-                .expect("full detail lists articles")
-            {
-                let aid = a["id"].as_str().expect("article id").to_string();
-                let before = story_of.insert(aid.clone(), sid.clone());
-                assert!(before.is_none(), "{aid} is listed in two stories");
-            }
+            story_ids.push(s["id"].as_str().expect("story id").to_string());
         }
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_string()),
             None => break,
+        }
+    }
+    let mut story_of: HashMap<String, String> = HashMap::new();
+    for sid in &story_ids {
+        let mut cursor: Option<String> = None;
+        loop {
+            let mut args = json!({"story_id": sid, "limit": 100});
+            if let Some(c) = &cursor {
+                args["cursor"] = json!(c);
+            }
+            let page = call(&client, "get_story", args).await;
+            for a in page["timeline"].as_array().expect("a timeline") {
+                let aid = a["id"].as_str().expect("article id").to_string();
+                let before = story_of.insert(aid.clone(), sid.clone());
+                assert!(before.is_none(), "{aid} is listed in two stories");
+            }
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => break,
+            }
         }
     }
     assert_eq!(

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{NewsDesk, check_outlet, cursor, parse_bound, unknown_story};
 use crate::analysis::entities::EntityKind;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, StoryOrder, StoryQuery};
 use crate::model::iso;
 use crate::stories::Story;
 
@@ -416,89 +416,6 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         .filter(|t| !t.is_empty());
     let min_outlets = args.min_outlets.unwrap_or(1).max(1) as usize;
 
-    // Relevance: best article score per story (by story index; negative = no match), and the
-    // stories that match.
-    let mut relevance: Vec<f32> = Vec::new();
-    let mut matched: Vec<u32> = Vec::new();
-    if let Some(q) = query {
-        let hits = c
-            .index
-            .all_matches(q)
-            .map_err(|e| format!("search failed: {e:#}"))?;
-        relevance = vec![-1.0; c.stories.len()];
-        for h in hits {
-            if let Some(si) = c.story_index_of(h.ord)
-                && let Some(r) = relevance.get_mut(si as usize)
-            {
-                if *r < 0.0 {
-                    matched.push(si);
-                }
-                *r = r.max(h.score);
-            }
-        }
-    }
-    let orders = c.story_orders();
-    let story = |si: u32| &c.stories[si as usize];
-    let seq: &[u32] = match sort {
-        StorySort::Newest => &orders.newest,
-        StorySort::Coverage => &orders.coverage,
-        StorySort::Trending => &orders.trending,
-        // Ranked below, after the filters, only as far as the page needs.
-        StorySort::Relevance => &[],
-    };
-    let filtered = query.is_some()
-        || min_outlets > 1
-        || outlet.is_some()
-        || entity.is_some()
-        || tag.is_some()
-        || since.is_some()
-        || until.is_some();
-    // The outlet filter as a membership table of story indices.
-    let outlet_stories: Option<Vec<bool>> = outlet.map(|o| {
-        let mut m = vec![false; c.stories.len()];
-        for &si in orders
-            .by_outlet
-            .get(&crate::index::outlet_key(o))
-            .into_iter()
-            .flatten()
-        {
-            m[si as usize] = true;
-        }
-        m
-    });
-    let keep = |si: u32| {
-        let s = story(si);
-        if query.is_some() && relevance.get(si as usize).is_none_or(|&r| r < 0.0) {
-            return false;
-        }
-        if s.outlets.len() < min_outlets {
-            return false;
-        }
-        if let Some(m) = &outlet_stories
-            && !m.get(si as usize).copied().unwrap_or(false)
-        {
-            return false;
-        }
-        // Entity names are stored lower-cased one a line: a name, one of its words or a part
-        // of it matches.
-        if let Some(e) = &entity
-            && !s.entity_keys.contains(e.as_str())
-        {
-            return false;
-        }
-        if let Some(t) = &tag
-            && !s.tags.iter().any(|(x, _)| x == t)
-        {
-            return false;
-        }
-        if since.is_some_and(|lo| s.last.is_none_or(|l| l.timestamp() < lo)) {
-            return false;
-        }
-        if until.is_some_and(|hi| s.first.is_none_or(|f| f.timestamp() >= hi)) {
-            return false;
-        }
-        true
-    };
     let fp = cursor::fingerprint(&[
         "list_stories",
         query.unwrap_or(""),
@@ -511,40 +428,25 @@ pub fn list_stories(c: &Corpus, args: &ListStoriesArgs) -> Result<ListStoriesRes
         &format!("{sort:?}"),
     ]);
     let offset = cursor::decode(args.cursor.as_deref(), fp, "list_stories")?;
-    // The page, and the number of matches; without filters both come straight from the order.
-    let (page, total): (Vec<u32>, usize) = if sort == StorySort::Relevance {
-        let mut v: Vec<u32> = matched.into_iter().filter(|&si| keep(si)).collect();
-        let total = v.len();
-        let by_relevance = |a: &u32, b: &u32| {
-            relevance[*b as usize]
-                .total_cmp(&relevance[*a as usize])
-                .then_with(|| story(*a).id.cmp(&story(*b).id))
-        };
-        let want = (offset + limit).min(total);
-        if want > 0 && want < total {
-            v.select_nth_unstable_by(want - 1, by_relevance);
-            v.truncate(want);
-        }
-        v.sort_by(by_relevance);
-        (v.into_iter().skip(offset).collect(), total)
-    } else if filtered {
-        let mut page = Vec::with_capacity(limit);
-        let mut total = 0;
-        for &si in seq {
-            if keep(si) {
-                if total >= offset && page.len() < limit {
-                    page.push(si);
-                }
-                total += 1;
-            }
-        }
-        (page, total)
-    } else {
-        (
-            seq.iter().skip(offset).take(limit).copied().collect(),
-            seq.len(),
-        )
-    };
+    let (page, total) = c.find_stories(&StoryQuery {
+        text: query,
+        outlet,
+        entity: entity.as_deref(),
+        tag: tag.as_deref(),
+        since,
+        until,
+        min_outlets,
+        order: match sort {
+            StorySort::Newest => StoryOrder::Newest,
+            StorySort::Coverage => StoryOrder::Coverage,
+            StorySort::Trending => StoryOrder::Trending,
+            StorySort::Relevance => StoryOrder::Relevance,
+        },
+        offset,
+        limit,
+    })?;
+    let orders = c.story_orders();
+    let story = |si: u32| &c.stories[si as usize];
     let full = args.detail == Detail::Full;
     let stories = page
         .iter()

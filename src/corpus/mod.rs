@@ -1,7 +1,11 @@
 //! The loaded corpus: a snapshot of clean articles with their search index (and, built on them,
-//! stories and quotes, and the story orders `list_stories` pages through), plus the cell the server
-//! reads it from while it loads in the background. [`Corpus::add_article`] adds one article to a
+//! stories and quotes, and the story orders that story queries page through, see [`find`]), plus
+//! the cell the server reads it from while it loads in the background. [`Corpus::add_article`] adds one article to a
 //! loaded corpus and assigns it to a story without clustering everything again.
+
+mod find;
+
+pub use find::{StoryOrder, StoryQuery};
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -35,7 +39,7 @@ pub struct Corpus {
     story_by_id: HashMap<String, u32>,
     /// The clusterer behind the stories, for adding articles.
     clustering: stories::Clustering,
-    /// Story orders for list_stories, computed once per snapshot (again after an article is added).
+    /// Story orders, computed once per snapshot (again after an article is added).
     orders: OnceLock<StoryOrders>,
     /// Quotations and reported speech, merged across outlets.
     pub quotes: QuoteBook,
@@ -70,7 +74,7 @@ pub struct Timings {
     pub quotes: Duration,
 }
 
-/// Stories in the orders `list_stories` offers, so a page is a slice, not a sort.
+/// Stories in the orders a [`StoryQuery`] can ask for, so a page is a slice, not a sort.
 pub struct StoryOrders {
     /// Story indices, most recently updated first (then by id).
     pub newest: Vec<u32>,
@@ -279,7 +283,7 @@ impl Corpus {
         )
     }
 
-    /// Stories in list_stories' orders (computed on first use after a load or an add).
+    /// Stories in each [`StoryOrder`] (computed on first use after a load or an add).
     pub fn story_orders(&self) -> &StoryOrders {
         self.orders.get_or_init(|| self.compute_orders())
     }
