@@ -109,7 +109,7 @@ fn run(kind: &str) {
     let t = Instant::now();
     let loaded = ingest::load_with(
         &CorpusSource::Paths(vec![dir.clone()]),
-        &options(),
+        &workloads::load_options(),
         &|_, _| {},
     );
     let secs = t.elapsed().as_secs_f64();
@@ -138,16 +138,4 @@ fn main() {
         &[("NEWSDESK_THREADS", "1")],
         run,
     );
-}
-
-/// Load options with `NEWSDESK_THREADS` reader threads when it is set (1 measures one core).
-fn options() -> newsdesk::ingest::LoadOptions {
-    let mut o = newsdesk::ingest::LoadOptions::default();
-    if let Some(n) = std::env::var("NEWSDESK_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        o.threads = n;
-    }
-    o
 }

@@ -271,7 +271,7 @@ fn run(workload: &str) {
         drop(last.take());
         let t = Instant::now();
         let opts = newsdesk::corpus::CorpusOptions {
-            load: options(),
+            load: workloads::load_options(),
             ..Default::default()
         };
         let corpus = match Corpus::load_with(&src, &opts, &|_, _| {}) {
@@ -334,16 +334,4 @@ fn main() {
         &[("NEWSDESK_THREADS", "1")],
         run,
     );
-}
-
-/// Load options with `NEWSDESK_THREADS` reader threads when it is set (1 measures one core).
-fn options() -> newsdesk::ingest::LoadOptions {
-    let mut o = newsdesk::ingest::LoadOptions::default();
-    if let Some(n) = std::env::var("NEWSDESK_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        o.threads = n;
-    }
-    o
 }

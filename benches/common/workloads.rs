@@ -99,3 +99,16 @@ pub fn run_workloads(workloads: &[&str], header: &str, env: &[(&str, &str)], run
         }
     }
 }
+
+#[allow(dead_code)] // used by the benches that load files
+/// Load options with `NEWSDESK_THREADS` reader threads when it is set (1 measures one core).
+pub fn load_options() -> newsdesk::ingest::LoadOptions {
+    let mut o = newsdesk::ingest::LoadOptions::default();
+    if let Some(n) = std::env::var("NEWSDESK_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        o.threads = n;
+    }
+    o
+}
