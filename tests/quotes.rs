@@ -397,3 +397,100 @@ async fn participle_split_and_adding_through_mcp() -> anyhow::Result<()> {
     client.cancel().await?;
     Ok(())
 }
+
+/// Speakers as people (issue 19): a job title before a name goes to `role`, a later surname or
+/// role description ("the authority's general manager") is the person introduced earlier, a role
+/// in apposition before a name ("The union's president, Dolores Vance,") is that person's role,
+/// "X rejected ..., saying ..." is reported speech, and a headline's common-noun subject is
+/// not a speaker of its own. Two outlets tell the story; one speaker, one name, across both.
+#[tokio::test]
+async fn speakers_are_people_with_roles_through_mcp() -> anyhow::Result<()> {
+    let dir = temp_dir("speakers-people");
+    std::fs::write(
+        dir.join("fares-ledger.md"),
+        "# Transit fares to rise as council debates budget\n\n\
+         Transit authority general manager Frank Oyelaran announced on Monday that fares would \
+         rise by 40 cents in March.\n\n\
+         \u{201C}I understand the frustration,\u{201D} Oyelaran said. \u{201C}Nobody likes paying \
+         more.\u{201D}\n\n\
+         Councilmember Ravi Anand called the increase a mistake. \u{201C}This hits the people who \
+         can least afford it,\u{201D} Councilmember Ravi Anand said.\n\n\
+         Nurse Abigail Trent, who rides the bus to the hospital every night, said the change would \
+         cost her more than $200 a year.\n\n\
+         The fare rise is needed to keep the buses running, the authority's general manager said.\n\n\
+         The union's president, Dolores Vance, rejected the plan, saying it would push riders \
+         away.\n\n\
+         \u{201C}We will fight this,\u{201D} Vance said.\n",
+    )?;
+    std::fs::write(
+        dir.join("fares-courier.md"),
+        "# A transit chief says fares must rise\n\n\
+         Fares on the city's buses will rise by 40 cents in March, the transit authority said on \
+         Monday.\n\n\
+         \u{201C}Nobody likes paying more,\u{201D} said Frank Oyelaran, the authority's general \
+         manager.\n\n\
+         During a heated council session on Monday evening, Anand questioned the timing, calling \
+         the rise \u{201C}a tax on the night shift.\u{201D}\n",
+    )?;
+    let client = connect(&["--corpus", dir.to_str().unwrap_or_default()]).await?;
+    let mut quotes = all_quotes(&client, json!({})).await;
+    quotes.extend(all_quotes(&client, json!({ "kind": "partial" })).await);
+    let by_text = |needle: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().is_some_and(|t| t.contains(needle)))
+            .cloned()
+            .unwrap_or_else(|| panic!("no quote with {needle:?}: {quotes:#?}"))
+    };
+    let cases = [
+        (
+            "I understand the frustration",
+            "Frank Oyelaran",
+            Some("general manager"),
+        ),
+        ("This hits the people", "Ravi Anand", Some("Councilmember")),
+        ("cost her more than $200", "Abigail Trent", Some("Nurse")),
+        (
+            "keep the buses running",
+            "Frank Oyelaran",
+            Some("general manager"),
+        ),
+        (
+            "push riders away",
+            "Dolores Vance",
+            Some("union's president"),
+        ),
+        (
+            "We will fight this",
+            "Dolores Vance",
+            Some("union's president"),
+        ),
+        ("a tax on the night shift", "Ravi Anand", None),
+    ];
+    for (needle, speaker, role) in cases {
+        let q = by_text(needle);
+        assert_eq!(q["speaker"], speaker, "{needle}: {q:#}");
+        if let Some(role) = role {
+            let got = q["role"].as_str().unwrap_or_default();
+            assert!(got.contains(role), "{needle}: role {got:?}, want {role:?}");
+        }
+    }
+    // the same words from two outlets are one quote by one person
+    let nobody = by_text("Nobody likes paying more");
+    assert_eq!(nobody["speaker"], "Frank Oyelaran");
+    assert_eq!(nobody["appearance_count"], 2, "{nobody:#}");
+    // no speaker keeps a title in the name, and no common-noun headline subject is a speaker
+    for q in &quotes {
+        let s = q["speaker"].as_str().unwrap_or_default();
+        assert!(
+            !s.starts_with("Councilmember") && !s.starts_with("Nurse") && !s.contains("chief"),
+            "speaker with a title in the name: {q:#}"
+        );
+    }
+    // the mention of a pronoun-free later reference is the words at the cue
+    let later = by_text("keep the buses running");
+    let m = &later["appearances"][0]["speaker_mention"];
+    assert_eq!(m["text"], "the authority's general manager", "{later:#}");
+    client.cancel().await?;
+    Ok(())
+}

@@ -160,7 +160,7 @@ impl Corpus {
             .map(|(i, s)| (s.id.clone(), i as u32))
             .collect();
         let t = Instant::now();
-        let quotes = QuoteBook::build(&articles);
+        let quotes = QuoteBook::build(&articles, &story_of);
         timings.quotes = t.elapsed();
         let outlets = ingest::outlet_counts(&articles);
         let date_range = {

@@ -69,6 +69,66 @@ fn key(kind: QuoteKind, t: &str) -> String {
     format!("{}:{}", kind.as_str(), words.join(" "))
 }
 
+/// One person per story: a quote whose speaker is a single word ("Anand") takes the full name
+/// of the one person of its story quoted under a longer name ending in that word ("Ravi
+/// Anand"), with that person's role; the single-word entry is kept only while a quote (of
+/// another story) still uses it.
+fn resolve_surnames_in_stories(book: &mut QuoteBook, story_of: &[u32]) {
+    let story = |g: &QuoteGroup| {
+        g.appearances
+            .first()
+            .and_then(|a| story_of.get(a.ord as usize).copied())
+    };
+    // story -> lower-cased last word -> full names quoted in it
+    let mut full: HashMap<(u32, String), BTreeSet<String>> = HashMap::new();
+    for g in &book.quotes {
+        if let (Some(st), Some(sp)) = (story(g), g.speaker.as_deref())
+            && let Some((_, last)) = sp.rsplit_once(' ')
+            && !g.is_org
+        {
+            full.entry((st, last.to_lowercase()))
+                .or_default()
+                .insert(sp.to_string());
+        }
+    }
+    let mut moved: Vec<(String, String)> = Vec::new();
+    for g in book.quotes.iter_mut() {
+        let (Some(st), Some(sp)) = (story(g), g.speaker.clone()) else {
+            continue;
+        };
+        if sp.contains(' ') || g.is_org {
+            continue;
+        }
+        let Some(names) = full.get(&(st, sp.to_lowercase())) else {
+            continue;
+        };
+        if names.len() != 1 {
+            continue;
+        }
+        let Some(to) = names.first().cloned() else {
+            continue;
+        };
+        g.speaker = Some(to.clone());
+        g.role = book
+            .speakers
+            .get(&to)
+            .and_then(|i| i.roles.first().cloned());
+        moved.push((sp, to));
+    }
+    for (from, to) in moved {
+        if let Some(target) = book.speakers.get_mut(&to) {
+            target.aliases.insert(from.clone());
+        }
+        if !book
+            .quotes
+            .iter()
+            .any(|g| g.speaker.as_deref() == Some(from.as_str()))
+        {
+            book.speakers.remove(&from);
+        }
+    }
+}
+
 /// Joins the halves of a split quote ("first half," she said, "second half") that the extractor
 /// returned as two quotes: consecutive direct quotes of the same speaker, the first ending with a
 /// comma, with only an attribution between them (no sentence end, at most 25 words). `chars` is
@@ -180,7 +240,9 @@ fn merge_split_quotes(chars: &[char], mut qs: Vec<quotes::Quote>) -> Vec<quotes:
 }
 
 impl QuoteBook {
-    pub fn build(articles: &[Article]) -> QuoteBook {
+    /// `story_of[ord]` is the story of each article (any value for none): a surname quoted in
+    /// one outlet is the full name another outlet of the same story gives.
+    pub fn build(articles: &[Article], story_of: &[u32]) -> QuoteBook {
         // Articles in publication order, so the first appearance comes first.
         let mut order: Vec<u32> = (0..articles.len() as u32).collect();
         order.sort_by(|&a, &b| {
@@ -289,6 +351,7 @@ impl QuoteBook {
                 }
             }
         }
+        resolve_surnames_in_stories(&mut book, story_of);
         // One person under one name: "Councillor Dana Whitfield" is Dana Whitfield behind a title.
         // The longest other name of two or more words that ends `n` after a space.
         let mut rename: HashMap<String, String> = HashMap::new();

@@ -218,6 +218,26 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
             }
         } else if let U::T(_) = p {
             np = np_back(c, u, j - 1, 0);
+            // "his recent attacks", "an unprompted call", "a rare note": after a determiner and an
+            // adjective the cue word is a noun, not a verb
+            if noun_or_verb(&w)
+                && np
+                    .as_ref()
+                    .is_some_and(|n| n.kind == NpKind::Common && adjective_head(c, u, n))
+            {
+                return None;
+            }
+            // "issued a statement saying", "carrying signs reading": a thing before a participle
+            // is its object; the speaker is the clause's subject
+            if w.ends_with("ing")
+                && let Some(obj) = &np
+                && obj.kind == NpKind::Common
+                && !is_person_head(c, u, obj)
+                && let Some(subj) = subject_at_start(c, u, obj.s)
+                && subj.kind != NpKind::Common
+            {
+                np = Some(subj);
+            }
         }
     }
     if let Some(np) = np {
@@ -294,7 +314,9 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
         || matches!(u[j - 1], U::Q(_))
         || c.is_punct(u[j - 1], ",")
         || c.is_punct(u[j - 1], "\u{2014}");
+    // a participle ("...," referring to the party's July convention) inverts nothing
     if prev_ok
+        && !w.ends_with("ing")
         && ci + 1 < u.len()
         && let Some(np) = np_fwd(c, u, cue_e, u.len())
     {
@@ -310,4 +332,103 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
         });
     }
     None
+}
+
+/// Whether a common-noun phrase's head can speak ("the two lawmakers", "a woman").
+fn is_person_head(c: &Ctx, u: &[U], np: &NP) -> bool {
+    let l = lex();
+    c.lw(u[np.head_e - 1])
+        .is_some_and(|h| l.person_head.contains(h.as_str()) || l.role.contains(h.as_str()))
+}
+
+/// Whether a determiner phrase ends in an adjective ("his recent", "an unprompted", "her
+/// opening"), so that the word after it is the noun it modifies.
+fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
+    let l = lex();
+    if np.head_e - np.head_s < 2
+        || !c
+            .lw(u[np.head_s])
+            .is_some_and(|d| l.det.contains(d.as_str()))
+    {
+        return false;
+    }
+    let Some(h) = c.lw(u[np.head_e - 1]) else {
+        return false;
+    };
+    if l.person_head.contains(h.as_str()) || l.role.contains(h.as_str()) {
+        return false;
+    }
+    const SUFFIXES: &[&str] = &[
+        "ed", "ive", "ous", "ful", "ic", "ary", "able", "ible", "less", "est", "opening", "closing",
+    ];
+    const WORDS: &[&str] = &[
+        "recent", "rare", "new", "first", "last", "early", "late", "latest", "long", "short",
+        "big", "brief", "strong", "own", "rare", "fresh", "same", "other", "further", "earlier",
+        "later",
+    ];
+    WORDS.contains(&h.as_str())
+        || SUFFIXES
+            .iter()
+            .any(|x| h.len() > x.len() + 2 && h.ends_with(x))
+}
+
+/// Cue words that are as often nouns ("an unprompted call", "her opening remarks").
+fn noun_or_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "call"
+            | "calls"
+            | "note"
+            | "notes"
+            | "remark"
+            | "remarks"
+            | "attack"
+            | "attacks"
+            | "claim"
+            | "claims"
+            | "report"
+            | "reports"
+            | "comment"
+            | "comments"
+            | "warning"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "pledges"
+            | "vow"
+            | "vows"
+            | "question"
+            | "questions"
+            | "reply"
+            | "replies"
+            | "estimate"
+            | "estimates"
+            | "charge"
+            | "charges"
+            | "tweet"
+            | "tweets"
+            | "post"
+            | "posts"
+            | "quote"
+            | "quotes"
+            | "blast"
+            | "praise"
+            | "demand"
+            | "demands"
+            | "plea"
+            | "credit"
+            | "label"
+            | "labels"
+            | "doubt"
+            | "doubts"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "cry"
+            | "chant"
+            | "offer"
+            | "offers"
+            | "statement"
+    )
 }

@@ -25,6 +25,11 @@ pub(super) struct Lex {
     pub(super) bad_head: HashSet<&'static str>,
     pub(super) fem: HashSet<&'static str>,
     pub(super) masc: HashSet<&'static str>,
+    /// capitalised words that open a sentence or phrase and are never part of a name
+    /// ("In declaring ...", "Speaking at ...", "Amid ...", "July")
+    pub(super) never_name: HashSet<&'static str>,
+    /// head nouns of phrases that can be a speaker ("the woman", "two lawmakers", "protesters")
+    pub(super) person_head: HashSet<&'static str>,
 }
 
 pub(super) fn lex() -> &'static Lex {
@@ -77,7 +82,11 @@ pub(super) fn lex() -> &'static Lex {
             state house senate candidate nominee democratic republican democrat gop rev reverend rabbi deputy assistant \
             executive founder co-founder cofounder host anchor correspondent editor reporter analyst economist pastor \
             bishop cardinal counsel adviser advisor aide manager strategist pollster treasurer superintendent principal \
-            coach lawmaker congressman congresswoman councilman councilwoman delegate presidential first white u.s us \
+            coach lawmaker congressman congresswoman councilman councilwoman councilmember councillor councilor \
+            alderman alderwoman assemblyman assemblywoman assemblymember supervisor trustee nurse doctor dean provost \
+            teacher lawyer activist organizer organiser firefighter trooper constable inspector lieutenant sergeant \
+            corporal imam father archbishop physician surgeon scientist researcher historian author \
+            delegate presidential first white u.s us \
             american federal national majority minority whip press campaign chairperson commander inspector \
             department foreign defense homeland security affairs interior justice energy of the"),
         org: set("department ministry house committee campaign party post times news journal agency office council \
@@ -115,6 +124,26 @@ pub(super) fn lex() -> &'static Lex {
             eric stephen andrew raymond gregory joshua jerry dennis walter patrick peter harold douglas henry carl \
             arthur ryan roger bernie ted marco jeb chris mike mitch rand ben bill newt rudy reince sean jared eric \
             elon jensen geoffrey jack tim jim tom bob dan dick al vladimir xi justin hugh"),
+        never_name: set("in on at to during after before while when which that for from with about by as and but \
+            or because if although though where than into over under via amid despite like unlike likewise \
+            speaking asked asking hours minutes moments days weeks months years shortly soon instead indeed still \
+            since until upon within without among throughout following according meanwhile however yet also \
+            then later earlier recently yesterday today tonight this these those january february march july \
+            september october november december monday tuesday wednesday thursday friday saturday sunday"),
+        person_head: set("man men woman women person people voter voters supporter supporters protester \
+            protesters official officials lawmaker lawmakers leader leaders member members candidate candidates \
+            spokesman spokeswoman spokesperson aide aides adviser advisers advisor advisors staffer staffers \
+            resident residents worker workers employee employees expert experts analyst analysts critic critics \
+            source sources witness witnesses investigator investigators agent agents officer officers judge \
+            senator senators president governor mayor minister secretary director chairman chief manager \
+            executive executives owner owners student students parent parents father mother son daughter wife \
+            husband friend friends neighbor neighbors neighbour neighbours activist activists organizer \
+            organizers nurse nurses doctor doctors teacher teachers lawyer lawyers attorney attorneys prosecutor \
+            prosecutors reporter reporters journalist journalists economist economists strategist strategists \
+            pollster pollsters delegate delegates veteran veterans farmer farmers voter democrat democrats \
+            republican republicans conservative conservatives liberal liberals campaign committee group groups \
+            party organization agency department ministry office administration union company firm \
+            government police army crowd audience fans host anchor moderator moderators one two three"),
     })
 }
 

@@ -1158,8 +1158,8 @@ fn resolve(
     let l = lex();
     let a = c.span(u[np.head_s]).0;
     let b = c.span(u[np.head_e - 1]).1;
-    let mention = Some((a, b));
     let mtext = &c.text[a..b];
+    let mention = Some((a, np.rel.map_or(b, |r| c.span(u[r]).1)));
     // a group ("Others", "other prominent industry figures", "many of whom") is no named speaker
     let first = mtext.split_whitespace().next().unwrap_or("").to_lowercase();
     if matches!(

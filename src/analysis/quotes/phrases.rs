@@ -64,6 +64,9 @@ pub(super) struct NP {
     pub(super) kind: NpKind,
     pub(super) role: Option<String>,
     pub(super) name_words: Vec<String>,
+    /// a relative pronoun standing for the phrase as the cue's subject ("Trump, who called ..."):
+    /// the mention runs from the phrase to it
+    pub(super) rel: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +94,7 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             kind: NpKind::Pron,
             role: None,
             name_words: vec![],
+            rel: None,
         });
     }
     if lw == "who" && j > lo {
@@ -99,7 +103,9 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         if c.is_punct(u[k], ",") && k > lo {
             k -= 1;
         }
-        return np_back(c, u, k, lo).filter(|np| np.kind != NpKind::Pron);
+        return np_back(c, u, k, lo)
+            .filter(|np| np.kind != NpKind::Pron)
+            .map(|np| NP { rel: Some(j), ..np });
     }
     if l.bad_head.contains(lw.as_str())
         || l.aux.contains(lw.as_str())
@@ -115,6 +121,10 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         return None;
     }
     if c.cap(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
+        // a capitalised word that opens a phrase ("In", "Speaking", "July") is no name
+        if l.never_name.contains(lw.as_str()) {
+            return None;
+        }
         // capitalised sequence
         let mut k = j;
         loop {
@@ -123,6 +133,10 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             }
             let p = u[k - 1];
             if c.cap(p) {
+                if c.lw(p).is_some_and(|pl| l.never_name.contains(pl.as_str())) {
+                    // "When Trump", "But Megan Hester": the name starts after the opener
+                    break;
+                }
                 k -= 1;
                 continue;
             }
@@ -259,6 +273,7 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             kind,
             role,
             name_words,
+            rel: None,
         });
     }
     // lowercase common-noun phrase back to a determiner
@@ -314,6 +329,7 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         kind: NpKind::Common,
         role: None,
         name_words: vec![],
+        rel: None,
     })
 }
 
@@ -328,11 +344,15 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     {
         k += 1;
     }
-    if let Some(cm) = (k..lim.min(k + 10)).find(|&i| c.is_punct(u[i], ",")) {
-        let fw = c.lw(u[k]).unwrap_or_default();
-        if l.stop_fwd.contains(fw.as_str()) || fw == "after" || fw == "asked" {
-            k = cm + 1;
-        }
+    let fw = c.lw(u[k]).unwrap_or_default();
+    let opener = l.stop_fwd.contains(fw.as_str())
+        || l.never_name.contains(fw.as_str())
+        || (fw.ends_with("ing") && fw.len() > 4 && c.cap(u[k]));
+    if opener {
+        // an introductory phrase ("In declaring ..., the pope", "Speaking in Salem, New
+        // Hampshire, Trump"): the subject follows the comma after which a name or a pronoun
+        // starts a clause
+        k = intro_end(c, u, k, lim)?;
     }
     if k >= lim {
         return None;
@@ -340,6 +360,11 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     let w = c.lw(u[k])?;
     if matches!(w.as_str(), "he" | "she" | "they" | "i" | "we") {
         return np_back(c, u, k, k);
+    }
+    if l.det.contains(w.as_str())
+        && let Some(np) = role_then_name(c, u, k, lim)
+    {
+        return Some(np);
     }
     // extend over a capitalised run (with determiners / lowercase role words up to the first verb-like word)
     let mut e = k;
@@ -369,6 +394,59 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
         return None;
     }
     np_back(c, u, e - 1, k).filter(|n| n.s <= k + 4)
+}
+
+/// A subject made of a role and a name in apposition: "The union's president, Dolores Vance,
+/// rejected ...": the name, with the role phrase as its role.
+fn role_then_name(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<NP> {
+    let cm = (k + 1..lim.min(k + 8)).find(|&i| c.is_punct(u[i], ","))?;
+    if (k..cm).any(|i| c.word(u[i]).is_none()) {
+        return None;
+    }
+    let mut e = cm + 1;
+    while e < lim && c.cap(u[e]) {
+        e += 1;
+    }
+    if e == cm + 1 || e >= lim || !c.is_punct(u[e], ",") {
+        return None;
+    }
+    let mut np = np_back(c, u, e - 1, cm + 1).filter(|n| n.kind == NpKind::Name)?;
+    let (a, _) = c.span(u[k]);
+    let (_, b) = c.span(u[cm - 1]);
+    np.role = Some(c.text[a..b].to_string());
+    np.s = k;
+    Some(np)
+}
+
+/// Where the clause after an introductory phrase starting at `k` begins: just past the first
+/// comma (or quote ending in a comma) that a pronoun or a name followed by a lowercase word comes
+/// after, within 40 units and before `lim`.
+fn intro_end(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<usize> {
+    let l = lex();
+    let ends_in_comma = |x: U| match x {
+        U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].trim_end().ends_with(','),
+        _ => c.is_punct(x, ","),
+    };
+    (k + 1..lim.min(k + 40)).find_map(|cm| {
+        if !ends_in_comma(u[cm]) || cm + 1 >= lim {
+            return None;
+        }
+        let first = c.lw(u[cm + 1])?;
+        if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we" | "the") {
+            return Some(cm + 1);
+        }
+        if !c.cap(u[cm + 1]) || l.never_name.contains(first.as_str()) {
+            return None;
+        }
+        let mut e = cm + 1;
+        while e < lim && c.cap(u[e]) {
+            e += 1;
+        }
+        (e < lim
+            && c.word(u[e])
+                .is_some_and(|w| !c.cap(u[e]) && w.chars().all(char::is_alphabetic)))
+        .then_some(cm + 1)
+    })
 }
 
 /// Noun phrase starting at unit index `j` (inverted attribution: `said Vin Weber, a lobbyist`).
@@ -428,6 +506,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             kind: NpKind::Pron,
             role: None,
             name_words: vec![],
+            rel: None,
         });
     }
     if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
@@ -473,6 +552,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
                 kind: NpKind::Name,
                 role,
                 name_words,
+                rel: None,
             });
         }
     }
@@ -493,6 +573,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             kind,
             role: None,
             name_words,
+            rel: None,
         });
     }
     let plural = first.ends_with('s');
@@ -505,6 +586,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             kind: NpKind::Common,
             role: None,
             name_words: vec![],
+            rel: None,
         });
     }
     None
