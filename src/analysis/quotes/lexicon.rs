@@ -51,7 +51,7 @@ pub(super) fn lex() -> &'static Lex {
             acknowledge insist boast boasts boasted lament laments lamented promise promises promised vow vows vowed \
             estimate estimates estimated indicate indicates indicated charge charges charged observe observes observed \
             mention mentions mentioned remind reminded reminds"),
-        cue_quote: set("ask asks asked asking reply replies replied respond responds responded continue continues continued \
+        cue_quote: set("ask asks asked asking answer answers answered press presses pressed reply replies replied respond responds responded continue continues continued \
             joke jokes joked quip quips quipped exclaim exclaimed shout shouted yell yelled remark remarks remarked \
             recall recalled recalls observe observed tweeted posted posts wrote writes added told explained declared \
             announced concluded insisted warned said says call calls called calling describe describes described \

@@ -266,6 +266,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                     ents.touch(w, c.span(x).0);
                 }
             }
+            register_named_people(&c, u, &mut ents);
             let qidx: Vec<usize> = (0..u.len()).filter(|&i| matches!(u[i], U::Q(_))).collect();
             // attributions
             let mut attrs: Vec<Attr> = Vec::new();
@@ -471,7 +472,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
                             let head_words = content_words(0, bf, None);
                             let between = content_words(bf, bl + 1, None)
                                 - before_q.iter().filter(|&&i| c.word(u[i]).is_some()).count();
-                            if adjacent_before && head_words == 0 && between == 0 {
+                            // a colon before the quote ends what comes before it ("..., especially
+                            // fundraising: "...," he said"): those words are no part of the quote
+                            let colon_led = bf > 0 && c.is_punct(u[bf - 1], ":");
+                            if adjacent_before && (head_words == 0 || colon_led) && between == 0 {
                                 use_q.extend(before_q.iter().copied());
                                 // split quote: "first half," he said, "second half"
                                 // an adjunct may sit between ("he said of Trump, ...", "Trump
@@ -867,11 +871,23 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 continue;
             }
             // no quotes: introductions ("Cruz continued:") and reported speech
+            let ends_colon = u.last().is_some_and(|&x| c.is_punct(x, ":"));
+            let send = sent_end_excl(&c);
+            if ends_colon && !attrs.iter().any(|at| at.region_e >= send.saturating_sub(3)) {
+                // "President Clinton released the following statement:", "He told his
+                // audience, to rowdy applause:": the quote that opens the next paragraph is the
+                // subject's
+                let np = attrs.first().map(|at| at.np.clone()).or_else(|| {
+                    subject_at_start(&c, u, u.len()).filter(|n| n.kind != NpKind::Common)
+                });
+                if let Some(np) = np {
+                    let (mention, speaker) = resolve(&c, u, &np, &mut ents);
+                    intro_pending = Some((speaker, mention, pi));
+                }
+            }
             if attrs.is_empty() {
                 continue;
             }
-            let ends_colon = u.last().is_some_and(|&x| c.is_punct(x, ":"));
-            let send = sent_end_excl(&c);
             for (ai, at) in attrs.iter().enumerate() {
                 let (mention, speaker) = resolve(&c, u, &at.np, &mut ents);
                 let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_e - 1]).1));
@@ -1147,6 +1163,39 @@ fn gender_of(words: &[String]) -> Option<Gender> {
         }
     }
     None
+}
+
+/// People named in a sentence though not quoted in it ("Trump seemed to suggest he ...", then
+/// `"...," he told the Times`): a run of two or three capitalised words that opens with a known
+/// given name becomes an entity, so a later pronoun or surname finds it.
+fn register_named_people(c: &Ctx, u: &[U], ents: &mut Ents) {
+    let l = lex();
+    let mut i = 0;
+    while i < u.len() {
+        if !c.cap(u[i]) || c.word(u[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < u.len() && c.cap(u[e]) && c.word(u[e]).is_some() {
+            e += 1;
+        }
+        let words: Vec<String> = (i..e)
+            .filter_map(|k| c.word(u[k]).map(str::to_string))
+            .collect();
+        let plain = words.iter().all(|w| {
+            let lw = w.to_lowercase();
+            !l.role.contains(lw.as_str()) && !l.org.contains(lw.as_str())
+        });
+        if (2..=3).contains(&words.len())
+            && plain
+            && let Some(g) = gender_of(&words[..1])
+        {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            ents.register(&refs, None, false, Some(g), c.span(u[i]).0);
+        }
+        i = e;
+    }
 }
 
 fn resolve(
