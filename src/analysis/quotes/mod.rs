@@ -955,7 +955,16 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         while s2 < send && c.is_punct(u[s2], ",") {
                             s2 += 1;
                         }
+                        // "..., said Wilcox, an Orlando Republican who ...": an apposition of
+                        // the speaker, not the rest of the statement
+                        let apposition = s2 < send
+                            && c.lw(u[s2]).is_some_and(|f| {
+                                matches!(f.as_str(), "who" | "whose")
+                                    || (at.inverted
+                                        && matches!(f.as_str(), "a" | "an" | "the" | "one"))
+                            });
                         if s2 > at.region_e
+                            && !apposition
                             && content_words(s2, next_s.min(send), None) >= 2
                             && !at.according
                         {

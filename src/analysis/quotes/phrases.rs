@@ -193,8 +193,8 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
                     break;
                 }
                 cnt += 1;
+                ns = x as usize;
             }
-            ns = x as usize;
             x -= 1;
         }
         let head_s = if ns <= j && !det_the {
