@@ -227,6 +227,23 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
             {
                 return None;
             }
+            // "a series of tweets", "Clinton's call": after a preposition or a possessive
+            // the cue word is a noun
+            let pw = c.word(p).unwrap_or_default();
+            let possessive = (pw.ends_with("\u{2019}s") || pw.ends_with("'s"))
+                && c.cap(p)
+                && !matches!(
+                    pw.to_lowercase().as_str(),
+                    "it's" | "it\u{2019}s" | "that's" | "that\u{2019}s"
+                );
+            if possessive
+                || matches!(
+                    pw.to_lowercase().as_str(),
+                    "of" | "for" | "in" | "on" | "with" | "about" | "by" | "from" | "into"
+                )
+            {
+                return None;
+            }
             // "issued a statement saying", "carrying signs reading": a thing before a participle
             // is its object; the speaker is the clause's subject
             if w.ends_with("ing")
@@ -237,6 +254,11 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
                 && subj.kind != NpKind::Common
             {
                 np = Some(subj);
+            }
+            // "a series of tweets early Friday saying": no phrase of its own before the
+            // participle; the clause's subject speaks
+            if np.is_none() && w.ends_with("ing") {
+                np = subject_at_start(c, u, j - 1).filter(|n| n.kind != NpKind::Common);
             }
         }
     }

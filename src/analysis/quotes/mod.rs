@@ -878,7 +878,11 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 // audience, to rowdy applause:": the quote that opens the next paragraph is the
                 // subject's
                 let np = attrs.first().map(|at| at.np.clone()).or_else(|| {
-                    subject_at_start(&c, u, u.len()).filter(|n| n.kind != NpKind::Common)
+                    // a name followed by a comma is an address or an interjection ("Wait, it
+                    // gets better:"), not a subject
+                    subject_at_start(&c, u, u.len()).filter(|n| {
+                        n.kind != NpKind::Common && !(n.e < u.len() && c.is_punct(u[n.e], ","))
+                    })
                 });
                 if let Some(np) = np {
                     let (mention, speaker) = resolve(&c, u, &np, &mut ents);
