@@ -293,39 +293,43 @@ async fn seed_quotes_and_reported_speech_match_gold() -> anyhow::Result<()> {
 #[path = "../examples/common/polnear.rs"]
 mod polnear;
 
-/// The accuracy targets on PolNeAR dev, scored by the reference scorer in ../shared:
-/// quote F1 (IoU >= 0.5) at least 0.90, speaker right in at least 90% of matches, end-to-end F1
-/// at least 0.82 (direct and mixed quotes with a source, split pieces merged).
-#[test]
-fn polnear_dev_meets_the_quote_targets() {
-    let (Some(dev), Some(scorer)) = (
-        shared_or_skip("eval/polnear/dev.jsonl"),
-        shared_or_skip("eval/polnear/score_quotes.py"),
-    ) else {
-        return;
-    };
+/// Scores the extractor on PolNeAR records (direct and mixed quotes with a source, split pieces
+/// merged, IoU >= 0.5) with the reference scorer in ../shared; None (skipped with a message)
+/// without ../shared or python3.
+fn score_polnear(files: &[&str], name: &str) -> Option<Value> {
+    let scorer = shared_or_skip("eval/polnear/score_quotes.py")?;
+    let mut paths = Vec::new();
+    for f in files {
+        paths.push(shared_or_skip(&format!("eval/polnear/{f}"))?);
+    }
     if std::process::Command::new("python3")
         .arg("--version")
         .output()
         .is_err()
     {
         eprintln!("SKIPPED: python3 not found; the PolNeAR scorer needs it");
-        return;
+        return None;
     }
-    let docs: Vec<Value> = std::fs::read_to_string(&dev)
-        .expect("read dev.jsonl")
+    let mut gold_text = String::new();
+    for p in &paths {
+        gold_text.push_str(&std::fs::read_to_string(p).expect("read PolNeAR split"));
+    }
+    let docs: Vec<Value> = gold_text
         .lines()
-        .map(|l| serde_json::from_str(l).expect("dev.jsonl line is JSON"))
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("PolNeAR line is JSON"))
         .collect();
-    assert_eq!(docs.len(), 84, "PolNeAR dev has 84 articles");
     let results = polnear::extract_all(&docs);
     let (direct, _) = polnear::prediction_lines(&docs, results);
-    let pred = temp_dir("polnear-dev").join("direct.jsonl");
+    let dir = temp_dir(name);
+    let gold = dir.join("gold.jsonl");
+    std::fs::write(&gold, &gold_text).expect("write gold");
+    let pred = dir.join("direct.jsonl");
     let lines: Vec<String> = direct.iter().map(Value::to_string).collect();
     std::fs::write(&pred, lines.join("\n") + "\n").expect("write predictions");
     let out = std::process::Command::new("python3")
         .arg(&scorer)
-        .arg(&dev)
+        .arg(&gold)
         .arg(&pred)
         .args([
             "--kinds",
@@ -341,14 +345,47 @@ fn polnear_dev_meets_the_quote_targets() {
         String::from_utf8_lossy(&out.stderr)
     );
     let scores: Value = serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
-    let m = &scores["iou50"];
-    eprintln!("PolNeAR dev, direct and mixed, IoU >= 0.5: {m}");
-    let f1 = m["F1"].as_f64().unwrap_or_default();
-    let spk = m["speaker_acc"].as_f64().unwrap_or_default();
-    let e2e = m["e2e_F1"].as_f64().unwrap_or_default();
+    eprintln!("PolNeAR {files:?}, direct and mixed, IoU >= 0.5: {}", scores["iou50"]);
+    eprintln!("({} articles)", docs.len());
+    Some(scores["iou50"].clone())
+}
+
+fn figures(m: &Value) -> (f64, f64, f64) {
+    (
+        m["F1"].as_f64().unwrap_or_default(),
+        m["speaker_acc"].as_f64().unwrap_or_default(),
+        m["e2e_F1"].as_f64().unwrap_or_default(),
+    )
+}
+
+/// The accuracy targets on PolNeAR dev (the part rules were first written against): quote F1
+/// at least 0.90, speaker right in at least 90% of matches, end-to-end F1 at least 0.82.
+#[test]
+fn polnear_dev_meets_the_quote_targets() {
+    let Some(m) = score_polnear(&["dev.jsonl"], "polnear-dev") else {
+        return;
+    };
+    assert_eq!(m["gold"], 615, "PolNeAR dev has 615 direct and mixed attributions");
+    let (f1, spk, e2e) = figures(&m);
     assert!(f1 >= 90.0, "quote F1 {f1} < 90.0: {m}");
     assert!(spk >= 90.0, "speaker accuracy {spk} < 90.0: {m}");
     assert!(e2e >= 82.0, "end-to-end F1 {e2e} < 82.0: {m}");
+}
+
+/// The floor under the figure that counts: all 924 PolNeAR train+dev articles, the pool of the
+/// five folds of `scripts/quotes_cv.py` (rules are the same for every fold, so the pool is the
+/// cross-validated figure). Measured 87.2 / 94.4% / 82.3 when this was written; a change that
+/// loses more than half a point fails here.
+#[test]
+fn polnear_train_and_dev_hold_the_cross_validated_floor() {
+    let Some(m) = score_polnear(&["train.jsonl", "dev.jsonl"], "polnear-cv") else {
+        return;
+    };
+    assert_eq!(m["gold"], 5712, "PolNeAR train+dev: 5,712 direct and mixed attributions");
+    let (f1, spk, e2e) = figures(&m);
+    assert!(f1 >= 86.7, "quote F1 {f1} < 86.7: {m}");
+    assert!(spk >= 93.9, "speaker accuracy {spk} < 93.9: {m}");
+    assert!(e2e >= 81.8, "end-to-end F1 {e2e} < 81.8: {m}");
 }
 
 /// A split quote interrupted by a participle phrase is one quote; a quote after "adding" is a

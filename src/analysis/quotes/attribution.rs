@@ -381,12 +381,12 @@ fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
         return false;
     }
     const SUFFIXES: &[&str] = &[
-        "ed", "ive", "ous", "ful", "ic", "ary", "able", "ible", "less", "est", "opening", "closing",
+        "ed", "ive", "ous", "ful", "ic", "ary", "able", "ible", "less", "est",
     ];
     const WORDS: &[&str] = &[
         "recent", "rare", "new", "first", "last", "early", "late", "latest", "long", "short",
         "big", "brief", "strong", "own", "rare", "fresh", "same", "other", "further", "earlier",
-        "later",
+        "later", "opening", "closing", "prepared",
     ];
     WORDS.contains(&h.as_str())
         || SUFFIXES

@@ -167,3 +167,138 @@ fn polnear_texts_if_present() {
         }
     }
 }
+
+/// The speaker patterns of issue 19: each text gives one statement whose speaker (and, where
+/// given, role, mention and kind) is checked.
+#[test]
+fn speaker_patterns_of_real_styles() {
+    struct Case {
+        text: &'static str,
+        content: &'static str,
+        speaker: Option<&'static str>,
+        role: Option<&'static str>,
+        mention: Option<&'static str>,
+    }
+    let cases = [
+        // a job title before a name is the role
+        Case {
+            text: "\u{201C}This hits the people who can least afford it,\u{201D} Councilmember Ravi Anand said.",
+            content: "This hits the people",
+            speaker: Some("Ravi Anand"),
+            role: Some("Councilmember"),
+            mention: None,
+        },
+        // a role in apposition before the name
+        Case {
+            text: "The union's president, Dolores Vance, rejected the plan, saying it would push riders away.",
+            content: "it would push riders away",
+            speaker: Some("Dolores Vance"),
+            role: Some("The union's president"),
+            mention: Some("Dolores Vance"),
+        },
+        // an introductory phrase before the subject of a participle
+        Case {
+            text: "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \u{201C}a total stiff.\u{201D}",
+            content: "a total stiff",
+            speaker: Some("Trump"),
+            role: None,
+            mention: None,
+        },
+        // a thing before a participle is its object: the clause's subject speaks
+        Case {
+            text: "American Bridge President Jessica Mackler issued a statement saying his comment \u{201C}has no place in American democracy.\u{201D}",
+            content: "has no place",
+            speaker: Some("Jessica Mackler"),
+            role: None,
+            mention: None,
+        },
+        // a cue word used as a noun is no cue; the clause's subject speaks
+        Case {
+            text: "During Tuesday night's debate, Cruz made an unprompted call for an end to sugar subsidies, calling them \u{201C}corporate welfare.\u{201D}",
+            content: "corporate welfare",
+            speaker: Some("Cruz"),
+            role: None,
+            mention: None,
+        },
+        // "X, who ...": the mention runs to the relative pronoun
+        Case {
+            text: "Contrast that with Sanders, who says it is \u{201C}disastrous for workers.\u{201D}",
+            content: "disastrous for workers",
+            speaker: Some("Sanders"),
+            role: None,
+            mention: Some("Sanders, who"),
+        },
+        // a colon ends the words before the quote
+        Case {
+            text: "Murphy lamented the tasks his job entails, especially fundraising: \u{201C}There is just a ton of paperwork with this job,\u{201D} he said.",
+            content: "There is just a ton of paperwork with this job",
+            speaker: None,
+            role: None,
+            mention: Some("he"),
+        },
+        // a named person is there for a later pronoun
+        Case {
+            text: "Donald Trump seemed to suggest he had silenced his former wife. \u{201C}She signed a confidentiality agreement,\u{201D} he told the New York Times.",
+            content: "She signed",
+            speaker: Some("Donald Trump"),
+            role: None,
+            mention: Some("he"),
+        },
+        // a sentence ending in a colon introduces the next paragraph's quote
+        Case {
+            text: "When Wallace died in 1998, President Clinton released the following statement:\n\n\u{201C}Hillary and I offer our condolences to the family.\u{201D}",
+            content: "Hillary and I offer",
+            speaker: Some("Clinton"),
+            role: Some("President"),
+            mention: None,
+        },
+    ];
+    for case in cases {
+        check_invariants(case.text);
+        let qs = extract(case.text);
+        let Some(q) = qs.iter().find(|q| q.text.contains(case.content)) else {
+            panic!(
+                "no statement with {:?} in {:?}: {qs:?}",
+                case.content, case.text
+            );
+        };
+        if let Some(want) = case.speaker {
+            assert_eq!(
+                q.speaker.as_ref().map(|s| s.name.as_str()),
+                Some(want),
+                "{:?}",
+                case.text
+            );
+        }
+        if let Some(want) = case.role {
+            assert_eq!(
+                q.speaker.as_ref().and_then(|s| s.role.as_deref()),
+                Some(want),
+                "{:?}",
+                case.text
+            );
+        }
+        if let Some(want) = case.mention {
+            assert_eq!(
+                q.mention.as_ref().map(|m| m.name.as_str()),
+                Some(want),
+                "{:?}",
+                case.text
+            );
+        }
+    }
+    // openers and adjectives are never speakers
+    for text in [
+        "In declaring the statements \u{201C}not Christian,\u{201D} the pope again spoke out.",
+        "Wasserman Schultz said in her opening remarks that the platform should back \u{201C}stalwart allies.\u{201D}",
+        "Trump said things \u{201C}should be wrapped up by Cleveland,\u{201D} referring to the party\u{2019}s July convention.",
+    ] {
+        for q in extract(text) {
+            let name = q.speaker.map(|s| s.name).unwrap_or_default();
+            assert!(
+                !["In", "her opening", "July"].contains(&name.as_str()),
+                "{name:?} as a speaker in {text:?}"
+            );
+        }
+    }
+}
