@@ -345,7 +345,10 @@ fn score_polnear(files: &[&str], name: &str) -> Option<Value> {
         String::from_utf8_lossy(&out.stderr)
     );
     let scores: Value = serde_json::from_slice(&out.stdout).expect("scorer prints JSON");
-    eprintln!("PolNeAR {files:?}, direct and mixed, IoU >= 0.5: {}", scores["iou50"]);
+    eprintln!(
+        "PolNeAR {files:?}, direct and mixed, IoU >= 0.5: {}",
+        scores["iou50"]
+    );
     eprintln!("({} articles)", docs.len());
     Some(scores["iou50"].clone())
 }
@@ -365,7 +368,10 @@ fn polnear_dev_meets_the_quote_targets() {
     let Some(m) = score_polnear(&["dev.jsonl"], "polnear-dev") else {
         return;
     };
-    assert_eq!(m["gold"], 615, "PolNeAR dev has 615 direct and mixed attributions");
+    assert_eq!(
+        m["gold"], 615,
+        "PolNeAR dev has 615 direct and mixed attributions"
+    );
     let (f1, spk, e2e) = figures(&m);
     assert!(f1 >= 90.0, "quote F1 {f1} < 90.0: {m}");
     assert!(spk >= 90.0, "speaker accuracy {spk} < 90.0: {m}");
@@ -381,7 +387,10 @@ fn polnear_train_and_dev_hold_the_cross_validated_floor() {
     let Some(m) = score_polnear(&["train.jsonl", "dev.jsonl"], "polnear-cv") else {
         return;
     };
-    assert_eq!(m["gold"], 5712, "PolNeAR train+dev: 5,712 direct and mixed attributions");
+    assert_eq!(
+        m["gold"], 5712,
+        "PolNeAR train+dev: 5,712 direct and mixed attributions"
+    );
     let (f1, spk, e2e) = figures(&m);
     assert!(f1 >= 86.7, "quote F1 {f1} < 86.7: {m}");
     assert!(spk >= 93.9, "speaker accuracy {spk} < 93.9: {m}");

@@ -367,10 +367,9 @@ fn is_person_head(c: &Ctx, u: &[U], np: &NP) -> bool {
 /// opening"), so that the word after it is the noun it modifies.
 fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
     let l = lex();
-    if np.head_e - np.head_s < 2
-        || !c
-            .lw(u[np.head_s])
-            .is_some_and(|d| l.det.contains(d.as_str()))
+    let opener = c.word(u[np.head_s]).unwrap_or_default();
+    let possessive = opener.ends_with("\u{2019}s") || opener.ends_with("'s");
+    if np.head_e - np.head_s < 2 || !(possessive || l.det.contains(opener.to_lowercase().as_str()))
     {
         return false;
     }

@@ -286,6 +286,20 @@ pub fn extract(text: &str) -> Vec<Quote> {
                         if attrs.last().is_some_and(|p| at.cue < p.region_e) {
                             continue;
                         }
+                        // "The senator said he rarely asks surrogates ..., "except ..."": a verb
+                        // that frames quotes only inside a clause someone else reports is no cue
+                        if at.np.kind == NpKind::Pron
+                            && !l.cue_bare.contains(w.as_str())
+                            && !l.cue_that.contains(w.as_str())
+                            && attrs.last().is_some_and(|p| {
+                                !p.inverted
+                                    && p.region_e == at.np.s
+                                    && c.lw(u[p.cue])
+                                        .is_some_and(|pw| l.cue_bare.contains(pw.as_str()))
+                            })
+                        {
+                            continue;
+                        }
                         let mut at = at;
                         if let Some(prev) = attrs.last()
                             && at.np.s < prev.region_e

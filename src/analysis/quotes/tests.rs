@@ -302,3 +302,19 @@ fn speaker_patterns_of_real_styles() {
         }
     }
 }
+
+#[test]
+fn scratch_debug() {
+    let Ok(t) = std::fs::read_to_string("/tmp/scratch.txt") else {
+        return;
+    };
+    for q in extract(&t) {
+        eprintln!(
+            "{:?} | {:?} | {:?} | {}",
+            q.kind,
+            q.speaker.as_ref().map(|s| (&s.name, &s.role)),
+            q.mention.as_ref().map(|m| &m.name),
+            q.text
+        );
+    }
+}
