@@ -5,14 +5,14 @@ Every article of train.jsonl and dev.jsonl goes to one of five folds by a hash o
 across runs and machines). For each fold the extractor runs on that fold alone and the reference
 scorer (score_quotes.py, direct+mixed, --require-source --merge-pieces) scores it; the table gives
 each fold, the mean and spread of the folds, and the pooled (micro) figure over all 924 articles.
-When a trained speaker model is in use, `--train` retrains it on the other four folds before each
-fold is scored, so no fold is ever scored by a model that saw it.
+The extractor is rules only, the same for every fold, so nothing is retrained per fold; a trained
+part would have to be trained on the other four folds before each fold is scored.
 
 Rules were tuned looking only at folds 0-2 (and PolNeAR dev, historically); folds 3 and 4 were not
 looked at while writing rules, which the table marks.
 
 Run (after `cargo build --release --examples`):
-    python3 scripts/quotes_cv.py [--shared ../shared] [--kinds direct,mixed] [--keep DIR]
+    python3 eval/quotes_cv.py [--shared ../shared] [--kinds direct,mixed] [--keep DIR]
 """
 import argparse, hashlib, json, os, subprocess, sys, tempfile
 
