@@ -30,6 +30,10 @@ pub fn prediction_lines(docs: &[Value], results: Vec<Vec<Quote>>) -> (Vec<Value>
                 "spans": q.pieces.iter().map(|p| [p.0, p.1]).collect::<Vec<_>>(),
                 "speaker": q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             });
+            if let Some((cs, ce)) = q.cue {
+                v["cue_start"] = cs.into();
+                v["cue_end"] = ce.into();
+            }
             if let Some(m) = &q.mention {
                 v["speaker_start"] = m.start.into();
                 v["speaker_end"] = m.end.into();

@@ -37,6 +37,18 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
     if !is_cue_word(l, &w, quote_adjacent) {
         return None;
     }
+    // "GOP state leaders", "the states' rights": "state" reports speech only before "that", a
+    // colon, a comma or a quote
+    if matches!(w.as_str(), "state" | "states")
+        && !u.get(ci + 1).is_some_and(|&x| {
+            matches!(x, U::Q(_))
+                || c.lw(x).as_deref() == Some("that")
+                || c.is_punct(x, ":")
+                || c.is_punct(x, ",")
+        })
+    {
+        return None;
+    }
     let mut cue_e = ci + 1;
     if w == "pointed" {
         if ci + 1 < u.len() && c.lw(u[ci + 1]).as_deref() == Some("out") {

@@ -418,16 +418,52 @@ fn role_then_name(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<NP> {
     Some(np)
 }
 
+/// An apposition after a name: `, the city's transit chief` or `, a lobbyist` up to the next
+/// comma, sentence end or quote (at most 12 words); its text and the unit after it.
+fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<(String, usize)> {
+    let l = lex();
+    if re + 1 >= hi || !c.is_punct(u[re], ",") {
+        return None;
+    }
+    let k = re + 1;
+    let first = c.word(u[k])?;
+    let lf = first.to_lowercase();
+    let possessive = first.ends_with("\u{2019}s") || first.ends_with("'s");
+    if !(matches!(lf.as_str(), "a" | "an" | "the") || possessive) {
+        return None;
+    }
+    let m = (k..hi.min(k + 14))
+        .find(|&x| {
+            matches!(u[x], U::Q(_))
+                || [",", ".", ";", ":", "(", "\u{2014}"]
+                    .iter()
+                    .any(|p| c.is_punct(u[x], p))
+        })
+        .unwrap_or(hi.min(k + 14));
+    let words = (k..m).filter(|&x| c.word(u[x]).is_some()).count();
+    if !(2..=12).contains(&words)
+        || (k..m).any(|x| {
+            c.lw(u[x])
+                .is_some_and(|w| l.cue_bare.contains(w.as_str()) || w == "who")
+        })
+    {
+        return None;
+    }
+    let (a, _) = c.span(u[k]);
+    let (_, b) = c.span(u[m - 1]);
+    Some((c.text[a..b].trim().to_string(), m))
+}
+
 /// Where the clause after an introductory phrase starting at `k` begins: just past the first
 /// comma (or quote ending in a comma) that a pronoun or a name followed by a lowercase word comes
-/// after, within 40 units and before `lim`.
+/// after, within 60 units and before `lim`.
 fn intro_end(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<usize> {
     let l = lex();
     let ends_in_comma = |x: U| match x {
         U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].trim_end().ends_with(','),
         _ => c.is_punct(x, ","),
     };
-    (k + 1..lim.min(k + 40)).find_map(|cm| {
+    (k + 1..lim.min(k + 60)).find_map(|cm| {
         if !ends_in_comma(u[cm]) || cm + 1 >= lim {
             return None;
         }
@@ -544,9 +580,14 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             let name_words: Vec<String> = (ns..re)
                 .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
                 .collect();
+            // "said Frank Oyelaran, the city's transit chief": the apposition is the role
+            let (role, e) = match role {
+                Some(r) => (Some(r), re),
+                None => apposition_after(c, u, re, hi).map_or((None, re), |(r, e)| (Some(r), e)),
+            };
             return Some(NP {
                 s: j,
-                e: re,
+                e,
                 head_s: ns,
                 head_e: re,
                 kind: NpKind::Name,

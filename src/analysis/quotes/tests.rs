@@ -268,6 +268,23 @@ fn speaker_patterns_of_real_styles() {
             role: None,
             mention: Some("The longtime senator"),
         },
+        // "state" between a name and a noun is no cue
+        Case {
+            text: "He wrote a commentary for the Ledger, mocking GOP state leaders as \u{201C}obsessed\u{201D} with rules.",
+            content: "obsessed",
+            speaker: None,
+            role: None,
+            mention: Some("He"),
+        },
+        // an apposition after an inverted attribution is the role, and a headline's role subject
+        // is the person who holds it
+        Case {
+            text: "A transit chief says fares must rise\n\nFares will rise by 40 cents, said Frank Oyelaran, the city's transit chief.",
+            content: "fares must rise",
+            speaker: Some("Frank Oyelaran"),
+            role: Some("the city's transit chief"),
+            mention: None,
+        },
     ];
     for case in cases {
         check_invariants(case.text);
