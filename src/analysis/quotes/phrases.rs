@@ -419,8 +419,8 @@ fn role_then_name(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<NP> {
 }
 
 /// An apposition after a name: `, the city's transit chief` or `, a lobbyist` up to the next
-/// comma, sentence end or quote (at most 12 words); its text and the unit after it.
-fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<(String, usize)> {
+/// comma, sentence end or quote (at most 12 words).
+fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
     let l = lex();
     if re + 1 >= hi || !c.is_punct(u[re], ",") {
         return None;
@@ -451,7 +451,7 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<(String, u
     }
     let (a, _) = c.span(u[k]);
     let (_, b) = c.span(u[m - 1]);
-    Some((c.text[a..b].trim().to_string(), m))
+    Some(c.text[a..b].trim().to_string())
 }
 
 /// Where the clause after an introductory phrase starting at `k` begins: just past the first
@@ -580,14 +580,12 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             let name_words: Vec<String> = (ns..re)
                 .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
                 .collect();
-            // "said Frank Oyelaran, the city's transit chief": the apposition is the role
-            let (role, e) = match role {
-                Some(r) => (Some(r), re),
-                None => apposition_after(c, u, re, hi).map_or((None, re), |(r, e)| (Some(r), e)),
-            };
+            // "said Frank Oyelaran, the city's transit chief": the apposition is the role (the
+            // phrase still ends at the name, so what follows is read as before)
+            let role = role.or_else(|| apposition_after(c, u, re, hi));
             return Some(NP {
                 s: j,
-                e,
+                e: re,
                 head_s: ns,
                 head_e: re,
                 kind: NpKind::Name,
