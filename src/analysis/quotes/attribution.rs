@@ -197,7 +197,9 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
                     if m < j - 2 && a < b {
                         let app = c.text[a..b].trim();
                         let fl = app.split_whitespace().next().unwrap_or("").to_lowercase();
-                        if !matches!(
+                        // a relative clause, a place or time, or a participle ("speaking
+                        // in Ohio") is no role
+                        let not_role = matches!(
                             fl.as_str(),
                             "who"
                                 | "which"
@@ -209,8 +211,8 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
                                 | "at"
                                 | "for"
                                 | "according"
-                        ) && !app.contains('"')
-                        {
+                        ) || (fl.len() > 4 && fl.ends_with("ing"));
+                        if !not_role && !app.contains('"') {
                             if n.role.is_none() {
                                 n.role = Some(
                                     app.trim_start_matches(|ch: char| !ch.is_alphanumeric())

@@ -1267,7 +1267,20 @@ fn resolve(
             {
                 words.remove(0);
             }
-            let words: Vec<&str> = words.into_iter().filter(|w| *w != ".").collect();
+            // an initial keeps its dot as written ("Donald J. Trump")
+            let initials: Vec<String> = words
+                .iter()
+                .filter(|w| **w != ".")
+                .map(|w| {
+                    let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                    if initial && mtext.contains(&format!("{w}.")) {
+                        format!("{w}.")
+                    } else {
+                        (*w).to_string()
+                    }
+                })
+                .collect();
+            let words: Vec<&str> = initials.iter().map(String::as_str).collect();
             if words.is_empty() {
                 return (mention, None);
             }

@@ -369,7 +369,23 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     // extend over a capitalised run (with determiners / lowercase role words up to the first verb-like word)
     let mut e = k;
     while e < lim && e < k + 8 {
-        let Some(x) = c.word(u[e]) else { break };
+        let Some(x) = c.word(u[e]) else {
+            // the dot of a title or an initial inside the name ("Retired Army Col. Lawrence
+            // Wilkerson", "Donald J. Trump")
+            let abbreviated = e > k
+                && c.is_punct(u[e], ".")
+                && c.word(u[e - 1]).is_some_and(|p| {
+                    (p.chars().count() == 1 && c.cap(u[e - 1]))
+                        || l.abbr.contains(p.to_lowercase().as_str())
+                })
+                && e + 1 < lim
+                && c.cap(u[e + 1]);
+            if abbreviated {
+                e += 1;
+                continue;
+            }
+            break;
+        };
         let lx = x.to_lowercase();
         // a lowercase word right after a name that is no role, determiner or particle is
         // its verb ("Hillary Clinton spoke out ...")

@@ -285,6 +285,21 @@ fn speaker_patterns_of_real_styles() {
             role: Some("the city's transit chief"),
             mention: None,
         },
+        // the dot of a title or an initial stays inside the name; a participle is no role
+        Case {
+            text: "Retired Army Col. Lawrence Wilkerson brought up the bombing and later said, \u{201C}It is not just one group.\u{201D}",
+            content: "It is not just one group",
+            speaker: Some("Lawrence Wilkerson"),
+            role: Some("Retired Army Col."),
+            mention: None,
+        },
+        Case {
+            text: "Donald J. Trump, speaking in Ohio, said, \u{201C}We will win.\u{201D}",
+            content: "We will win",
+            speaker: Some("Donald J. Trump"),
+            role: None,
+            mention: None,
+        },
     ];
     for case in cases {
         check_invariants(case.text);
@@ -320,6 +335,13 @@ fn speaker_patterns_of_real_styles() {
             );
         }
     }
+    // a participle after a name is no role
+    let t = "Donald J. Trump, speaking in Ohio, said, \u{201C}We will win.\u{201D}";
+    let roles: Vec<Option<String>> = extract(t)
+        .into_iter()
+        .map(|q| q.speaker.and_then(|s| s.role))
+        .collect();
+    assert_eq!(roles, vec![None], "{t:?}");
     // openers and adjectives are never speakers
     for text in [
         "In declaring the statements \u{201C}not Christian,\u{201D} the pope again spoke out.",
