@@ -269,6 +269,16 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
             {
                 np = Some(subj);
             }
+            // "Holding signs calling ..., the protesters chanted": a participle phrase that
+            // opens the sentence belongs to the subject after it
+            if w.ends_with("ing")
+                && np
+                    .as_ref()
+                    .is_some_and(|n| n.s == 0 && n.kind == NpKind::Common && c.cap(u[0]))
+                && let Some(subj) = subject_at_start(c, u, u.len()).filter(|s| s.s > ci)
+            {
+                np = Some(subj);
+            }
             // "a series of tweets early Friday saying": no phrase of its own before the
             // participle; the clause's subject speaks
             if np.is_none() && w.ends_with("ing") {
@@ -355,6 +365,12 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
         && !w.ends_with("ing")
         && ci + 1 < u.len()
         && let Some(np) = np_fwd(c, u, cue_e, u.len())
+        // "..., called Friday for ...": a day or an opener after the verb is no speaker
+        && !(np.kind == NpKind::Name
+            && np
+                .name_words
+                .iter()
+                .all(|x| l.never_name.contains(x.to_lowercase().as_str())))
     {
         let re = np.e;
         return Some(Attr {

@@ -336,7 +336,7 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
 /// The subject NP at the start of a sentence (before `lim`), e.g. "Kasich" in "Kasich bemoaned ..., saying".
 pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     let l = lex();
-    let mut k = 0;
+    let mut k = dateline_end(c, u, lim);
     // skip discourse words and an introductory phrase ending in a comma
     while k < lim
         && c.word(u[k])
@@ -412,6 +412,24 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     np_back(c, u, e - 1, k).filter(|n| n.s <= k + 4)
 }
 
+/// Where a sentence starts after a dateline ("WASHINGTON \u{2014}", "Washington (AFP) \u{2013}"):
+/// the unit after a dash that only capitalised words, a parenthesis and commas come before, in
+/// the first 8 units; 0 when there is none.
+fn dateline_end(c: &Ctx, u: &[U], lim: usize) -> usize {
+    const DASHES: [&str; 4] = ["\u{2014}", "\u{2013}", "\u{2015}", "-"];
+    for i in 1..lim.min(8) {
+        if DASHES.iter().any(|d| c.is_punct(u[i], d)) {
+            let before_ok = (0..i)
+                .all(|x| c.cap(u[x]) || [",", "(", ")", "."].iter().any(|p| c.is_punct(u[x], p)));
+            return if before_ok && c.cap(u[0]) { i + 1 } else { 0 };
+        }
+        if c.word(u[i]).is_some() && !c.cap(u[i]) {
+            return 0;
+        }
+    }
+    0
+}
+
 /// A subject made of a role and a name in apposition: "The union's president, Dolores Vance,
 /// rejected ...": the name, with the role phrase as its role.
 fn role_then_name(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<NP> {
@@ -477,7 +495,9 @@ fn intro_end(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<usize> {
     let l = lex();
     let ends_in_comma = |x: U| match x {
         U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].trim_end().ends_with(','),
-        _ => c.is_punct(x, ","),
+        _ => [",", "\u{2014}", "\u{2015}"]
+            .iter()
+            .any(|p| c.is_punct(x, p)),
     };
     (k + 1..lim.min(k + 60)).find_map(|cm| {
         if !ends_in_comma(u[cm]) || cm + 1 >= lim {

@@ -300,6 +300,30 @@ fn speaker_patterns_of_real_styles() {
             role: None,
             mention: None,
         },
+        // a dateline is no subject
+        Case {
+            text: "Washington (AFP) \u{2013} Democrat Hillary Clinton has taken a swipe at Trump, saying that \u{201C}bombastic comments\u{201D} do harm.",
+            content: "bombastic comments",
+            speaker: Some("Hillary Clinton"),
+            role: None,
+            mention: None,
+        },
+        // a day after an inverting verb is no speaker
+        Case {
+            text: "Attorney General Roy Cooper (D), the governor's opponent, called Friday for releasing the videos, saying that transparency \u{201C}brings progress.\u{201D}",
+            content: "brings progress",
+            speaker: Some("Roy Cooper"),
+            role: None,
+            mention: None,
+        },
+        // a participle phrase opening the sentence belongs to the subject after it
+        Case {
+            text: "Holding signs calling Christie \u{201C}New Jersey\u{2019}s Biggest Loser,\u{201D} the protesters chanted outside.",
+            content: "Biggest Loser",
+            speaker: Some("the protesters"),
+            role: None,
+            mention: None,
+        },
     ];
     for case in cases {
         check_invariants(case.text);
