@@ -234,7 +234,7 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
             np = np_back(c, u, j - 1, 0);
             // "his recent attacks", "an unprompted call", "a rare note": after a determiner and an
             // adjective the cue word is a noun, not a verb
-            if noun_or_verb(&w)
+            if l.noun_cue.contains(w.as_str())
                 && np
                     .as_ref()
                     .is_some_and(|n| n.kind == NpKind::Common && adjective_head(c, u, n))
@@ -244,7 +244,7 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
             // "a series of tweets", "Clinton's call": after a preposition or a possessive
             // the cue word is a noun
             let pw = c.word(p).unwrap_or_default();
-            let possessive = (pw.ends_with("\u{2019}s") || pw.ends_with("'s"))
+            let possessive = is_poss(pw)
                 && c.cap(p)
                 && !matches!(
                     pw.to_lowercase().as_str(),
@@ -398,17 +398,15 @@ fn is_person_head(c: &Ctx, u: &[U], np: &NP) -> bool {
 fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
     let l = lex();
     let opener = c.word(u[np.head_s]).unwrap_or_default();
-    let possessive = opener.ends_with("\u{2019}s") || opener.ends_with("'s");
-    if np.head_e - np.head_s < 2 || !(possessive || l.det.contains(opener.to_lowercase().as_str()))
+    if np.head_e - np.head_s < 2
+        || !(is_poss(opener) || l.det.contains(opener.to_lowercase().as_str()))
+        || is_person_head(c, u, np)
     {
         return false;
     }
     let Some(h) = c.lw(u[np.head_e - 1]) else {
         return false;
     };
-    if l.person_head.contains(h.as_str()) || l.role.contains(h.as_str()) {
-        return false;
-    }
     const SUFFIXES: &[&str] = &[
         "ed", "ive", "ous", "ful", "ic", "ary", "able", "ible", "less", "est",
     ];
@@ -421,65 +419,4 @@ fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
         || SUFFIXES
             .iter()
             .any(|x| h.len() > x.len() + 2 && h.ends_with(x))
-}
-
-/// Cue words that are as often nouns ("an unprompted call", "her opening remarks").
-fn noun_or_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "call"
-            | "calls"
-            | "note"
-            | "notes"
-            | "remark"
-            | "remarks"
-            | "attack"
-            | "attacks"
-            | "claim"
-            | "claims"
-            | "report"
-            | "reports"
-            | "comment"
-            | "comments"
-            | "warning"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "pledges"
-            | "vow"
-            | "vows"
-            | "question"
-            | "questions"
-            | "reply"
-            | "replies"
-            | "estimate"
-            | "estimates"
-            | "charge"
-            | "charges"
-            | "tweet"
-            | "tweets"
-            | "post"
-            | "posts"
-            | "quote"
-            | "quotes"
-            | "blast"
-            | "praise"
-            | "demand"
-            | "demands"
-            | "plea"
-            | "credit"
-            | "label"
-            | "labels"
-            | "doubt"
-            | "doubts"
-            | "fear"
-            | "fears"
-            | "hope"
-            | "hopes"
-            | "cry"
-            | "chant"
-            | "offer"
-            | "offers"
-            | "statement"
-    )
 }

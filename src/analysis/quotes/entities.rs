@@ -139,6 +139,11 @@ impl Ents {
     }
 }
 
+/// Whether a word ends in a possessive "'s" ("Clinton’s", "Law's").
+pub(super) fn is_poss(w: &str) -> bool {
+    strip_poss(w).len() < w.len()
+}
+
 pub(super) fn strip_poss(w: &str) -> &str {
     for suf in ["\u{2019}s", "'s"] {
         if let Some(x) = w.strip_suffix(suf) {

@@ -30,6 +30,8 @@ pub(super) struct Lex {
     pub(super) never_name: HashSet<&'static str>,
     /// head nouns of phrases that can be a speaker ("the woman", "two lawmakers", "protesters")
     pub(super) person_head: HashSet<&'static str>,
+    /// cue words that are as often nouns ("an unprompted call", "her opening remarks")
+    pub(super) noun_cue: HashSet<&'static str>,
 }
 
 pub(super) fn lex() -> &'static Lex {
@@ -84,7 +86,7 @@ pub(super) fn lex() -> &'static Lex {
             bishop cardinal counsel adviser advisor aide manager strategist pollster treasurer superintendent principal \
             coach lawmaker congressman congresswoman councilman councilwoman councilmember councillor councilor \
             alderman alderwoman assemblyman assemblywoman assemblymember supervisor trustee nurse doctor dean provost \
-            teacher lawyer activist organizer organiser firefighter trooper constable inspector lieutenant sergeant \
+            teacher lawyer activist organizer organiser firefighter trooper constable lieutenant sergeant \
             corporal imam father archbishop physician surgeon scientist researcher historian author \
             delegate presidential first white u.s us \
             american federal national majority minority whip press campaign chairperson commander inspector \
@@ -144,6 +146,10 @@ pub(super) fn lex() -> &'static Lex {
             republican republicans conservative conservatives liberal liberals campaign committee group groups \
             party organization agency department ministry office administration union company firm \
             government police army crowd audience fans host anchor moderator moderators one two three"),
+        noun_cue: set("call calls note notes remark remarks attack attacks claim claims report reports comment \
+            comments warning promise promises pledge pledges vow vows question questions reply replies estimate \
+            estimates charge charges tweet tweets post posts quote quotes blast praise demand demands plea credit \
+            label labels doubt doubts fear fears hope hopes cry chant offer offers statement"),
     })
 }
 

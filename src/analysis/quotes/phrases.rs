@@ -462,8 +462,7 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
     let k = re + 1;
     let first = c.word(u[k])?;
     let lf = first.to_lowercase();
-    let possessive = first.ends_with("\u{2019}s") || first.ends_with("'s");
-    if !(matches!(lf.as_str(), "a" | "an" | "the") || possessive) {
+    if !(matches!(lf.as_str(), "a" | "an" | "the") || is_poss(first)) {
         return None;
     }
     let m = (k..hi.min(k + 14))
