@@ -2,5 +2,6 @@
 //! organisations, places) an article mentions.
 
 pub mod entities;
+pub mod ner;
 pub mod quotes;
 pub mod sentences;

@@ -16,6 +16,40 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use crate::analysis::entities::{self, EntityKind};
+
+/// One person across a story's articles: "Rubio" (in an article that names him only so) and
+/// "Marco A. Rubio" count for "Marco Rubio", the form most mentioned. A surname shared by two
+/// people named in full stays apart.
+fn merge_people(entities: &mut Vec<(String, EntityKind, u32)>) {
+    entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let mut merged: Vec<(String, EntityKind, u32)> = Vec::new();
+    // full names first, so a lone surname finds them
+    let (full, rest): (Vec<_>, Vec<_>) = std::mem::take(entities)
+        .into_iter()
+        .partition(|e| e.1 == EntityKind::Person && e.0.contains(' '));
+    for e in full {
+        match merged
+            .iter_mut()
+            .find(|m| entities::same_person(&m.0, &e.0))
+        {
+            Some(m) => m.2 += e.2,
+            None => merged.push(e),
+        }
+    }
+    for e in rest {
+        let owners: Vec<usize> = (0..merged.len())
+            .filter(|&i| {
+                merged[i].1 == EntityKind::Person
+                    && merged[i].0.split_whitespace().last() == Some(e.0.as_str())
+            })
+            .collect();
+        match (e.1, owners.as_slice()) {
+            (EntityKind::Person, [i]) => merged[*i].2 += e.2,
+            _ => merged.push(e),
+        }
+    }
+    *entities = merged;
+}
 use crate::analysis::sentences;
 use crate::model::{Article, Span};
 use crate::text;
@@ -321,6 +355,7 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
     }
     let mut entities: Vec<(String, EntityKind, u32)> =
         ent.into_iter().map(|((n, k), c)| (n, k, c)).collect();
+    merge_people(&mut entities);
     entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     entities.truncate(12);
     let entity_keys = entities

@@ -1,0 +1,227 @@
+//! Names in text, typed: which spans are people, organisations and places. A small statistical
+//! tagger (an averaged perceptron, [`model`]) trained on GUM's annotated documents decides, from
+//! general signals ([`features`]: shape, context, word classes of the [`gazetteer`], what the rest
+//! of the document says about a word). Its weights are data in `model.bin`; the training command
+//! is `cargo run --release --example train_ner -- ../shared/eval/gum`.
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod tokens;
+
+use std::sync::OnceLock;
+
+pub use features::Doc;
+pub use model::{Model, Trainer};
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameKind {
+    Person,
+    Organisation,
+    Place,
+}
+
+impl NameKind {
+    /// The tag index of a name's first token (its inside tag is one more).
+    pub fn begin_tag(self) -> usize {
+        match self {
+            NameKind::Person => 1,
+            NameKind::Organisation => 3,
+            NameKind::Place => 5,
+        }
+    }
+
+    fn of_tag(tag: usize) -> Option<NameKind> {
+        match tag {
+            1 | 2 => Some(NameKind::Person),
+            3 | 4 => Some(NameKind::Organisation),
+            5 | 6 => Some(NameKind::Place),
+            _ => None,
+        }
+    }
+}
+
+/// A name in a text: its byte span and kind. A person's title ("Dr.", "Senator") is not in the span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: NameKind,
+}
+
+/// The model shipped with the build.
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        Model::from_bytes(include_bytes!("model.bin")).unwrap_or_else(|| {
+            Model::from_bytes(b"NDNER01\0\0\0\x80\x3f\0\0\0\0").unwrap_or_else(|| unreachable!())
+        })
+    })
+}
+
+/// The names in `text`, in order.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let doc = Doc::new(text);
+    let tags = tag(model(), &doc);
+    spans_of(&doc, &tags)
+}
+
+/// The model's tags, with what a name's own words say for sure put over them: a run of two or
+/// three capitalised words that opens with a given name or a title is a person ("Mario J. Lucero",
+/// "Dr. Ardel"); one that ends in an organisation word is an organisation ("Vell University"),
+/// one that ends in a place word or opens with one a place ("Mill Road", "Port Velan",
+/// "North Carolina").
+pub fn tag(model: &Model, doc: &Doc) -> Vec<usize> {
+    let mut tags = model.tag(doc);
+    let mut i = 0;
+    while i < tags.len() {
+        if !doc.candidate[i] {
+            i += 1;
+            continue;
+        }
+        let (s, e) = doc.run[i];
+        i = e;
+        let mut a = s;
+        while a < e && gazetteer::is_title(&doc.lower[a]) {
+            a += 1;
+        }
+        if a == e {
+            continue;
+        }
+        let cls = |k: usize| gazetteer::classes(&doc.lower[k]);
+        let last = cls(e - 1);
+        let kind = if last.contains(&"orgend") {
+            Some(NameKind::Organisation)
+        } else if last.contains(&"placeend")
+            || (e - s >= 2 && a == s && cls(s).contains(&"placestart"))
+        {
+            Some(NameKind::Place)
+        } else if (2..=3).contains(&(e - a))
+            && (a > s || cls(a).contains(&"given"))
+            && (a..e).all(|k| doc.lower[k] != "of")
+        {
+            Some(NameKind::Person)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            // a person's titles stay in the run here; spans_of leaves them out
+            for (n, k) in (s..e).enumerate() {
+                tags[k] = kind.begin_tag() + usize::from(n > 0);
+            }
+        }
+    }
+    tags
+}
+
+/// Turns tags into name spans, leaving a person's leading titles out.
+pub fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(kind) = NameKind::of_tag(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut e = i + 1;
+        while e < tags.len() && tags[e] == kind.begin_tag() + 1 {
+            e += 1;
+        }
+        let mut s = i;
+        if kind == NameKind::Person {
+            // "Mayor of Port Velan Ida Stenn": a person's name has no "of"; it follows the last one
+            // ("Mayor of Port Velan", titles then "of", is a role and no one's name)
+            if let Some(j) = (s..e)
+                .rev()
+                .find(|&k| doc.lower[k] == "of" || doc.lower[k] == "&")
+            {
+                let role_only = (s..j).all(|k| gazetteer::is_title(&doc.lower[k]));
+                if role_only
+                    && e - j <= 3
+                    && (j + 1..e).all(|k| !gazetteer::classes(&doc.lower[k]).contains(&"given"))
+                {
+                    i = e;
+                    continue;
+                }
+                s = (j + 1).max(e.saturating_sub(2)).min(e - 1);
+            }
+            while s + 1 < e && gazetteer::is_title(&doc.lower[s]) {
+                s += 1;
+            }
+            // a title alone ("the Fisheries Minister") names no one
+            if gazetteer::is_title(&doc.lower[e - 1]) {
+                i = e;
+                continue;
+            }
+        }
+        out.push(Mention {
+            start: doc.toks[s].start,
+            end: doc.toks[e - 1].end,
+            kind,
+        });
+        i = e;
+    }
+    out
+}
+
+/// Gold tags for a document from the byte spans of its names: a token inside a name takes the
+/// name's tag (begin for its first token); tokens outside every name are outside.
+pub fn gold_tags(doc: &Doc, names: &[(usize, usize, NameKind)]) -> Vec<usize> {
+    let mut tags = vec![model::O; doc.toks.len()];
+    // the outer name wins over a name nested in it ("University of Toronto" over "Toronto")
+    let mut order: Vec<&(usize, usize, NameKind)> = names.iter().collect();
+    order.sort_by_key(|&&(s, e, _)| (std::cmp::Reverse(e - s), s));
+    for &(s, e, kind) in order {
+        let inside: Vec<usize> = (0..doc.toks.len())
+            .filter(|&i| doc.toks[i].start >= s && doc.toks[i].end <= e && doc.candidate[i])
+            .collect();
+        if inside.iter().any(|&i| tags[i] != model::O) {
+            continue;
+        }
+        for (n, &i) in inside.iter().enumerate() {
+            tags[i] = kind.begin_tag() + usize::from(n > 0);
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(t: &str) -> Vec<(&str, NameKind)> {
+        mentions(t)
+            .iter()
+            .map(|m| (&t[m.start..m.end], m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn people_places_and_organisations_in_a_new_text() {
+        let t = "Senator Marco Rubio spoke in North Carolina on Tuesday. The Harbor Authority and \
+                 the Vell University study disagreed. Mayor of Port Velan Ida Stenn did not come.";
+        let n = named(t);
+        assert!(n.contains(&("Marco Rubio", NameKind::Person)), "{n:?}");
+        assert!(n.contains(&("North Carolina", NameKind::Place)), "{n:?}");
+        assert!(
+            n.contains(&("Harbor Authority", NameKind::Organisation)),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Vell University", NameKind::Organisation)),
+            "{n:?}"
+        );
+        assert!(n.contains(&("Ida Stenn", NameKind::Person)), "{n:?}");
+        assert!(
+            !n.iter()
+                .any(|(w, k)| *k == NameKind::Person && w.contains("Velan")),
+            "{n:?}"
+        );
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(model().features() > 1000);
+    }
+}
