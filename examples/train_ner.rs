@@ -2,7 +2,9 @@
 //!
 //! The shipped model is trained on GUM's train and dev documents; test is kept for reporting:
 //!   cargo run --release --example train_ner -- ../shared/eval/gum
-//! To tune (features, epochs), train on train only and look at dev, never at test:
+//! To tune (features, epochs), use five-fold cross-validation over train+dev, or train on train
+//! only and look at dev; never at test:
+//!   cargo run --release --example train_ner -- ../shared/eval/gum --cv 5
 //!   cargo run --release --example train_ner -- ../shared/eval/gum --on train --report dev --out /tmp/ner.bin
 
 use std::path::PathBuf;
@@ -20,6 +22,7 @@ fn main() -> anyhow::Result<()> {
     let mut out = PathBuf::from("src/analysis/ner/model.bin");
     let mut epochs = 5usize;
     let mut errors = false;
+    let mut folds = 0usize;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--on" => on = args.next().unwrap_or_default(),
@@ -27,6 +30,7 @@ fn main() -> anyhow::Result<()> {
             "--out" => out = PathBuf::from(args.next().unwrap_or_default()),
             "--errors" => errors = true,
             "--epochs" => epochs = args.next().and_then(|x| x.parse().ok()).unwrap_or(epochs),
+            "--cv" => folds = args.next().and_then(|x| x.parse().ok()).unwrap_or(5),
             _ => dir = PathBuf::from(a),
         }
     }
@@ -37,6 +41,48 @@ fn main() -> anyhow::Result<()> {
         "no GUM documents for {on} in {}",
         dir.display()
     );
+    if folds > 1 {
+        // k-fold over the training documents (document i in fold i % k): the tuning figure
+        let mut total = Report::default();
+        for f in 0..folds {
+            let part = |keep: bool| -> Vec<&gum::GumDoc> {
+                docs.iter()
+                    .enumerate()
+                    .filter(|(i, _)| (i % folds == f) == keep)
+                    .map(|(_, d)| d)
+                    .collect()
+            };
+            let (held, train) = (part(true), part(false));
+            let model = train_on(&train, epochs);
+            total.add(&evaluate(&model, &held, errors));
+        }
+        total.print(&format!(
+            "{folds}-fold over {on} ({} documents)",
+            docs.len()
+        ));
+        return Ok(());
+    }
+    let refs: Vec<&gum::GumDoc> = docs.iter().collect();
+    let model = train_on(&refs, epochs);
+    let bytes = model.to_bytes();
+    std::fs::write(&out, &bytes)?;
+    eprintln!(
+        "wrote {} ({} features, {} KB), trained on {} documents ({on})",
+        out.display(),
+        model.features(),
+        bytes.len() / 1024,
+        docs.len()
+    );
+    let model =
+        ner::Model::from_bytes(&bytes).ok_or_else(|| anyhow::anyhow!("model round trip"))?;
+    let held = gum::load(&dir, &report.split(',').collect::<Vec<_>>())?;
+    let refs: Vec<&gum::GumDoc> = held.iter().collect();
+    evaluate(&model, &refs, errors).print(&format!("{report} ({} documents)", held.len()));
+    Ok(())
+}
+
+/// Trains a model on documents, in a fixed shuffled order per epoch (training is repeatable).
+fn train_on(docs: &[&gum::GumDoc], epochs: usize) -> ner::Model {
     let prepared: Vec<(Doc, Vec<usize>)> = docs
         .iter()
         .map(|d| {
@@ -54,7 +100,6 @@ fn main() -> anyhow::Result<()> {
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     for epoch in 0..epochs {
-        // a fixed shuffle per epoch, so training is repeatable
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -67,35 +112,57 @@ fn main() -> anyhow::Result<()> {
             .sum();
         eprintln!("epoch {epoch}: {wrong} candidate tokens wrong");
     }
-    let model = trainer.finish();
-    let bytes = model.to_bytes();
-    std::fs::write(&out, &bytes)?;
-    eprintln!(
-        "wrote {} ({} features, {} KB), trained on {} documents ({on})",
-        out.display(),
-        model.features(),
-        bytes.len() / 1024,
-        docs.len()
-    );
-    let model =
-        ner::Model::from_bytes(&bytes).ok_or_else(|| anyhow::anyhow!("model round trip"))?;
-    let held = gum::load(&dir, &report.split(',').collect::<Vec<_>>())?;
-    let mut all = gum::Score::default();
-    let mut per = [gum::Score::default(); 3];
-    let mut untyped = gum::Score::default();
-    for d in &held {
+    trainer.finish()
+}
+
+/// Typed, untyped and per-kind counts.
+#[derive(Default)]
+struct Report {
+    all: gum::Score,
+    untyped: gum::Score,
+    per: [gum::Score; 3],
+}
+
+impl Report {
+    fn add(&mut self, o: &Report) {
+        self.all.add(o.all);
+        self.untyped.add(o.untyped);
+        for (mine, theirs) in self.per.iter_mut().zip(o.per) {
+            mine.add(theirs);
+        }
+    }
+
+    fn print(&self, what: &str) {
+        let (p, r, f) = self.all.prf();
+        println!("{what}: typed names P {p:.3} R {r:.3} F1 {f:.3}");
+        let (p, r, f) = self.untyped.prf();
+        println!("  {:13} P {p:.3} R {r:.3} F1 {f:.3}", "any kind");
+        for (k, name) in ["person", "organisation", "place"].iter().enumerate() {
+            let (p, r, f) = self.per[k].prf();
+            println!(
+                "  {name:13} P {p:.3} R {r:.3} F1 {f:.3} (gold {})",
+                self.per[k].gold
+            );
+        }
+    }
+}
+
+/// Scores a model on documents, printing each error when asked (dev only).
+fn evaluate(model: &ner::Model, docs: &[&gum::GumDoc], errors: bool) -> Report {
+    let mut rep = Report::default();
+    for d in docs {
         let doc = Doc::new(&d.text);
-        let pred: Vec<(usize, usize, NameKind)> = ner::spans_of(&doc, &ner::tag(&model, &doc))
+        let pred: Vec<(usize, usize, NameKind)> = ner::spans_of(&doc, &ner::tag(model, &doc))
             .into_iter()
             .map(|m| (m.start, m.end, m.kind))
             .collect();
         let (a, p) = gum::score(&d.mentions, &pred);
-        untyped.right += gum::align(&d.mentions, &pred, false)
+        rep.untyped.right += gum::align(&d.mentions, &pred, false)
             .iter()
             .flatten()
             .count();
-        untyped.predicted += pred.len();
-        untyped.gold += d.mentions.len();
+        rep.untyped.predicted += pred.len();
+        rep.untyped.gold += d.mentions.len();
         if errors {
             let (n, nested, nocand) = ceiling(d);
             println!(
@@ -104,26 +171,12 @@ fn main() -> anyhow::Result<()> {
             );
             print_errors(d, &pred);
         }
-        all.add(a);
-        for k in 0..3 {
-            per[k].add(p[k]);
+        rep.all.add(a);
+        for (mine, theirs) in rep.per.iter_mut().zip(p) {
+            mine.add(theirs);
         }
     }
-    let (p, r, f) = all.prf();
-    println!(
-        "{report} ({} documents): typed names P {p:.3} R {r:.3} F1 {f:.3}",
-        held.len()
-    );
-    let (p, r, f) = untyped.prf();
-    println!("  {:13} P {p:.3} R {r:.3} F1 {f:.3}", "any kind");
-    for (k, name) in ["person", "organisation", "place"].iter().enumerate() {
-        let (p, r, f) = per[k].prf();
-        println!(
-            "  {name:13} P {p:.3} R {r:.3} F1 {f:.3} (gold {})",
-            per[k].gold
-        );
-    }
-    Ok(())
+    rep
 }
 
 /// Prints the names a document's prediction got wrong or missed (for looking at dev only).

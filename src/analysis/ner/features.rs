@@ -182,6 +182,8 @@ impl<'a> Doc<'a> {
         let suf: String = chars[chars.len().saturating_sub(3)..].iter().collect();
         let pre: String = chars[..chars.len().min(3)].iter().collect();
         push(&["s3", &suf], out);
+        let suf4: String = chars[chars.len().saturating_sub(4)..].iter().collect();
+        push(&["s4", &suf4], out);
         push(&["p3", &pre], out);
         let ss = if self.toks[i].sent_start { "1" } else { "0" };
         push(&["ss", ss], out);

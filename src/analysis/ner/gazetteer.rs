@@ -28,7 +28,39 @@ const GIVEN: &str = "aaron abigail adam adrian ahmed aisha alan albert alex alex
     vincent virginia walter wayne william willie yusuf zachary ted marco jeb rand newt rudy reince kellyanne \
     melania ivanka chelsea megyn carly nikki kamala tulsi huma vladimir xi angela emmanuel justin narendra \
     recep jacinda shinzo boris theresa rishi keir olaf giorgia volodymyr benjamin mahmoud elon jeff sundar satya \
-    tim mark sheryl jensen sam geoffrey yann demis dario ilya";
+    tim mark sheryl jensen sam geoffrey yann demis dario ilya \
+    abraham adele agnes aidan alan albert alberto alejandro alfred alfredo ali alison allan allison alvin amelia \
+    amir andre andrea andres andy angel angelo angie annie antoine april archie ariel arnold arturo audrey austin \
+    barry beatrice ben bernadette bert beth bianca blake bonnie brett bridget brittany brooke bruno bryce  \
+    caleb calvin cameron camille candace carmen carol carolyn casey cassandra cecilia cedric celeste chad charlene \
+    chester chloe chuck claude claudia clay clayton cliff clifford clint cody cole colleen connie conor constance \
+    corey courtney curtis daisy dale dallas damian dana danny daphne darius darren darryl dave dawn delia denise \
+    desmond devin diego dmitri dolores dominic don donovan dora doreen duane dustin dwight earl ed eddie edgar \
+    edith edmund edna eduardo edwin eileen elaine eli elias elijah elliot ellis eloise elsa elvis emil emilio \
+    emmett enrique erin ernest ernesto esther ethan  evelyn everett fabian faith felicia felix fernando fiona \
+    floyd forrest francesca franco francisco franklin freddie frederick gabriela gail gavin gene geneva genevieve \
+    gerard gilbert gina giovanni glen glenn gordon graham grant guillermo gus gustavo guy gwen hal hank harriet \
+    harvey hazel hector heidi herbert herman hilda holly homer horace hubert hugo ida igor ingrid irene iris irma \
+    irving  isabella ivan jackie jaime jake jamal jan janet jared jasmine javier jay jeanette jenny jeremiah \
+    jerome jessie jill joanna jocelyn jodi joey johanna jordan jorge josephine  joy juanita jules june \
+    kara karl kathy katrina kay keith kendra kenny kent kerry kirk kristen kristin kurt lance lara laurie leah \
+    leon leonardo leroy leslie lester lillian lily lincoln lindsay lionel liz lloyd logan lois lorenzo loretta \
+    lorraine lou lucia lucille lucy luke luther lydia lyndon mabel mack madeline madison malcolm mandy manuel \
+    marcia marcus margarita marian marina mario marion marjorie marlene marshall marvin mathew mattie maureen \
+    max maxine melanie melinda melvin mercedes meredith micheal miguel mildred milton miranda miriam misty \
+    mitchell molly monica morgan morris moses myra myron nadia naomi nathaniel ned nelson nick nicolas nigel \
+    nina noel nora norma olga oliver omar opal orlando otis owen pablo pat patsy paula pauline pedro penny \
+    percy perry phil phyllis pierre priscilla quentin rafael ramon randall raul ray reginald rene renee rex \
+    rhonda ricardo ricky rob robin rocky rod rodney rogelio roland rolando ron ronnie rosa rosalie rosemary ross \
+    ruben rudolph rufus russ sabrina sadie salvador sammy sandy santiago saul  sergio seth shane shannon \
+    shaun sheila shelby shelley sherman sidney silvia sofia sonia sonya spencer stacy stella stuart sue sylvia \
+    tamara tanya ted terrence thelma theodore tiffany timothy toby tommy tracy travis trevor troy ursula vanessa \
+    vera vernon vicki viola violet virgil vivian wade wallace  wanda warren wendy wesley whitney wilbur \
+    wilma winston wyatt yolanda yvonne zoe  woody orson marlon meryl ingmar akira hayao satoshi hiroshi \
+    yuki kenji wei li ming jun hui ahmad omar khalid mustafa ibrahim hamid reza ali farid leila yasmin \
+    olu chinedu kwame kofi amara thabo nelson jacques francois jean-paul jean-pierre marie-claire hans klaus \
+    jurgen wolfgang dieter helmut angela gerhard sven lars nils erik ingrid astrid giuseppe luca marco matteo \
+    alessandro francesca giulia sergei dmitry alexei vladimir mikhail olga natasha tatiana ivan pavel";
 
 const TITLE: &str = "mr mr. mrs mrs. ms ms. dr dr. prof prof. professor president senator sen sen. rep rep. \
     representative gov gov. governor mayor minister premier chancellor judge justice general gen gen. \
@@ -36,7 +68,7 @@ const TITLE: &str = "mr mr. mrs mrs. ms ms. dr dr. prof prof. professor presiden
     prince princess lord lady sir dame pope rev rev. reverend father sister bishop archbishop cardinal rabbi \
     imam sheikh chief councillor councilor councilmember congressman congresswoman secretary ambassador \
     inspector detective officer coach dean chairman chairwoman chair director spokesman spokeswoman \
-    president-elect vice saint st st. uncle aunt keeper nurse teacher lawyer attorney farmer activist \
+    president-elect vice uncle aunt speaker keeper nurse teacher lawyer attorney farmer activist \
     campaigner analyst economist author writer reporter journalist actor actress singer artist manager \
     founder owner resident councilwoman commissioner superintendent sheriff trooper constable dr";
 
@@ -47,13 +79,13 @@ const ORG_END: &str = "authority ministry council university college party inc i
     federation league club alliance coalition organization organisation society center centre hospital school \
     airlines airways motors energy industries administration bureau cabinet government campaign co co. ltd \
     ltd. llc ag sa reuters watch monitor daily museum gallery library capital courier ledger record \
-    magazine foundation church army navy force forces guard corps team fc united city unit program programme \
+    magazine foundation church army navy force forces guard corps team fc united unit program programme \
     academy institution observatory laboratory laboratories studios records pictures entertainment media \
-    broadcasting television radio channel gazette telegraph chronicle globe examiner inquirer bulletin";
+    broadcasting television radio gazette telegraph chronicle globe examiner inquirer bulletin";
 
 const PLACE_END: &str = "sea ocean river lake bay valley island islands mountain mountains hills road street \
     avenue lane square bridge airport station park harbor harbour coast strait canal channel tower county \
-    province district city town village beach forest desert state states republic kingdom peninsula gulf \
+    province district city town village beach forest desert states republic kingdom peninsula gulf \
     region territory heights falls springs creek canyon hill plaza boulevard way drive highway borough \
     parish prefecture oblast emirates";
 
@@ -118,6 +150,55 @@ pub fn classes(lower: &str) -> &'static [Class] {
         m
     });
     map.get(lower).map_or(&[], Vec::as_slice)
+}
+
+/// Titles that may stand before a surname alone ("Mr. Hollis", "President Obama").
+const HONORIFIC: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof.",
+    "professor",
+    "sen",
+    "sen.",
+    "gov",
+    "gov.",
+    "rep",
+    "rep.",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "pope",
+    "queen",
+    "king",
+    "prince",
+    "princess",
+    "general",
+    "gen.",
+];
+
+/// Whether a word is a title that names a person with a surname alone after it.
+pub fn is_honorific(lower: &str) -> bool {
+    HONORIFIC.contains(&lower)
+}
+
+/// Whether a word names a people, a faith or a party rather than a person ("Americans",
+/// "Democrats", "Catholics").
+pub fn is_group(lower: &str) -> bool {
+    let has = |w: &str| classes(w).contains(&"nat");
+    has(lower) || lower.strip_suffix('s').is_some_and(has)
 }
 
 /// Whether a word is a title or honorific that goes before a name ("Dr.", "Senator").

@@ -67,9 +67,9 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     spans_of(&doc, &tags)
 }
 
-/// The model's tags, with what a name's own words say for sure put over them: a run of two or
-/// three capitalised words that opens with a given name or a title is a person ("Mario J. Lucero",
-/// "Dr. Ardel"); one that ends in an organisation word is an organisation ("Vell University"),
+/// The model's tags, with what a name's own words say for sure put over them: one to three
+/// capitalised words after a title are a person ("Dr. Ardel", "Ohio Gov. John Kasich"), and so are
+/// two or three that open with a given name ("Mario J. Lucero"); one that ends in an organisation word is an organisation ("Vell University"),
 /// one that ends in a place word or opens with one a place ("Mill Road", "Port Velan",
 /// "North Carolina").
 pub fn tag(model: &Model, doc: &Doc) -> Vec<usize> {
@@ -91,23 +91,34 @@ pub fn tag(model: &Model, doc: &Doc) -> Vec<usize> {
         }
         let cls = |k: usize| gazetteer::classes(&doc.lower[k]);
         let last = cls(e - 1);
-        let kind = if last.contains(&"orgend") {
-            Some(NameKind::Organisation)
+        let no_of = |from: usize| (from..e).all(|k| doc.lower[k] != "of");
+        // the words after the run's last title ("Ohio Gov. John Kasich", "Police Chief Calvin
+        // Williams"): a person, and the words before the title are not part of the name
+        let after_title = (s..e - 1)
+            .rev()
+            .find(|&k| gazetteer::is_title(&doc.lower[k]))
+            .map(|k| k + 1)
+            .filter(|&p| {
+                no_of(p)
+                    && ((2..=3).contains(&(e - p))
+                        || (e - p == 1 && gazetteer::is_honorific(&doc.lower[p - 1])))
+            });
+        let (kind, from) = if last.contains(&"orgend") {
+            (Some(NameKind::Organisation), s)
         } else if last.contains(&"placeend")
             || (e - s >= 2 && a == s && cls(s).contains(&"placestart"))
         {
-            Some(NameKind::Place)
-        } else if (2..=3).contains(&(e - a))
-            && (a > s || cls(a).contains(&"given"))
-            && (a..e).all(|k| doc.lower[k] != "of")
-        {
-            Some(NameKind::Person)
+            (Some(NameKind::Place), s)
+        } else if let Some(p) = after_title {
+            (Some(NameKind::Person), p)
+        } else if (2..=3).contains(&(e - a)) && cls(a).contains(&"given") && no_of(a) {
+            (Some(NameKind::Person), a)
         } else {
-            None
+            (None, s)
         };
         if let Some(kind) = kind {
-            // a person's titles stay in the run here; spans_of leaves them out
-            for (n, k) in (s..e).enumerate() {
+            tags[s..from].fill(model::O);
+            for (n, k) in (from..e).enumerate() {
                 tags[k] = kind.begin_tag() + usize::from(n > 0);
             }
         }
@@ -115,7 +126,7 @@ pub fn tag(model: &Model, doc: &Doc) -> Vec<usize> {
     tags
 }
 
-/// Turns tags into name spans, leaving a person's leading titles out.
+/// Turns tags into name spans, leaving a person's titles out.
 pub fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -128,41 +139,57 @@ pub fn spans_of(doc: &Doc, tags: &[usize]) -> Vec<Mention> {
         while e < tags.len() && tags[e] == kind.begin_tag() + 1 {
             e += 1;
         }
-        let mut s = i;
-        if kind == NameKind::Person {
-            // "Mayor of Port Velan Ida Stenn": a person's name has no "of"; it follows the last one
-            // ("Mayor of Port Velan", titles then "of", is a role and no one's name)
-            if let Some(j) = (s..e)
-                .rev()
-                .find(|&k| doc.lower[k] == "of" || doc.lower[k] == "&")
-            {
-                let role_only = (s..j).all(|k| gazetteer::is_title(&doc.lower[k]));
-                if role_only
-                    && e - j <= 3
-                    && (j + 1..e).all(|k| !gazetteer::classes(&doc.lower[k]).contains(&"given"))
-                {
-                    i = e;
-                    continue;
-                }
-                s = (j + 1).max(e.saturating_sub(2)).min(e - 1);
-            }
-            while s + 1 < e && gazetteer::is_title(&doc.lower[s]) {
-                s += 1;
-            }
-            // a title alone ("the Fisheries Minister") names no one
-            if gazetteer::is_title(&doc.lower[e - 1]) {
-                i = e;
-                continue;
-            }
+        let named = if kind == NameKind::Person {
+            person_name(doc, i, e)
+        } else {
+            Some((i, kind))
+        };
+        if let Some((s, kind)) = named {
+            out.push(Mention {
+                start: doc.toks[s].start,
+                end: doc.toks[e - 1].end,
+                kind,
+            });
         }
-        out.push(Mention {
-            start: doc.toks[s].start,
-            end: doc.toks[e - 1].end,
-            kind,
-        });
         i = e;
     }
     out
+}
+
+/// Where the name of a person tagged over tokens `s..e` starts, and whether it is a person after
+/// all: the name follows the last title and the last "of" ("Ohio Gov. John Kasich", "Mayor of
+/// Port Velan Ida Stenn"); a role alone ("Mayor of Port Velan", "the Fisheries Minister") and a
+/// people or party ("Americans", "Floridians") name no one; a well-known place named alone is
+/// the place ("Ohio").
+fn person_name(doc: &Doc, mut s: usize, e: usize) -> Option<(usize, NameKind)> {
+    let is_title = |k: usize| gazetteer::is_title(&doc.lower[k]);
+    if let Some(j) = (s..e)
+        .rev()
+        .find(|&k| doc.lower[k] == "of" || doc.lower[k] == "&")
+    {
+        let role_only = (s..j).all(is_title);
+        let given = (j + 1..e).any(|k| gazetteer::classes(&doc.lower[k]).contains(&"given"));
+        if role_only && e - j <= 3 && !given {
+            return None;
+        }
+        s = (j + 1).max(e.saturating_sub(2)).min(e - 1);
+    }
+    if let Some(t) = (s..e - 1).rev().find(|&k| is_title(k)) {
+        s = t + 1;
+    }
+    if is_title(e - 1) {
+        return None;
+    }
+    if e - s == 1 {
+        let w = doc.lower[s].as_str();
+        if gazetteer::is_group(w) || w.ends_with("ians") {
+            return None;
+        }
+        if gazetteer::classes(w).contains(&"place") {
+            return Some((s, NameKind::Place));
+        }
+    }
+    Some((s, NameKind::Person))
 }
 
 /// Gold tags for a document from the byte spans of its names: a token inside a name takes the
