@@ -1,5 +1,6 @@
 //! Quote-extraction benchmark: quotes extracted per second and MB of article text per second on
-//! one core (quotes, speakers, roles and reported speech included), on real news (PolNeAR train,
+//! one core (quotes, speakers, roles and reported speech included), and the same for the names
+//! of an article (the name tagger and the grouping into entities), on real news (PolNeAR train,
 //! when `../shared` is beside the project), the built-in sample corpus, and one long article dense
 //! with quotations (the worst case for the attribution search).
 //!
@@ -12,7 +13,7 @@ mod workloads;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use newsdesk::analysis::quotes;
+use newsdesk::analysis::{entities, quotes};
 use newsdesk::corpus::Corpus;
 use newsdesk::ingest::CorpusSource;
 
@@ -55,29 +56,39 @@ fn run(name: &str) {
         }
     };
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut secs = Vec::with_capacity(PASSES);
-    let mut n_quotes = 0;
-    for _ in 0..PASSES {
-        let t = Instant::now();
-        n_quotes = texts
-            .iter()
-            .map(|t| quotes::extract(t).len())
-            .sum::<usize>();
-        secs.push(t.elapsed().as_secs_f64());
-    }
-    secs.sort_by(f64::total_cmp);
     let mb = bytes as f64 / 1e6;
-    let (lo, med, hi) = (secs[0], secs[PASSES / 2], secs[PASSES - 1]);
+    let (lo, med, hi, n) = passes(&texts, |t| quotes::extract(t).len());
     println!(
-        "{name}: {} texts, {mb:.2} MB, {n_quotes} quotes; {:.1} MB/s [{:.1}-{:.1}], {:.0} quotes/s [{:.0}-{:.0}]",
+        "{name}: {} texts, {mb:.2} MB, {n} quotes; {:.1} MB/s [{:.1}-{:.1}], {:.0} quotes/s [{:.0}-{:.0}]",
         texts.len(),
         mb / med,
         mb / hi,
         mb / lo,
-        n_quotes as f64 / med,
-        n_quotes as f64 / hi,
-        n_quotes as f64 / lo,
+        n as f64 / med,
+        n as f64 / hi,
+        n as f64 / lo,
     );
+    let (lo, med, hi, n) = passes(&texts, |t| entities::extract(t).len());
+    println!(
+        "{name}: names: {n} entities; {:.1} MB/s [{:.1}-{:.1}]",
+        mb / med,
+        mb / hi,
+        mb / lo,
+    );
+}
+
+/// Runs `f` over every text `PASSES` times: the fastest, median and slowest pass in seconds, and
+/// the sum of what `f` counted.
+fn passes(texts: &[String], f: impl Fn(&str) -> usize) -> (f64, f64, f64, usize) {
+    let mut secs = Vec::with_capacity(PASSES);
+    let mut n = 0;
+    for _ in 0..PASSES {
+        let t = Instant::now();
+        n = texts.iter().map(|t| f(t)).sum::<usize>();
+        secs.push(t.elapsed().as_secs_f64());
+    }
+    secs.sort_by(f64::total_cmp);
+    (secs[0], secs[PASSES / 2], secs[PASSES - 1], n)
 }
 
 /// One long article of `paras` paragraphs that cycle through the attribution patterns: said X,

@@ -3,9 +3,11 @@
 //! what the rest of the document says about the word (written in lower case elsewhere, or
 //! capitalised in mid-sentence). Each feature is a string hashed to a `u64`.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
-use xxhash_rust::xxh3::xxh3_64;
+use rustc_hash::FxHashSet as HashSet;
+
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use super::gazetteer::classes;
 use super::tokens::Tok;
@@ -30,19 +32,24 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
     /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'a, str>>,
     /// Whether the token is tagged at all: a capitalised word, or a joiner inside a run of them.
     pub candidate: Vec<bool>,
     /// The run of candidates each candidate belongs to: (first token, one past the last).
     pub run: Vec<(usize, usize)>,
-    lower_seen: HashSet<String>,
-    cap_mid: HashSet<String>,
+    lower_seen: HashSet<u64>,
+    cap_mid: HashSet<u64>,
     /// Words that follow a given name or a title somewhere in the document ("Mr. Norton").
-    after_person: HashSet<String>,
+    after_person: HashSet<u64>,
 }
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word's key in the document's word sets.
+fn key(lower: &str) -> u64 {
+    xxh3_64(lower.as_bytes())
 }
 
 /// The shape of a word: X for capitals, x for small letters, d for digits, runs cut at two.
@@ -77,24 +84,31 @@ pub fn shape(w: &str) -> String {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let toks = super::tokens::tokenize(text);
-        let lower: Vec<String> = toks
+        let lower: Vec<Cow<'a, str>> = toks
             .iter()
-            .map(|t| text[t.start..t.end].to_lowercase())
+            .map(|t| {
+                let w = &text[t.start..t.end];
+                if w.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
             .collect();
-        let mut lower_seen = HashSet::new();
-        let mut cap_mid = HashSet::new();
+        let mut lower_seen = HashSet::default();
+        let mut cap_mid = HashSet::default();
         for (t, l) in toks.iter().zip(&lower) {
             let w = &text[t.start..t.end];
             if !t.word {
                 continue;
             }
             if w.chars().next().is_some_and(char::is_lowercase) {
-                lower_seen.insert(l.clone());
+                lower_seen.insert(key(l));
             } else if is_cap(w) && !t.sent_start {
-                cap_mid.insert(l.clone());
+                cap_mid.insert(key(l));
             }
         }
-        let mut after_person = HashSet::new();
+        let mut after_person = HashSet::default();
         for k in 1..toks.len() {
             let prev = &lower[k - 1];
             let cs = classes(prev);
@@ -103,7 +117,7 @@ impl<'a> Doc<'a> {
                 && is_cap(&text[toks[k - 1].start..toks[k - 1].end])
                 && (cs.contains(&"given") || cs.contains(&"title"))
             {
-                after_person.insert(lower[k].clone());
+                after_person.insert(key(&lower[k]));
             }
         }
         let n = toks.len();
@@ -112,7 +126,7 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         while i < n {
             let w = &text[toks[i].start..toks[i].end];
-            if !(toks[i].word && is_cap(w)) || FUNCTION.contains(&lower[i].as_str()) {
+            if !(toks[i].word && is_cap(w)) || FUNCTION.contains(&lower[i].as_ref()) {
                 i += 1;
                 continue;
             }
@@ -121,7 +135,7 @@ impl<'a> Doc<'a> {
                 if e < n && toks[e].word && is_cap(&text[toks[e].start..toks[e].end]) {
                     e += 1;
                 } else if e + 1 < n
-                    && JOINERS.contains(&lower[e].as_str())
+                    && JOINERS.contains(&lower[e].as_ref())
                     && toks[e + 1].word
                     && is_cap(&text[toks[e + 1].start..toks[e + 1].end])
                 {
@@ -156,7 +170,7 @@ impl<'a> Doc<'a> {
         if i < 0 || i as usize >= self.toks.len() {
             "<s>"
         } else {
-            self.lower[i as usize].as_str()
+            self.lower[i as usize].as_ref()
         }
     }
 
@@ -173,7 +187,7 @@ impl<'a> Doc<'a> {
             out.push(xxh3_64(buf.as_bytes()));
         };
         let w = self.word(i);
-        let l = self.lower[i].as_str();
+        let l = self.lower[i].as_ref();
         let sh = shape(w);
         push(&["b"], out);
         push(&["w", l], out);
@@ -187,8 +201,8 @@ impl<'a> Doc<'a> {
         push(&["p3", &pre], out);
         let ss = if self.toks[i].sent_start { "1" } else { "0" };
         push(&["ss", ss], out);
-        let lcd = self.lower_seen.contains(l);
-        let cmd = self.cap_mid.contains(l);
+        let lcd = self.lower_seen.contains(&key(l));
+        let cmd = self.cap_mid.contains(&key(l));
         push(
             &[
                 "doc",
@@ -198,7 +212,7 @@ impl<'a> Doc<'a> {
             ],
             out,
         );
-        if self.after_person.contains(l) {
+        if self.after_person.contains(&key(l)) {
             push(&["afterperson"], out);
         }
         let ii = i as isize;
@@ -234,8 +248,8 @@ impl<'a> Doc<'a> {
             _ => "mid",
         };
         push(&["rlen", &len, pos], out);
-        let first = self.lower[rs].as_str();
-        let last = self.lower[re - 1].as_str();
+        let first = self.lower[rs].as_ref();
+        let last = self.lower[re - 1].as_ref();
         push(&["rlw", last], out);
         push(&["rfw", first], out);
         for c in classes(last) {
@@ -256,13 +270,11 @@ impl<'a> Doc<'a> {
 
 /// The features that depend on the tags given to the tokens before.
 pub fn tag_features(prev: usize, prev2: usize, lower: &str, out: &mut Vec<u64>) {
-    let p = prev.to_string();
-    let p2 = prev2.to_string();
-    for s in [
-        format!("t-1\u{1}{p}"),
-        format!("t-2\u{1}{p2}\u{1}{p}"),
-        format!("t-1w\u{1}{p}\u{1}{lower}"),
-    ] {
-        out.push(xxh3_64(s.as_bytes()));
-    }
+    let (p, p2) = (prev as u8, prev2 as u8);
+    out.push(xxh3_64(&[b't', 1, p]));
+    out.push(xxh3_64(&[b't', 2, p2, p]));
+    out.push(xxh3_64_with_seed(
+        lower.as_bytes(),
+        0x7477_0000 | u64::from(p),
+    ));
 }

@@ -2,7 +2,7 @@
 //! of organisations or places, well-known places, nationalities, months and days. Each list is
 //! lower case and space-separated; a word may be in several classes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// A class of words, as a feature name.
@@ -129,7 +129,7 @@ const MONTH_DAY: &str = "january february march april may june july august septe
 pub fn classes(lower: &str) -> &'static [Class] {
     static MAP: OnceLock<HashMap<&'static str, Vec<Class>>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<Class>> = HashMap::new();
+        let mut m: HashMap<&'static str, Vec<Class>> = HashMap::default();
         for (class, words) in [
             ("given", GIVEN),
             ("title", TITLE),

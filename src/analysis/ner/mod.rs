@@ -181,7 +181,7 @@ fn person_name(doc: &Doc, mut s: usize, e: usize) -> Option<(usize, NameKind)> {
         return None;
     }
     if e - s == 1 {
-        let w = doc.lower[s].as_str();
+        let w = doc.lower[s].as_ref();
         if gazetteer::is_group(w) || w.ends_with("ians") {
             return None;
         }

@@ -3,7 +3,7 @@
 //! name), decoded greedily from left to right. Weights are data (`model.bin`, written by
 //! `examples/train_ner.rs`); training lives here so that training and tagging share every line.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{Doc, tag_features};
 
@@ -36,7 +36,7 @@ impl Model {
         if b.len() != 16 + n * rec {
             return None;
         }
-        let mut weights = HashMap::with_capacity(n);
+        let mut weights = HashMap::with_capacity_and_hasher(n, Default::default());
         for r in b[16..].chunks_exact(rec) {
             let key = u64::from_le_bytes(r[..8].try_into().ok()?);
             let mut w = [0f32; TAGS];
