@@ -214,8 +214,7 @@ fn print_errors(d: &gum::GumDoc, pred: &[(usize, usize, NameKind)]) {
 }
 
 /// How many gold names a flat tagger can find at best (not nested in another, head a candidate).
-#[allow(dead_code)]
-pub fn ceiling(d: &gum::GumDoc) -> (usize, usize, usize) {
+fn ceiling(d: &gum::GumDoc) -> (usize, usize, usize) {
     let doc = Doc::new(&d.text);
     let mut nested = 0;
     let mut nocand = 0;

@@ -63,12 +63,7 @@ async fn a_story_lists_each_person_once_and_no_place_among_people() -> anyhow::R
     )
     .await;
     let s = &page["stories"][0];
-    let people: Vec<&str> = s["people"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p["name"].as_str())
-        .collect();
+    let people = strings_of(s, "people", "name");
     assert!(people.contains(&"Marco Rubio"), "{people:?}");
     assert_eq!(
         people.iter().filter(|p| p.contains("Rubio")).count(),
@@ -87,12 +82,7 @@ async fn a_story_lists_each_person_once_and_no_place_among_people() -> anyhow::R
             .any(|p| p.starts_with("Sen") || p.starts_with("Governor")),
         "titles are not names: {people:?}"
     );
-    let orgs: Vec<&str> = s["organisations"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p["name"].as_str())
-        .collect();
+    let orgs = strings_of(s, "organisations", "name");
     assert!(orgs.contains(&"Federal Election Commission"), "{orgs:?}");
     client.cancel().await?;
     Ok(())

@@ -187,12 +187,7 @@ async fn pages_that_are_not_articles_are_listed_and_kept_out_of_stories_and_quot
 
     // Oriel Tambe's quote from the article is there; the shop page's is not.
     let quotes = call(&client, "get_quotes", json!({"speaker": "Tambe"})).await;
-    let texts: Vec<&str> = quotes["quotes"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|q| q["text"].as_str())
-        .collect();
+    let texts = strings_of(&quotes, "quotes", "text");
     assert!(
         texts
             .iter()

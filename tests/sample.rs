@@ -321,12 +321,7 @@ async fn sample_stories_reproduce_the_gold_stories_exactly() -> anyhow::Result<(
             .any(|p| p["name"] == json!("Lina Okafor"))
     );
     // People are people: not the port, not an outlet, not a role glued to a name.
-    let people: Vec<&str> = s["people"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p["name"].as_str())
-        .collect();
+    let people = strings_of(&s, "people", "name");
     for not_a_person in ["Port Velan", "Harbor Post", "Chair Lina Okafor"] {
         assert!(
             !people.iter().any(|p| p.contains(not_a_person)),

@@ -42,9 +42,10 @@ pub struct Entity {
 
 /// Finds the names in a text, most mentioned first (ties by name).
 pub fn extract(text: &str) -> Vec<Entity> {
-    let ms = ner::mentions(text);
+    let doc = ner::Doc::new(text);
+    let ms = ner::mentions_in(&doc);
     let (mut out, _) = group(text, &ms);
-    count_lone_surnames(text, &ms, &mut out);
+    count_lone_surnames(text, &doc.toks, &ms, &mut out);
     out.sort_by(|a, b| {
         b.mentions
             .cmp(&a.mentions)
@@ -55,9 +56,8 @@ pub fn extract(text: &str) -> Vec<Entity> {
 
 /// Counts a person's surname where it stands alone outside every name the tagger found ("Whitfield
 /// agreed." opening a sentence after "Councillor Dana Whitfield").
-fn count_lone_surnames(text: &str, ms: &[Mention], out: &mut [Entity]) {
+fn count_lone_surnames(text: &str, toks: &[ner::tokens::Tok], ms: &[Mention], out: &mut [Entity]) {
     let inside = |b: usize| ms.iter().any(|m| m.start <= b && b < m.end);
-    let toks = ner::tokens::tokenize(text);
     for e in out.iter_mut().filter(|e| e.kind == EntityKind::Person) {
         let Some(last) = e
             .name

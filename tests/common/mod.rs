@@ -95,6 +95,17 @@ pub fn temp_dir(name: &str) -> PathBuf {
     p
 }
 
+/// The string `field` of every item of the array `list` in a tool's answer (a story's people's
+/// names, a page's quote texts); items without it are left out.
+pub fn strings_of<'a>(v: &'a Value, list: &str, field: &str) -> Vec<&'a str> {
+    v[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| x[field].as_str())
+        .collect()
+}
+
 /// Collapses quote marks, dashes and whitespace the way the gold files compare texts.
 pub fn norm(s: &str) -> String {
     let mapped: String = s

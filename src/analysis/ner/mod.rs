@@ -62,9 +62,12 @@ pub fn model() -> &'static Model {
 
 /// The names in `text`, in order.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let doc = Doc::new(text);
-    let tags = tag(model(), &doc);
-    spans_of(&doc, &tags)
+    mentions_in(&Doc::new(text))
+}
+
+/// The names in a tokenised document, in order (for callers that also use its tokens).
+pub fn mentions_in(doc: &Doc) -> Vec<Mention> {
+    spans_of(doc, &tag(model(), doc))
 }
 
 /// The model's tags, with what a name's own words say for sure put over them: one to three

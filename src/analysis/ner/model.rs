@@ -88,21 +88,24 @@ impl Model {
     }
 
     fn score(&self, feats: &[u64]) -> [f32; TAGS] {
-        let mut s = [0f32; TAGS];
-        for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for t in 0..TAGS {
-                    s[t] += w[t];
-                }
-            }
-        }
-        s
+        score(&self.weights, feats)
     }
 
     /// The tag of every token of `doc` (non-candidates are outside).
     pub fn tag(&self, doc: &Doc) -> Vec<usize> {
         decode(doc, |feats| self.score(feats))
     }
+}
+
+/// The sum of the weights of `feats`, per tag.
+fn score(weights: &HashMap<u64, [f32; TAGS]>, feats: &[u64]) -> [f32; TAGS] {
+    let mut s = [0f32; TAGS];
+    for w in feats.iter().filter_map(|f| weights.get(f)) {
+        for (x, y) in s.iter_mut().zip(w) {
+            *x += y;
+        }
+    }
+    s
 }
 
 fn best(scores: &[f32; TAGS], prev: usize) -> usize {
@@ -168,15 +171,7 @@ impl Trainer {
             let prev = if i > 0 { tags[i - 1] } else { O };
             let prev2 = if i > 1 { tags[i - 2] } else { O };
             tag_features(prev, prev2, &doc.lower[i], &mut feats);
-            let mut s = [0f32; TAGS];
-            for f in &feats {
-                if let Some(w) = self.w.get(f) {
-                    for t in 0..TAGS {
-                        s[t] += w[t];
-                    }
-                }
-            }
-            let guess = best(&s, prev);
+            let guess = best(&score(&self.w, &feats), prev);
             let truth = gold[i];
             if guess != truth {
                 wrong += 1;
