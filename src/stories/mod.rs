@@ -21,7 +21,7 @@ use crate::analysis::entities::{self, EntityKind};
 /// "Marco A. Rubio" count for "Marco Rubio", the form most mentioned. A surname shared by two
 /// people named in full stays apart.
 fn merge_people(entities: &mut Vec<(String, EntityKind, u32)>) {
-    entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, a.1).cmp(&(&b.0, b.1))));
     let mut merged: Vec<(String, EntityKind, u32)> = Vec::new();
     // full names first, so a lone surname finds them
     let (full, rest): (Vec<_>, Vec<_>) = std::mem::take(entities)
@@ -356,7 +356,7 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
     let mut entities: Vec<(String, EntityKind, u32)> =
         ent.into_iter().map(|((n, k), c)| (n, k, c)).collect();
     merge_people(&mut entities);
-    entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    entities.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, a.1).cmp(&(&b.0, b.1))));
     entities.truncate(12);
     let entity_keys = entities
         .iter()
@@ -443,19 +443,20 @@ pub fn distinctive_angles(articles: &[Article], members: &[u32]) -> Vec<Option<(
                 if words.len() < 6 || text::word_count(&s.text) > 60 {
                     continue;
                 }
-                // Share of the sentence's words that other members also use.
-                let shared: f64 = words
+                // Share of the sentence's words that other members also use. Counted in whole
+                // numbers first: a float sum in a set's (random) order would differ between runs.
+                let shared_count: u64 = words
                     .iter()
                     .map(|w| {
-                        (df.get(w.as_str())
-                            .copied()
-                            .unwrap_or(1)
-                            .saturating_sub(u32::from(own.contains(w))))
-                            as f64
-                            / others
+                        u64::from(
+                            df.get(w.as_str())
+                                .copied()
+                                .unwrap_or(1)
+                                .saturating_sub(u32::from(own.contains(w))),
+                        )
                     })
-                    .sum::<f64>()
-                    / words.len() as f64;
+                    .sum();
+                let shared = shared_count as f64 / others / words.len() as f64;
                 if best.as_ref().is_none_or(|b| shared < b.0) {
                     best = Some((shared, s.span, s.text));
                 }

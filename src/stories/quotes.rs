@@ -3,7 +3,7 @@
 //! (first appearance first), and speakers unified across articles (one canonical name, the
 //! aliases and roles seen).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::analysis::quotes::{self, QuoteKind};
 use crate::model::{Article, Span};
@@ -354,7 +354,9 @@ impl QuoteBook {
         resolve_surnames_in_stories(&mut book, story_of);
         // One person under one name: "Councillor Dana Whitfield" is Dana Whitfield behind a title.
         // The longest other name of two or more words that ends `n` after a space.
-        let mut rename: HashMap<String, String> = HashMap::new();
+        // In name order, each name taken to the end of its chain ("Mayor Dr. Ada Lin" -> "Dr. Ada
+        // Lin" -> "Ada Lin"), so the result does not depend on a map's order.
+        let mut rename: BTreeMap<String, String> = BTreeMap::new();
         for n in book.speakers.keys() {
             let short = n
                 .match_indices(' ')
@@ -364,6 +366,21 @@ impl QuoteBook {
                 rename.insert(n.clone(), short.to_string());
             }
         }
+        let ends: Vec<(String, String)> = rename
+            .iter()
+            .map(|(from, to)| {
+                let mut end = to;
+                // A chain is shorter than the name's word count; the bound also stops a cycle.
+                for _ in 0..from.split(' ').count() {
+                    match rename.get(end) {
+                        Some(next) => end = next,
+                        None => break,
+                    }
+                }
+                (from.clone(), end.clone())
+            })
+            .collect();
+        rename.extend(ends);
         for (from, to) in &rename {
             if let Some(info) = book.speakers.remove(from) {
                 let target = book
