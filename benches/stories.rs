@@ -59,13 +59,14 @@ fn cluster_workload(n: usize) {
     drop(done);
     drop(docs);
     let t = Instant::now();
-    let (list, _) = stories::build_with_state(&articles, &params);
+    let notes = newsdesk::analysis::annotate::annotate_all(&articles, 1);
+    let (list, _) = stories::build_with_state(&articles, &notes, &params);
     let total = t.elapsed();
     let planted = gold.iter().max().map_or(0, |m| m + 1);
     println!(
         "cluster-{}k: {n} articles, {planted} planted stories -> {found} stories \
          (B-cubed vs planted: P {p:.3} R {r:.3} F1 {f:.3}); clustering {:.2} s; \
-         clustering + describing {} stories {:.2} s; RSS with the articles {base:.0} MB, peak {:.0} MB",
+         annotating, clustering and describing {} stories {:.2} s; RSS with the articles {base:.0} MB, peak {:.0} MB",
         n / 1000,
         clustering.as_secs_f64(),
         list.len(),

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod index;
 pub mod ingest;
 pub mod model;
+pub mod par;
 pub mod server;
 pub mod stem;
 pub mod stories;

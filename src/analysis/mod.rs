@@ -1,7 +1,9 @@
-//! Analysis of clean article text: sentences with their spans, and the names (people,
-//! organisations, places) an article mentions.
+//! Analysis of clean article text: sentences with their spans, the names (people, organisations,
+//! places) an article mentions, and its quotes. [`annotate`] runs them all once per article.
 
+pub mod annotate;
 pub mod entities;
+pub mod halves;
 pub mod ner;
 pub mod quotes;
 pub mod sentences;

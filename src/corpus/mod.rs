@@ -16,6 +16,7 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
+use crate::analysis::annotate::{self, Annotations};
 use crate::index::ArticleIndex;
 use crate::ingest::{self, CorpusSource, LoadReport, Loaded};
 use crate::model::Article;
@@ -28,6 +29,9 @@ pub struct Corpus {
     /// Where it came from, for display ("built-in sample corpus" or the paths).
     pub origin: String,
     pub articles: Vec<Article>,
+    /// What analysis found in each article (same ordinal as `articles`): sentences, names,
+    /// quotes. Computed once when the article enters the corpus.
+    pub annotations: Vec<Annotations>,
     pub report: LoadReport,
     pub index: ArticleIndex,
     by_id: HashMap<String, u32>,
@@ -66,6 +70,8 @@ pub struct CorpusOptions {
 pub struct Timings {
     /// Reading, decoding, parsing, cleaning and de-duplicating the files.
     pub read_clean: Duration,
+    /// Annotating each article (sentences, names, quotes).
+    pub annotate: Duration,
     /// Building the full-text index.
     pub index: Duration,
     /// Clustering into stories and describing them.
@@ -107,21 +113,21 @@ impl Corpus {
         let t = Instant::now();
         let loaded = ingest::load_with(src, &opts.load, progress);
         let read_clean = t.elapsed();
-        let mut c = Corpus::from_loaded_with(origin_of(src), loaded, &opts.cluster)?;
+        let mut c = Corpus::from_loaded_with(origin_of(src), loaded, opts)?;
         c.timings.read_clean = read_clean;
         Ok(c)
     }
 
     /// Builds the snapshot (index, lookups) from loaded articles.
     pub fn from_loaded(origin: String, loaded: Loaded) -> Result<Corpus> {
-        Corpus::from_loaded_with(origin, loaded, &cluster::Params::default())
+        Corpus::from_loaded_with(origin, loaded, &CorpusOptions::default())
     }
 
-    /// [`Corpus::from_loaded`] with clustering parameters.
+    /// [`Corpus::from_loaded`] with options (the threads that annotate, clustering parameters).
     pub fn from_loaded_with(
         origin: String,
         loaded: Loaded,
-        params: &cluster::Params,
+        opts: &CorpusOptions,
     ) -> Result<Corpus> {
         let Loaded {
             mut articles,
@@ -131,6 +137,10 @@ impl Corpus {
         // (40 ms at 100k articles), and the room costs address space, not memory, until used.
         articles.reserve(articles.len().max(1024));
         let mut timings = Timings::default();
+        let t = Instant::now();
+        let mut annotations = annotate::annotate_all(&articles, opts.load.threads);
+        annotations.reserve(articles.capacity().saturating_sub(annotations.len()));
+        timings.annotate = t.elapsed();
         let t = Instant::now();
         let index = ArticleIndex::build(&articles)?;
         timings.index = t.elapsed();
@@ -145,7 +155,8 @@ impl Corpus {
             b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id))
         });
         let t = Instant::now();
-        let (stories, clustering) = stories::build_with_state(&articles, params);
+        let (stories, clustering) =
+            stories::build_with_state(&articles, &annotations, &opts.cluster);
         timings.stories = t.elapsed();
         // Pages that are not articles belong to no story.
         let mut story_of = vec![NO_STORY; articles.len()];
@@ -160,7 +171,7 @@ impl Corpus {
             .map(|(i, s)| (s.id.clone(), i as u32))
             .collect();
         let t = Instant::now();
-        let quotes = QuoteBook::build(&articles, &story_of);
+        let quotes = QuoteBook::build(&articles, &annotations, &story_of);
         timings.quotes = t.elapsed();
         let outlets = ingest::outlet_counts(&articles);
         let date_range = {
@@ -174,6 +185,7 @@ impl Corpus {
             date_range,
             origin,
             articles,
+            annotations,
             report,
             index,
             by_id,
@@ -222,6 +234,7 @@ impl Corpus {
         let ord = self.articles.len() as u32;
         let outlet = article.outlet_name().to_string();
         let published = article.published;
+        self.annotations.push(annotate::annotate(&article));
         self.articles.push(article);
         self.by_id.insert(id, ord);
         // Newest first, undated last, then by id: insert in place.
@@ -249,9 +262,13 @@ impl Corpus {
             });
         }
         self.report.articles += 1;
-        let (si, new) = self
-            .clustering
-            .add(&self.articles, ord, canonical, &mut self.stories);
+        let (si, new) = self.clustering.add(
+            &self.articles,
+            &self.annotations,
+            ord,
+            canonical,
+            &mut self.stories,
+        );
         if new {
             // Story ids come from the first article's id; keep them unique.
             let base = self.stories[si as usize].id.clone();
@@ -277,6 +294,7 @@ impl Corpus {
             self.memo.of(&s.id),
             memo::Ctx {
                 articles: &self.articles,
+                notes: &self.annotations,
                 story: s,
                 book: &self.quotes,
             },

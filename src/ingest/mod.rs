@@ -182,7 +182,7 @@ pub fn load_with(
         entries.sort_by_cached_key(|e| std::cmp::Reverse(e.size()));
     }
     type Part = (Vec<Parsed>, Vec<Skipped>, Vec<Note>, u64);
-    let parts: Vec<Part> = par_map(entries, threads, |e| {
+    let parts: Vec<Part> = crate::par::map(entries, threads, |e| {
         let mut part: Part = Default::default();
         // A library panicking on one strange page, or a page that runs past its time budget,
         // costs that file, named in the report, not the load.
@@ -241,7 +241,7 @@ pub fn load_with(
 
     // Clean and normalise, on the same threads (each article on its own: the templates are known).
     let mut articles = Vec::with_capacity(parsed.len());
-    let finished = par_map(parsed, threads, |p| {
+    let finished = crate::par::map(parsed, threads, |p| {
         let (rel, record) = (p.rel.clone(), p.record);
         let templ = templates.get(site_of(&p.rel)).unwrap_or(&empty);
         let limit = opts.file_budget.for_size(p.file_bytes);
@@ -297,37 +297,6 @@ pub fn read_one(rel: &str, bytes: Vec<u8>) -> (Vec<Article>, Vec<Skipped>) {
         }
     }
     (articles, skipped)
-}
-
-/// `f` over every item on up to `threads` threads, each taking the next item when it is free;
-/// the results come back in the items' order.
-fn par_map<T: Send, R: Send>(items: Vec<T>, threads: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let n = items.len();
-    if threads <= 1 || n < 2 {
-        return items.into_iter().map(f).collect();
-    }
-    let queue = std::sync::Mutex::new(items.into_iter().enumerate());
-    let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).next();
-    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads.min(n))
-            .map(|_| {
-                let (next, f) = (&next, &f);
-                s.spawn(move || {
-                    let mut part = Vec::new();
-                    while let Some((i, item)) = next() {
-                        part.push((i, f(item)));
-                    }
-                    part
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    out.sort_unstable_by_key(|(i, _)| *i);
-    out.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Reads, decodes and parses one file into zero or more articles' content.
@@ -652,25 +621,4 @@ pub fn outlet_counts(articles: &[Article]) -> Vec<(String, usize)> {
     let mut v: Vec<(String, usize)> = m.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
-}
-
-#[cfg(test)]
-mod tests {
-    use super::par_map;
-
-    #[test]
-    fn par_map_keeps_the_items_order_whatever_the_threads() {
-        let items: Vec<u64> = (0..500).collect();
-        let expect: Vec<u64> = items.iter().map(|i| i * i).collect();
-        for threads in [1, 2, 3, 8] {
-            // Uneven work, so that threads finish out of order.
-            let got = par_map(items.clone(), threads, |i| {
-                if i % 7 == 0 {
-                    std::thread::sleep(std::time::Duration::from_micros(200));
-                }
-                i * i
-            });
-            assert_eq!(got, expect, "{threads} threads");
-        }
-    }
 }

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::quotes::QuoteBook;
 use super::views::{self, OutletView, PeopleViews, Statement};
 use super::{Story, distinctive_angles};
+use crate::analysis::annotate::Annotations;
 use crate::model::Article;
 use crate::model::Span;
 
@@ -27,6 +28,8 @@ pub struct StoryAnalysis {
 /// A story and what its analyses read.
 pub struct Ctx<'a> {
     pub articles: &'a [Article],
+    /// The articles' annotations (same ordinals).
+    pub notes: &'a [Annotations],
     pub story: &'a Story,
     pub book: &'a QuoteBook,
 }
@@ -36,7 +39,7 @@ impl StoryAnalysis {
     pub fn angles(&self, c: &Ctx) -> &[Option<(Span, String)>] {
         self.angles.get_or_init(|| {
             if c.story.members.len() > 1 {
-                distinctive_angles(c.articles, &c.story.members)
+                distinctive_angles(c.articles, c.notes, &c.story.members)
             } else {
                 vec![None; c.story.members.len()]
             }

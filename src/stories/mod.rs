@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
+use crate::analysis::annotate::Annotations;
 use crate::analysis::entities::{self, EntityKind};
 
 /// One person across a story's articles: "Rubio" (in an article that names him only so) and
@@ -50,12 +51,14 @@ fn merge_people(entities: &mut Vec<(String, EntityKind, u32)>) {
     }
     *entities = merged;
 }
-use crate::analysis::sentences;
 use crate::model::{Article, Span};
 use crate::text;
 
 /// Hours before the newest article in the corpus that count as "recent" for the trending sort.
 pub const TRENDING_WINDOW_HOURS: i64 = 72;
+
+/// How much of the lead article's body a story's summary is taken from.
+const SUMMARY_LEAD_BYTES: usize = 2000;
 
 /// One story.
 #[derive(Clone, Debug)]
@@ -143,14 +146,12 @@ pub struct Clustering {
     story_of_cluster: HashMap<usize, u32>,
 }
 
-/// Groups articles into stories and describes each one. Stories come sorted by id.
-pub fn build(articles: &[Article]) -> Vec<Story> {
-    build_with_state(articles, &cluster::Params::default()).0
-}
-
-/// [`build`], also returning the clustering state for [`Clustering::add`].
+/// Groups articles into stories and describes each one (from the articles and their
+/// annotations, `notes[ord]`). Stories come sorted by id. Also returns the clustering state for
+/// [`Clustering::add`].
 pub fn build_with_state(
     articles: &[Article],
+    notes: &[Annotations],
     params: &cluster::Params,
 ) -> (Vec<Story>, Clustering) {
     // Only articles make stories: section fronts, forums and shop pages that a crawl brings home
@@ -187,7 +188,7 @@ pub fn build_with_state(
     }
     let mut stories: Vec<(usize, Story)> = groups
         .into_iter()
-        .map(|(c, m)| (c, describe(articles, m)))
+        .map(|(c, m)| (c, describe(articles, notes, m)))
         .collect();
     stories.sort_by(|a, b| a.1.id.cmp(&b.1.id));
     let story_of_cluster = stories
@@ -212,6 +213,7 @@ impl Clustering {
     pub fn add(
         &mut self,
         articles: &[Article],
+        notes: &[Annotations],
         ord: u32,
         canonical: Option<u32>,
         stories: &mut Vec<Story>,
@@ -236,13 +238,13 @@ impl Clustering {
                 let mut members = std::mem::take(&mut s.members);
                 members.push(ord);
                 let id = std::mem::take(&mut s.id);
-                *s = describe(articles, members);
+                *s = describe(articles, notes, members);
                 s.id = id;
                 (si, false)
             }
             None => {
                 let si = stories.len() as u32;
-                stories.push(describe(articles, vec![ord]));
+                stories.push(describe(articles, notes, vec![ord]));
                 self.story_of_cluster.insert(c, si);
                 (si, true)
             }
@@ -250,7 +252,7 @@ impl Clustering {
     }
 }
 
-fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
+fn describe(articles: &[Article], notes: &[Annotations], mut members: Vec<u32>) -> Story {
     members.sort_by(|&x, &y| {
         let (a, b) = (&articles[x as usize], &articles[y as usize]);
         a.published
@@ -319,7 +321,7 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| lead(&la.body, 100).to_string());
-    let (summary, summary_span) = summary_of(&la.body);
+    let (summary, summary_span) = summary_of(&la.body, &notes[lead_article as usize]);
 
     let first = members
         .iter()
@@ -340,9 +342,9 @@ fn describe(articles: &[Article], mut members: Vec<u32>) -> Story {
     let mut tags: HashMap<String, u32> = HashMap::new();
     for &o in &members {
         let a = &articles[o as usize];
-        for e in entities::extract(&a.body) {
+        for e in &notes[o as usize].entities {
             if e.kind != EntityKind::Other {
-                *ent.entry((e.name, e.kind)).or_default() += e.mentions;
+                *ent.entry((e.name.clone(), e.kind)).or_default() += e.mentions;
             }
         }
         let mut seen = HashSet::new();
@@ -394,18 +396,22 @@ pub fn lead(body: &str, max: usize) -> &str {
     &body[..end]
 }
 
-/// The first one or two sentences of a body (two when the first is short), with their span.
-fn summary_of(body: &str) -> (String, Span) {
-    let ss = sentences::split(lead(body, 2000));
-    let Some(first) = ss
+/// The first one or two sentences of a body (two when the first is short), with their span,
+/// read from its first 2,000 bytes.
+fn summary_of(body: &str, notes: &Annotations) -> (String, Span) {
+    let ss = &notes.sentences;
+    let in_lead = ss
         .iter()
-        .find(|s| text::has_words(&s.text, 6))
+        .take_while(|s| (s.byte_start as usize) < SUMMARY_LEAD_BYTES);
+    let Some(first) = in_lead
+        .clone()
+        .find(|s| text::has_words(s.text(body), 6))
         .or(ss.first())
     else {
         return (String::new(), Span::new(0, 0));
     };
     let mut span = first.span;
-    if first.text.chars().count() < 120
+    if first.text(body).chars().count() < 120
         && let Some(next) = ss
             .iter()
             .find(|s| s.span.start >= first.span.end && s.paragraph == first.paragraph)
@@ -420,7 +426,11 @@ fn summary_of(body: &str) -> (String, Span) {
 
 /// For each member, the sentence least shared with the other members (its distinctive angle),
 /// with its span: the sentence whose content words occur in the fewest other articles.
-pub fn distinctive_angles(articles: &[Article], members: &[u32]) -> Vec<Option<(Span, String)>> {
+pub fn distinctive_angles(
+    articles: &[Article],
+    notes: &[Annotations],
+    members: &[u32],
+) -> Vec<Option<(Span, String)>> {
     let bags: Vec<HashSet<String>> = members
         .iter()
         .map(|&o| content_words(&articles[o as usize].body))
@@ -438,7 +448,8 @@ pub fn distinctive_angles(articles: &[Article], members: &[u32]) -> Vec<Option<(
             let a = &articles[o as usize];
             let others = (members.len() - 1).max(1) as f64;
             let mut best: Option<(f64, Span, String)> = None;
-            for s in sentences::split(&a.body) {
+            for s in &notes[o as usize].sentences {
+                let s = s.to_sentence(&a.body);
                 let words = content_words(&s.text);
                 if words.len() < 6 || text::word_count(&s.text) > 60 {
                     continue;

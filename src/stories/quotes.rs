@@ -5,7 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::analysis::quotes::{self, QuoteKind};
+use crate::analysis::annotate::Annotations;
+use crate::analysis::quotes::QuoteKind;
 use crate::model::{Article, Span};
 use crate::text;
 
@@ -129,120 +130,10 @@ fn resolve_surnames_in_stories(book: &mut QuoteBook, story_of: &[u32]) {
     }
 }
 
-/// Joins the halves of a split quote ("first half," she said, "second half") that the extractor
-/// returned as two quotes: consecutive direct quotes of the same speaker, the first ending with a
-/// comma, with only an attribution between them (no sentence end, at most 25 words). `chars` is
-/// the article body as characters (quote spans count code points).
-fn merge_split_quotes(chars: &[char], mut qs: Vec<quotes::Quote>) -> Vec<quotes::Quote> {
-    qs.sort_by_key(|q| q.pieces.first().map_or(0, |p| p.0));
-    let mut out: Vec<quotes::Quote> = Vec::with_capacity(qs.len());
-    for q in qs {
-        if let Some(prev) = out.last_mut()
-            && prev.kind == QuoteKind::Direct
-            && q.kind == QuoteKind::Direct
-            && (q.speaker.is_none()
-                || q.speaker.as_ref().map(|s| &s.name) == prev.speaker.as_ref().map(|s| &s.name))
-            && prev.speaker.is_some()
-            && let (Some(&(_, pe)), Some(&(qs_, _))) = (prev.pieces.last(), q.pieces.first())
-            && pe <= qs_
-            && qs_ <= chars.len()
-        {
-            let last_char = chars[..pe]
-                .iter()
-                .rev()
-                .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '»' | '“'));
-            let between: String = chars[pe..qs_].iter().collect();
-            let words = between.split_whitespace().count();
-            if last_char == Some(&',')
-                && !between.contains(['.', '\n', '!', '?'])
-                && (2..=25).contains(&words)
-                && !quotes::introduces_new_statement(&between)
-            {
-                prev.pieces.extend(q.pieces.iter().copied());
-                prev.text = format!("{} {}", prev.text, q.text);
-                continue;
-            }
-        }
-        out.push(q);
-    }
-    // A second half the extractor did not return: `..., mayor of X, “and I am not ...”`.
-    let starts: Vec<usize> = out
-        .iter()
-        .filter_map(|q| q.pieces.first().map(|p| p.0))
-        .collect();
-    for q in out
-        .iter_mut()
-        .filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_some())
-    {
-        let Some(&(_, pe)) = q.pieces.last() else {
-            continue;
-        };
-        if pe > chars.len()
-            || chars[..pe]
-                .iter()
-                .rev()
-                .find(|c| !c.is_whitespace() && !matches!(c, '"' | '”' | '»'))
-                != Some(&',')
-        {
-            continue;
-        }
-        // The closing mark, the attribution, then an opening mark.
-        let mut i = pe;
-        while i < chars.len()
-            && (chars[i].is_whitespace() || matches!(chars[i], '"' | '”' | '»' | ','))
-        {
-            i += 1;
-        }
-        let Some(open) =
-            (i..chars.len().min(i + 200)).find(|&k| matches!(chars[k], '“' | '"' | '«'))
-        else {
-            continue;
-        };
-        let between: String = chars[i..open].iter().collect();
-        let words = between.split_whitespace().count();
-        if between.contains(['.', '\n', '!', '?'])
-            || !(2..=25).contains(&words)
-            || quotes::introduces_new_statement(&between)
-            || starts.iter().any(|&s| s > pe && s <= open + 1)
-        {
-            continue;
-        }
-        let Some(close) = (open + 1..chars.len())
-            .take_while(|&k| chars[k] != '\n')
-            .find(|&k| matches!(chars[k], '”' | '"' | '»'))
-        else {
-            continue;
-        };
-        let mut e = close;
-        while e > open + 1 && (chars[e - 1] == ',' || chars[e - 1].is_whitespace()) {
-            e -= 1;
-        }
-        // The second half ends the sentence; a quoted title ("the “Into Asia” podcast") does not.
-        let after: String = chars[(close + 1).min(chars.len())..(close + 3).min(chars.len())]
-            .iter()
-            .collect();
-        let ends = after.trim().is_empty() || after.starts_with(['.', '\n']);
-        if e > open + 1
-            && ends
-            && chars[open + 1..e]
-                .iter()
-                .collect::<String>()
-                .split_whitespace()
-                .count()
-                >= 3
-        {
-            let piece: String = chars[open + 1..e].iter().collect();
-            q.pieces.push((open + 1, e));
-            q.text = format!("{} {}", q.text, piece);
-        }
-    }
-    out
-}
-
 impl QuoteBook {
     /// `story_of[ord]` is the story of each article (any value for none): a surname quoted in
     /// one outlet is the full name another outlet of the same story gives.
-    pub fn build(articles: &[Article], story_of: &[u32]) -> QuoteBook {
+    pub fn build(articles: &[Article], notes: &[Annotations], story_of: &[u32]) -> QuoteBook {
         // Articles in publication order, so the first appearance comes first.
         let mut order: Vec<u32> = (0..articles.len() as u32).collect();
         order.sort_by(|&a, &b| {
@@ -257,17 +148,13 @@ impl QuoteBook {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         for o in order {
             let a = &articles[o as usize];
-            // Only articles are quoted from (a forum thread's or shop page's text is not news).
-            if a.page_type != crate::model::PageType::Article {
-                continue;
-            }
             // Spans are in code points: index the body's characters once per article.
             let chars: Vec<char> = a.body.chars().collect();
             let cut = |s: usize, e: usize| -> String {
                 let e = e.min(chars.len());
                 chars[s.min(e)..e].iter().collect()
             };
-            for q in merge_split_quotes(&chars, quotes::extract(&a.body)) {
+            for q in &notes[o as usize].quotes {
                 let speaker = q.speaker.as_ref().map(|s| s.name.clone());
                 let mention = q.mention.as_ref().map(|m| Span::new(m.start, m.end));
                 let mention_text = mention.map(|m| cut(m.start, m.end));
