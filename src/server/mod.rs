@@ -523,3 +523,6 @@ impl ServerHandler for NewsDesk {
         Ok(CompleteResult::new(info))
     }
 }
+
+#[cfg(test)]
+mod tests;

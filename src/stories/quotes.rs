@@ -130,187 +130,206 @@ fn resolve_surnames_in_stories(book: &mut QuoteBook, story_of: &[u32]) {
     }
 }
 
+/// Every article's quotes (from its annotations), the same words carried by several articles
+/// merged into one quote (first appearance first), and the speakers seen with their roles and
+/// the other names their mentions use.
+fn collect(articles: &[Article], notes: &[Annotations]) -> QuoteBook {
+    // Articles in publication order, so the first appearance comes first.
+    let mut order: Vec<u32> = (0..articles.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&articles[a as usize], &articles[b as usize]);
+        x.published
+            .is_none()
+            .cmp(&y.published.is_none())
+            .then(x.published.cmp(&y.published))
+            .then_with(|| x.id.cmp(&y.id))
+    });
+    let mut book = QuoteBook::default();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for o in order {
+        let a = &articles[o as usize];
+        // Spans are in code points: index the body's characters once per article.
+        let chars: Vec<char> = a.body.chars().collect();
+        let cut = |s: usize, e: usize| -> String {
+            let e = e.min(chars.len());
+            chars[s.min(e)..e].iter().collect()
+        };
+        for q in &notes[o as usize].quotes {
+            let speaker = q.speaker.as_ref().map(|s| s.name.clone());
+            let mention = q.mention.as_ref().map(|m| Span::new(m.start, m.end));
+            let mention_text = mention.map(|m| cut(m.start, m.end));
+            if let Some(s) = &q.speaker {
+                let info = book
+                    .speakers
+                    .entry(s.name.clone())
+                    .or_insert_with(|| SpeakerInfo {
+                        name: s.name.clone(),
+                        is_org: s.is_org,
+                        ..Default::default()
+                    });
+                if let Some(r) = &s.role
+                    && !info.roles.contains(r)
+                {
+                    info.roles.push(r.clone());
+                }
+                if let Some(mt) = &mention_text
+                    && *mt != s.name
+                    && !["he", "she", "He", "She", "they", "They"].contains(&mt.as_str())
+                {
+                    info.aliases.insert(mt.clone());
+                }
+            }
+            // Each piece without the comma that hands over to the attribution ("...,\" she said").
+            let pieces: Vec<Span> = q
+                .pieces
+                .iter()
+                .map(|&(s, e)| {
+                    let mut e = e.min(chars.len());
+                    while e > s && (chars[e - 1] == ',' || chars[e - 1].is_whitespace()) {
+                        e -= 1;
+                    }
+                    Span::new(s, e)
+                })
+                .filter(|p| !p.is_empty())
+                .collect();
+            if pieces.is_empty() {
+                continue;
+            }
+            let joined: Vec<String> = pieces.iter().map(|p| cut(p.start, p.end)).collect();
+            let qtext = joined.join(" ");
+            let app = Appearance {
+                ord: o,
+                pieces,
+                mention,
+                mention_text,
+                cue: q.cue.map(|(s, e)| Span::new(s, e)),
+                confidence: q.confidence,
+            };
+            let k = key(q.kind, &qtext);
+            match by_key.get(&k) {
+                Some(&g) => {
+                    let grp = &mut book.quotes[g];
+                    if grp.speaker.is_none() && speaker.is_some() {
+                        grp.speaker = speaker.clone();
+                        grp.role = q.speaker.as_ref().and_then(|s| s.role.clone());
+                    }
+                    grp.confidence = grp.confidence.max(q.confidence);
+                    grp.appearances.push(app);
+                }
+                None => {
+                    by_key.insert(k, book.quotes.len());
+                    let id = format!(
+                        "q-{:010x}",
+                        xxhash_rust::xxh3::xxh3_64(
+                            format!("{}#{}", a.id, app.pieces[0].start).as_bytes()
+                        ) >> 24
+                    );
+                    book.quotes.push(QuoteGroup {
+                        id,
+                        kind: q.kind,
+                        text: qtext.clone(),
+                        speaker,
+                        role: q.speaker.as_ref().and_then(|s| s.role.clone()),
+                        is_org: q.speaker.as_ref().is_some_and(|s| s.is_org),
+                        confidence: q.confidence,
+                        appearances: vec![app],
+                    });
+                }
+            }
+        }
+    }
+    book
+}
+
+/// One person under one name: "Councillor Dana Whitfield" is Dana Whitfield behind a title.
+fn merge_titled_names(book: &mut QuoteBook) {
+    // The longest other name of two or more words that ends `n` after a space.
+    // In name order, each name taken to the end of its chain ("Mayor Dr. Ada Lin" -> "Dr. Ada
+    // Lin" -> "Ada Lin"), so the result does not depend on a map's order.
+    let mut rename: BTreeMap<String, String> = BTreeMap::new();
+    for n in book.speakers.keys() {
+        let short = n
+            .match_indices(' ')
+            .map(|(i, _)| &n[i + 1..])
+            .find(|m| m.contains(' ') && book.speakers.contains_key(*m));
+        if let Some(short) = short {
+            rename.insert(n.clone(), short.to_string());
+        }
+    }
+    let ends: Vec<(String, String)> = rename
+        .iter()
+        .map(|(from, to)| {
+            let mut end = to;
+            // A chain is shorter than the name's word count; the bound also stops a cycle.
+            for _ in 0..from.split(' ').count() {
+                match rename.get(end) {
+                    Some(next) => end = next,
+                    None => break,
+                }
+            }
+            (from.clone(), end.clone())
+        })
+        .collect();
+    rename.extend(ends);
+    for (from, to) in &rename {
+        if let Some(info) = book.speakers.remove(from) {
+            let target = book
+                .speakers
+                .entry(to.clone())
+                .or_insert_with(|| SpeakerInfo {
+                    name: to.clone(),
+                    ..Default::default()
+                });
+            for r in info.roles {
+                if !target.roles.contains(&r) {
+                    target.roles.push(r);
+                }
+            }
+            target.aliases.insert(from.clone());
+            target.aliases.extend(info.aliases);
+        }
+    }
+    for g in book.quotes.iter_mut() {
+        if let Some(to) = g.speaker.as_ref().and_then(|s| rename.get(s)) {
+            if g.role.is_none() {
+                g.role = g
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| s.rsplit_once(&format!(" {to}")).map(|(t, _)| t.to_string()));
+            }
+            g.speaker = Some(to.clone());
+        }
+    }
+}
+
 impl QuoteBook {
     /// `story_of[ord]` is the story of each article (any value for none): a surname quoted in
     /// one outlet is the full name another outlet of the same story gives.
     pub fn build(articles: &[Article], notes: &[Annotations], story_of: &[u32]) -> QuoteBook {
-        // Articles in publication order, so the first appearance comes first.
-        let mut order: Vec<u32> = (0..articles.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&articles[a as usize], &articles[b as usize]);
-            x.published
-                .is_none()
-                .cmp(&y.published.is_none())
-                .then(x.published.cmp(&y.published))
-                .then_with(|| x.id.cmp(&y.id))
-        });
-        let mut book = QuoteBook::default();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        for o in order {
-            let a = &articles[o as usize];
-            // Spans are in code points: index the body's characters once per article.
-            let chars: Vec<char> = a.body.chars().collect();
-            let cut = |s: usize, e: usize| -> String {
-                let e = e.min(chars.len());
-                chars[s.min(e)..e].iter().collect()
-            };
-            for q in &notes[o as usize].quotes {
-                let speaker = q.speaker.as_ref().map(|s| s.name.clone());
-                let mention = q.mention.as_ref().map(|m| Span::new(m.start, m.end));
-                let mention_text = mention.map(|m| cut(m.start, m.end));
-                if let Some(s) = &q.speaker {
-                    let info = book
-                        .speakers
-                        .entry(s.name.clone())
-                        .or_insert_with(|| SpeakerInfo {
-                            name: s.name.clone(),
-                            is_org: s.is_org,
-                            ..Default::default()
-                        });
-                    if let Some(r) = &s.role
-                        && !info.roles.contains(r)
-                    {
-                        info.roles.push(r.clone());
-                    }
-                    if let Some(mt) = &mention_text
-                        && *mt != s.name
-                        && !["he", "she", "He", "She", "they", "They"].contains(&mt.as_str())
-                    {
-                        info.aliases.insert(mt.clone());
-                    }
-                }
-                // Each piece without the comma that hands over to the attribution ("...,\" she said").
-                let pieces: Vec<Span> = q
-                    .pieces
-                    .iter()
-                    .map(|&(s, e)| {
-                        let mut e = e.min(chars.len());
-                        while e > s && (chars[e - 1] == ',' || chars[e - 1].is_whitespace()) {
-                            e -= 1;
-                        }
-                        Span::new(s, e)
-                    })
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                if pieces.is_empty() {
-                    continue;
-                }
-                let joined: Vec<String> = pieces.iter().map(|p| cut(p.start, p.end)).collect();
-                let qtext = joined.join(" ");
-                let app = Appearance {
-                    ord: o,
-                    pieces,
-                    mention,
-                    mention_text,
-                    cue: q.cue.map(|(s, e)| Span::new(s, e)),
-                    confidence: q.confidence,
-                };
-                let k = key(q.kind, &qtext);
-                match by_key.get(&k) {
-                    Some(&g) => {
-                        let grp = &mut book.quotes[g];
-                        if grp.speaker.is_none() && speaker.is_some() {
-                            grp.speaker = speaker.clone();
-                            grp.role = q.speaker.as_ref().and_then(|s| s.role.clone());
-                        }
-                        grp.confidence = grp.confidence.max(q.confidence);
-                        grp.appearances.push(app);
-                    }
-                    None => {
-                        by_key.insert(k, book.quotes.len());
-                        let id = format!(
-                            "q-{:010x}",
-                            xxhash_rust::xxh3::xxh3_64(
-                                format!("{}#{}", a.id, app.pieces[0].start).as_bytes()
-                            ) >> 24
-                        );
-                        book.quotes.push(QuoteGroup {
-                            id,
-                            kind: q.kind,
-                            text: qtext.clone(),
-                            speaker,
-                            role: q.speaker.as_ref().and_then(|s| s.role.clone()),
-                            is_org: q.speaker.as_ref().is_some_and(|s| s.is_org),
-                            confidence: q.confidence,
-                            appearances: vec![app],
-                        });
-                    }
-                }
-            }
-        }
+        let mut book = collect(articles, notes);
         resolve_surnames_in_stories(&mut book, story_of);
-        // One person under one name: "Councillor Dana Whitfield" is Dana Whitfield behind a title.
-        // The longest other name of two or more words that ends `n` after a space.
-        // In name order, each name taken to the end of its chain ("Mayor Dr. Ada Lin" -> "Dr. Ada
-        // Lin" -> "Ada Lin"), so the result does not depend on a map's order.
-        let mut rename: BTreeMap<String, String> = BTreeMap::new();
-        for n in book.speakers.keys() {
-            let short = n
-                .match_indices(' ')
-                .map(|(i, _)| &n[i + 1..])
-                .find(|m| m.contains(' ') && book.speakers.contains_key(*m));
-            if let Some(short) = short {
-                rename.insert(n.clone(), short.to_string());
-            }
-        }
-        let ends: Vec<(String, String)> = rename
-            .iter()
-            .map(|(from, to)| {
-                let mut end = to;
-                // A chain is shorter than the name's word count; the bound also stops a cycle.
-                for _ in 0..from.split(' ').count() {
-                    match rename.get(end) {
-                        Some(next) => end = next,
-                        None => break,
-                    }
-                }
-                (from.clone(), end.clone())
-            })
-            .collect();
-        rename.extend(ends);
-        for (from, to) in &rename {
-            if let Some(info) = book.speakers.remove(from) {
-                let target = book
-                    .speakers
-                    .entry(to.clone())
-                    .or_insert_with(|| SpeakerInfo {
-                        name: to.clone(),
-                        ..Default::default()
-                    });
-                for r in info.roles {
-                    if !target.roles.contains(&r) {
-                        target.roles.push(r);
-                    }
-                }
-                target.aliases.insert(from.clone());
-                target.aliases.extend(info.aliases);
-            }
-        }
-        for g in book.quotes.iter_mut() {
-            if let Some(to) = g.speaker.as_ref().and_then(|s| rename.get(s)) {
-                if g.role.is_none() {
-                    g.role = g
-                        .speaker
-                        .as_ref()
-                        .and_then(|s| s.rsplit_once(&format!(" {to}")).map(|(t, _)| t.to_string()));
-                }
-                g.speaker = Some(to.clone());
-            }
-        }
-        for (g, grp) in book.quotes.iter().enumerate() {
+        merge_titled_names(&mut book);
+        book.index();
+        book.fill_roles();
+        book
+    }
+
+    /// The lookups: quotes per article and per speaker, speakers by name, alias and name word.
+    fn index(&mut self) {
+        for (g, grp) in self.quotes.iter().enumerate() {
             for ap in &grp.appearances {
-                let v = book.by_article.entry(ap.ord).or_default();
+                let v = self.by_article.entry(ap.ord).or_default();
                 if v.last() != Some(&(g as u32)) {
                     v.push(g as u32);
                 }
             }
         }
-        for (g, grp) in book.quotes.iter().enumerate() {
+        for (g, grp) in self.quotes.iter().enumerate() {
             if let Some(s) = &grp.speaker {
-                book.by_speaker.entry(s.clone()).or_default().push(g as u32);
+                self.by_speaker.entry(s.clone()).or_default().push(g as u32);
             }
         }
-        let mut canon: Vec<&SpeakerInfo> = book.speakers.values().collect();
+        let mut canon: Vec<&SpeakerInfo> = self.speakers.values().collect();
         canon.sort_by(|a, b| a.name.cmp(&b.name));
         for s in canon {
             let lower = s.name.to_lowercase();
@@ -320,21 +339,23 @@ impl QuoteBook {
                 .map(|a| a.to_lowercase())
                 .chain(lower.split_whitespace().map(str::to_string))
             {
-                book.other_names
+                self.other_names
                     .entry(other)
                     .or_insert_with(|| s.name.clone());
             }
-            book.names.insert(lower, s.name.clone());
+            self.names.insert(lower, s.name.clone());
         }
-        // A role missing on a quote: the speaker's first known role.
-        for g in book.quotes.iter_mut() {
+    }
+
+    /// A role missing on a quote: the speaker's first known role.
+    fn fill_roles(&mut self) {
+        for g in self.quotes.iter_mut() {
             if g.role.is_none()
-                && let Some(info) = g.speaker.as_ref().and_then(|s| book.speakers.get(s))
+                && let Some(info) = g.speaker.as_ref().and_then(|s| self.speakers.get(s))
             {
                 g.role = info.roles.first().cloned();
             }
         }
-        book
     }
 
     /// The quotes appearing in any of these articles, in book order (first appearance first).
