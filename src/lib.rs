@@ -10,6 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod index;
 pub mod ingest;
+pub mod lang;
 pub mod model;
 pub mod par;
 pub mod server;

@@ -42,13 +42,6 @@ pub struct Sentence {
     pub text: String,
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr",
-    "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "u.s", "u.k", "e.g", "i.e", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
-    "pres", "dept", "univ", "approx", "est",
-];
-
 /// Splits a body (paragraphs separated by blank lines) into sentences. A sentence ends at `.`, `!`
 /// or `?` (with any closing quote marks or brackets) followed by a space and an upper-case letter,
 /// digit or opening quote, unless the word before is a known abbreviation or a single initial.
@@ -138,7 +131,7 @@ fn is_abbreviation(before: &[char]) -> bool {
         .collect();
     let lower = word.to_lowercase();
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+        || crate::lang::ABBREVIATIONS.contains(&lower)
 }
 
 #[cfg(test)]

@@ -11,14 +11,6 @@ pub struct Tok {
     pub word: bool,
 }
 
-/// Abbreviations whose dot belongs to the word (lower case, without the dot).
-const ABBR: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr",
-    "inc", "corp", "co", "ltd", "vs", "prof", "rev", "capt", "cmdr", "adm", "atty", "supt", "dept",
-    "ft", "mt", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "pres", "maj",
-];
-
 fn is_inner(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&')
 }
@@ -82,7 +74,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             if let Some(&(j, '.')) = chars.peek() {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 let lower = word.to_lowercase();
-                if initial || word.contains('.') || ABBR.contains(&lower.as_str()) {
+                if initial || word.contains('.') || crate::lang::ABBREVIATIONS.contains(&lower) {
                     end = j + 1;
                     chars.next();
                     word = &text[i..end];

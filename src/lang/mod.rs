@@ -1,0 +1,64 @@
+//! One home for language data: word lists kept as data files (`src/lang/words/*.txt`, one entry
+//! a line, `#` comments), compiled into the binary and read into a set on first use.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// A list of lower-case words or phrases from a data file.
+pub struct WordList {
+    text: &'static str,
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordList {
+    /// A list read from `text`: one entry a line; blank lines and `#` comments are skipped.
+    pub const fn new(text: &'static str) -> Self {
+        WordList {
+            text,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The entries in file order.
+    pub fn entries(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let text: &'static str = self.text;
+        text.lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+    }
+
+    /// Whether `w` (already lower case) is in the list.
+    pub fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.entries().collect())
+            .contains(w)
+    }
+}
+
+/// Abbreviations whose dot ends no sentence ("Dr.", "Jan.", "U.S."), lower case, without the
+/// final dot.
+pub static ABBREVIATIONS: WordList = WordList::new(include_str!("words/abbreviations.txt"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_skip_comments_and_blank_lines() {
+        static L: WordList = WordList::new("# heading\nalpha\n\n  beta  # note\n#gamma\n");
+        assert_eq!(L.entries().collect::<Vec<_>>(), ["alpha", "beta"]);
+        assert!(L.contains("beta"));
+        assert!(!L.contains("gamma"));
+        assert!(!L.contains("# heading"));
+    }
+
+    #[test]
+    fn abbreviations_are_lower_case_without_their_last_dot() {
+        for a in ABBREVIATIONS.entries() {
+            assert_eq!(a, a.to_lowercase(), "{a}");
+            assert!(!a.ends_with('.'), "{a}");
+        }
+        assert!(ABBREVIATIONS.contains("dr") && ABBREVIATIONS.contains("u.s"));
+    }
+}
