@@ -14,8 +14,8 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexReader, Term, doc};
 
+use crate::lang::stem::CachedEnglishStemmer;
 use crate::model::Article;
-use crate::stem::CachedEnglishStemmer;
 
 /// The text fields' analyzer: tantivy's `en_stem` chain (words, long tokens dropped, lower case,
 /// English stems) with the stemmer's results cached per thread.

@@ -14,6 +14,5 @@ pub mod lang;
 pub mod model;
 pub mod par;
 pub mod server;
-pub mod stem;
 pub mod stories;
 pub mod text;

@@ -1,5 +1,8 @@
 //! One home for language data: word lists kept as data files (`src/lang/words/*.txt`, one entry
-//! a line, `#` comments), compiled into the binary and read into a set on first use.
+//! a line, `#` comments), compiled into the binary and read into a set on first use; and the
+//! stemmers ([`stem`]).
+
+pub mod stem;
 
 use std::sync::OnceLock;
 

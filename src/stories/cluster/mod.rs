@@ -19,7 +19,6 @@ mod vectors;
 
 pub use clusterer::Clusterer;
 pub use stopwords::is_stopword;
-pub use terms::stem;
 
 /// Tuning of the clusterer. The defaults were chosen on the sample corpus gold stories, the
 /// hand-labelled PolNeAR stories and the UCI headline set (see README, "Story clustering").

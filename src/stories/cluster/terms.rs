@@ -5,29 +5,7 @@
 use std::collections::HashMap;
 
 use super::is_stopword;
-
-/// Light suffix stripping for lower-cased English words (plurals, -ing, -ed), so that "tapering"
-/// meets "taper" and "parties" meets "party".
-pub fn stem(w: &str) -> std::borrow::Cow<'_, str> {
-    use std::borrow::Cow;
-    let n = w.len();
-    if n > 4 && w.ends_with("ies") {
-        return Cow::Owned(format!("{}y", &w[..n - 3]));
-    }
-    if n > 4 && w.ends_with("sses") {
-        return Cow::Borrowed(&w[..n - 2]);
-    }
-    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        return Cow::Borrowed(&w[..n - 1]);
-    }
-    if n > 6 && w.ends_with("ing") {
-        return Cow::Borrowed(&w[..n - 3]);
-    }
-    if n > 5 && w.ends_with("ed") && !w.ends_with("eed") {
-        return Cow::Borrowed(&w[..n - 2]);
-    }
-    Cow::Borrowed(w)
-}
+use crate::lang::stem::light as stem;
 
 /// Calls `f(term, capitalised, sentence_start)` for each word of a text: runs of letters and
 /// digits (with inner apostrophes and dots, so "U.S." and "O'Malley" stay whole), lower-cased,

@@ -1,4 +1,5 @@
-//! English stemming for the search index, with a per-thread cache of word -> stem. News text
+//! The stemmers. [`light`]: suffix stripping for the clusterer's terms, cheap and predictable.
+//! The rest: English (Snowball) stemming for the search index, with a per-thread cache of word -> stem. News text
 //! repeats a small vocabulary, so most tokens cost a hash lookup instead of a run of the Snowball
 //! stemmer (frostem, the stemmer tantivy's own `en_stem` uses; the stems are the same). Plugged
 //! into tantivy as a token filter: indexing, query parsing and snippets all go through it.
@@ -90,6 +91,29 @@ impl<T: TokenStream> TokenStream for StemStream<T> {
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
     }
+}
+
+/// Light suffix stripping for lower-cased English words (plurals, -ing, -ed), so that "tapering"
+/// meets "taper" and "parties" meets "party".
+pub fn light(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        return Cow::Owned(format!("{}y", &w[..n - 3]));
+    }
+    if n > 4 && w.ends_with("sses") {
+        return Cow::Borrowed(&w[..n - 2]);
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return Cow::Borrowed(&w[..n - 1]);
+    }
+    if n > 6 && w.ends_with("ing") {
+        return Cow::Borrowed(&w[..n - 3]);
+    }
+    if n > 5 && w.ends_with("ed") && !w.ends_with("eed") {
+        return Cow::Borrowed(&w[..n - 2]);
+    }
+    Cow::Borrowed(w)
 }
 
 #[cfg(test)]
