@@ -43,6 +43,9 @@ impl WordList {
 /// final dot.
 pub static ABBREVIATIONS: WordList = WordList::new(include_str!("words/abbreviations.txt"));
 
+/// Words too common to say what an article is about (the clusterer leaves them out).
+pub static STOPWORDS: WordList = WordList::new(include_str!("words/stopwords.txt"));
+
 #[cfg(test)]
 mod tests {
     use super::*;

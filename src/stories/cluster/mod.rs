@@ -11,14 +11,17 @@
 //! story, a few rounds; it sorts the input first, so the result does not depend on file order.
 
 mod clusterer;
-mod stopwords;
 mod terms;
 #[cfg(test)]
 mod tests;
 mod vectors;
 
 pub use clusterer::Clusterer;
-pub use stopwords::is_stopword;
+
+/// Whether a lower-cased word is too common to say what an article is about.
+pub fn is_stopword(w: &str) -> bool {
+    crate::lang::STOPWORDS.contains(w)
+}
 
 /// Tuning of the clusterer. The defaults were chosen on the sample corpus gold stories, the
 /// hand-labelled PolNeAR stories and the UCI headline set (see README, "Story clustering").
