@@ -6,14 +6,19 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::points::StoryPoints;
-use super::quotes::QuoteBook;
-use super::stance::{self, Claim};
-pub use super::statement::{Side, Statement};
-use super::{Story, content_words};
+pub mod memo;
+pub mod points;
+pub mod stance;
+pub mod statement;
+
+use self::points::StoryPoints;
+use self::stance::Claim;
+pub use self::statement::{Side, Statement};
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::sentences::{self, Sentence};
 use crate::model::{Article, Span};
+use crate::stories::quotes::QuoteBook;
+use crate::stories::{Story, content_words};
 use crate::text;
 
 /// A person (or organisation) in the story.

@@ -12,11 +12,11 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::content_words;
 use super::statement::{Side, Statement};
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::sentences::Sentence;
 use crate::model::{Article, Span};
+use crate::stories::content_words;
 use crate::text;
 
 mod claim;
@@ -677,7 +677,7 @@ pub fn place(
             score[e.a][k] += c[1][k];
         }
     }
-    // The votes behind every side, for `RUST_LOG=newsdesk::stories::stance=trace`.
+    // The votes behind every side, for `RUST_LOG=newsdesk::views::stance=trace`.
     if tracing::enabled!(tracing::Level::TRACE) {
         tracing::trace!(
             "claim {:?} holder {:?} actor {:?} pol {}",
