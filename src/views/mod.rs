@@ -176,7 +176,7 @@ pub fn people(articles: &[Article], story: &Story, book: &QuoteBook) -> PeopleVi
         }
     }
     let claim = claim(articles, story);
-    let placed = stance::place(articles, &canon, &sents, &claim, &speakers);
+    let (placed, _why) = stance::place(articles, &canon, &sents, &claim, &speakers);
     let mut groups = Vec::new();
     let mut out: Vec<PersonView> = Vec::new();
     for (sp, pl) in speakers.into_iter().zip(placed) {
