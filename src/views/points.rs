@@ -453,3 +453,68 @@ fn chain(
     pairs.reverse();
     pairs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::testing::article;
+
+    #[test]
+    fn the_same_sentence_is_the_same_point_and_headings_are_none() {
+        let articles = vec![
+            article(
+                0,
+                "Vallo Post",
+                "Ferry",
+                "Ferry news today\n\nThe Brellin ferry will sail twice a day from the old harbor pier. Tickets will cost four crowns for adults and two crowns for children.",
+            ),
+            article(
+                1,
+                "Island Times",
+                "Ferry",
+                "The Brellin ferry will sail twice a day from the old harbor pier. A storm closed the lighthouse road near Kestrel Point for a week.",
+            ),
+        ];
+        let sp = StoryPoints::build(&articles, &[0, 1]);
+        assert_eq!(sp.points[0].len(), 2, "the heading is not a point");
+        assert!(sp.covered(0, 0, 1) && sp.covered(1, 0, 0));
+        assert!(!sp.covered(0, 1, 1) && !sp.covered(1, 1, 0));
+        assert_eq!(sp.best(0, 0, 0), 0.0);
+        // Words only one article uses, and of those the names.
+        assert!(sp.points[1][1].novel >= 5);
+        assert_eq!(sp.points[1][1].novel_names, 2);
+    }
+
+    #[test]
+    fn a_paraphrase_in_order_is_a_rewrite() {
+        let source = "The Brellin ferry will sail twice a day from the old harbor pier. \
+            The council approved the timetable after three months of talks with island towns. \
+            Tickets will cost four crowns for adults and two crowns for children. \
+            Fishers on Vallo island worry the bigger wake will damage their nets.";
+        let rewrite = "Twice a day the Brellin ferry is going to sail from the harbor pier. \
+            After months of talks with island towns the council approved a timetable. \
+            Adults will pay four crowns for tickets, children two crowns. \
+            Vallo island fishers fear their nets will suffer from the bigger wake.";
+        let articles = vec![
+            article(0, "Vallo Post", "Ferry", source),
+            article(1, "Island Times", "Ferry", rewrite),
+        ];
+        let sp = StoryPoints::build(&articles, &[0, 1]);
+        let al = sp.align(1, 0);
+        assert_eq!(al.chain, 4);
+        assert_eq!(al.verbatim, 0);
+        assert!(al.is_rewrite());
+        assert!(al.mine.iter().all(|&m| m));
+        let copy = sp.align(0, 0);
+        assert_eq!(copy.verbatim, 4);
+        assert!(!copy.is_rewrite(), "word for word is a copy, not a rewrite");
+    }
+
+    #[test]
+    fn stems_drop_common_endings_only_from_long_words() {
+        assert_eq!(stem("Lagging"), "lagg");
+        assert_eq!(stem("models"), "model");
+        assert_eq!(stem("Talvik's"), "talvik");
+        assert_eq!(stem("bus"), "bus");
+    }
+}
