@@ -95,3 +95,102 @@ fn actor_votes(sc: &Scene, ev: &mut Evidence, actor: &str) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker(name: &str, role: Option<&str>, said: &str, at: usize) -> Speaker {
+        Speaker {
+            name: name.into(),
+            role: role.map(str::to_string),
+            is_org: false,
+            group: false,
+            forms: forms(name, false, &[]),
+            statements: vec![Statement {
+                ord: 0,
+                span: Span::new(at, at + said.len()),
+                text: said.into(),
+                kind: QuoteKind::Reported,
+            }],
+            cues: vec![(0, 0, None)],
+        }
+    }
+
+    fn claim(holder: Option<&str>, actor: Option<&str>, text: &str) -> Claim {
+        Claim {
+            text: text.into(),
+            from_headline: holder.is_some(),
+            holder: holder.map(str::to_string),
+            assertion: holder.is_some(),
+            polarity: 1,
+            actor: actor.map(str::to_string),
+            evidence: Statement {
+                ord: 0,
+                span: Span::new(0, text.len()),
+                text: text.into(),
+                kind: QuoteKind::Reported,
+            },
+        }
+    }
+
+    fn votes_of(claim: &Claim, speakers: &[Speaker]) -> Vec<Vec<(Side, f32)>> {
+        let sents = HashMap::new();
+        let sc = Scene {
+            articles: &[],
+            canon: &[],
+            sents: &sents,
+            claim,
+            speakers,
+        };
+        let mut ev = Evidence {
+            votes: vec![Vec::new(); speakers.len()],
+            edges: vec![],
+        };
+        claim_votes(&sc, &mut ev);
+        ev.votes
+            .iter()
+            .map(|vs| vs.iter().map(|v| (v.side, v.weight)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_holder_and_the_one_who_says_the_lead_support_an_assertion() {
+        let lead = "The Brellin ferry will pay for itself within five years, Talvik said.";
+        let speakers = [
+            speaker("Mira Talvik", None, lead, 0),
+            speaker("Jon Brask", None, "It will not.", 200),
+        ];
+        let got = votes_of(&claim(Some("Mira Talvik"), None, lead), &speakers);
+        assert_eq!(
+            got,
+            vec![
+                vec![(Side::Supports, HOLDER), (Side::Supports, STATES_CLAIM)],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn the_lead_actor_made_the_decision_unless_they_rule_on_it() {
+        let lead = "The harbor council approved the Brellin ferry plan on Monday.";
+        let speakers = [
+            speaker(
+                "Mira Talvik",
+                Some("chair of the harbor council"),
+                "Yes.",
+                100,
+            ),
+            speaker(
+                "Ada Renn",
+                Some("judge of the harbor court"),
+                "We shall see.",
+                150,
+            ),
+        ];
+        let got = votes_of(&claim(None, Some("The harbor council"), lead), &speakers);
+        assert_eq!(got, vec![vec![(Side::Supports, LEAD_ACTOR)], vec![]]);
+        let got = votes_of(&claim(None, Some("The harbor court"), lead), &speakers);
+        assert_eq!(got[1], vec![(Side::Other, LEAD_ACTOR)]);
+    }
+}
