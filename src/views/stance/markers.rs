@@ -258,17 +258,8 @@ fn group_frame(
             ev.votes.len() - 1
         }
     };
-    let own = if !found.abs_oth.is_empty() {
-        Some((Side::Other, GROUP_NUANCED, "a more nuanced view"))
-    } else if GROUP_DISPUTE.contains(&at.first_word) {
-        Some((Side::Disputes, GROUP_WORD, "critics"))
-    } else if GROUP_SUPPORT.contains(&at.first_word) {
-        Some((Side::Supports, GROUP_WORD, "supporters"))
-    } else {
-        None
-    };
     let mut placed = false;
-    if let Some((side, weight, why)) = own {
+    if let Some((side, weight, why)) = group_side(found, at.first_word) {
         ev.votes[g].push(Vote {
             side,
             weight,
@@ -299,16 +290,6 @@ fn group_frame(
         ev.votes.pop();
         return None;
     }
-    // Scope: the rest of this paragraph, or the next one when a contrast or "more nuanced"
-    // sentence ends it (a sub-heading, or a sentence introducing the next).
-    let s = at.s;
-    let last_in_para = ss.get(at.k + 1).is_none_or(|x| x.paragraph != s.paragraph);
-    let introduces = !found.rel_opp.is_empty() || !found.abs_oth.is_empty();
-    let para = if last_in_para && introduces {
-        s.paragraph + 1
-    } else {
-        s.paragraph
-    };
     let why = if !found.abs_oth.is_empty() {
         "among those the article says take a more nuanced view".to_string()
     } else if let Some(r) = reference {
@@ -322,11 +303,38 @@ fn group_frame(
     Some(Frame {
         group: g,
         from: at.k + 1,
-        para,
+        para: scope_end(at, ss, found),
         reference,
         why,
         evidence: marks.evidence.clone(),
     })
+}
+
+/// The side a group sentence gives its group: "a more nuanced view", or its opening word
+/// ("Critics ...", "Supporters ...").
+fn group_side(found: &Found, first_word: &str) -> Option<(Side, f32, &'static str)> {
+    if !found.abs_oth.is_empty() {
+        Some((Side::Other, GROUP_NUANCED, "a more nuanced view"))
+    } else if GROUP_DISPUTE.contains(&first_word) {
+        Some((Side::Disputes, GROUP_WORD, "critics"))
+    } else if GROUP_SUPPORT.contains(&first_word) {
+        Some((Side::Supports, GROUP_WORD, "supporters"))
+    } else {
+        None
+    }
+}
+
+/// The last paragraph of a frame's scope: this one, or the next when a contrast or "more nuanced"
+/// sentence ends it (a sub-heading, or a sentence introducing the next).
+fn scope_end(at: &At, ss: &[Sentence], found: &Found) -> u32 {
+    let s = at.s;
+    let last_in_para = ss.get(at.k + 1).is_none_or(|x| x.paragraph != s.paragraph);
+    let introduces = !found.rel_opp.is_empty() || !found.abs_oth.is_empty();
+    if last_in_para && introduces {
+        s.paragraph + 1
+    } else {
+        s.paragraph
+    }
 }
 
 /// Markers that place their subject directly.
@@ -388,6 +396,69 @@ fn relation_edges(sc: &Scene, ev: &mut Evidence, at: &At, marks: &Marks) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn speaker(name: &str, sentence: usize) -> Speaker {
+        Speaker {
+            name: name.into(),
+            role: None,
+            is_org: false,
+            group: false,
+            forms: forms(name, false, &[]),
+            statements: vec![],
+            cues: vec![(0, sentence, None)],
+        }
+    }
+
+    #[test]
+    fn markers_place_speakers_and_a_group_sentence_frames_the_next() {
+        let body = "Mira Talvik welcomed the ferry plan.\n\nCritics say the plan ignores the \
+            fishers. Jon Brask called it reckless.\n\nThe vote is on Friday, Brask said.";
+        let sents = HashMap::from([(0, crate::analysis::sentences::split(body))]);
+        let speakers = [speaker("Mira Talvik", 0), speaker("Jon Brask", 2)];
+        let claim = Claim {
+            text: "The ferry plan".into(),
+            from_headline: true,
+            holder: None,
+            assertion: false,
+            polarity: 1,
+            actor: None,
+            evidence: Statement::of_sentence(0, &sents[&0][0]),
+        };
+        let sc = Scene {
+            articles: &[],
+            canon: &[0],
+            sents: &sents,
+            claim: &claim,
+            speakers: &speakers,
+        };
+        let mut ev = Evidence {
+            votes: vec![Vec::new(); 2],
+            edges: vec![],
+        };
+        marker_evidence(&sc, &mut ev);
+        let votes: Vec<Vec<(Side, f32)>> = ev
+            .votes
+            .iter()
+            .map(|vs| vs.iter().map(|v| (v.side, v.weight)).collect())
+            .collect();
+        assert_eq!(
+            votes,
+            vec![
+                vec![(Side::Supports, MARKER)],
+                vec![],
+                vec![(Side::Disputes, GROUP_WORD)]
+            ],
+            "the critics get a node of their own"
+        );
+        // Brask joins the critics in the frame's paragraph, not after it.
+        let edges: Vec<(usize, usize, Rel, f32)> = ev
+            .edges
+            .iter()
+            .map(|e| (e.a, e.b, e.rel, e.weight))
+            .collect();
+        assert_eq!(edges, vec![(1, 2, Rel::Same, IN_FRAME)]);
+        assert_eq!(ev.edges[0].why, "among the group the article introduces");
+    }
 
     #[test]
     fn a_marker_is_about_the_named_speaker_before_it() {
