@@ -35,10 +35,9 @@ struct Coverage<'a> {
     sp: StoryPoints,
     /// Per member: not a duplicate.
     canon: Vec<bool>,
-    /// Per member: (earlier member it derives from, true for a near-verbatim copy).
-    derives: Vec<Option<(usize, bool)>>,
-    /// Per member and point: matched by a rewrite alignment (either direction).
-    aligned: Vec<Vec<Vec<bool>>>,
+    derives: Derives,
+    /// Matched by a rewrite alignment (either direction).
+    aligned: Aligned,
     /// Per member and point: when the member is the first canonical one to make the point, how
     /// many canonical members make it.
     first_carriers: Vec<Vec<Option<usize>>>,
@@ -113,19 +112,23 @@ fn quotes_per_member(
     (speakers, counts)
 }
 
+/// Per member: (earlier member it derives from, true for a near-verbatim copy).
+type Derives = Vec<Option<(usize, bool)>>;
+/// Per member and point: the matches of the rewrite alignments it took part in.
+type Aligned = Vec<Vec<Vec<bool>>>;
+
 /// Re-publications and rewrites: most of an article's points, in order, are an earlier one's.
 /// Per member: what it derives from; and per member and point, the matches of rewrite alignments
 /// (both directions: paraphrases count as shared).
-#[allow(clippy::type_complexity)]
 fn derivations(
     articles: &[Article],
     members: &[u32],
     sp: &StoryPoints,
     canon: &[bool],
-) -> (Vec<Option<(usize, bool)>>, Vec<Vec<Vec<bool>>>) {
+) -> (Derives, Aligned) {
     let n = members.len();
-    let mut derives: Vec<Option<(usize, bool)>> = vec![None; n];
-    let mut aligned: Vec<Vec<Vec<bool>>> = sp
+    let mut derives: Derives = vec![None; n];
+    let mut aligned: Aligned = sp
         .points
         .iter()
         .map(|p| vec![Vec::new(); p.len()])
