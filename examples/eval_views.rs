@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use newsdesk::corpus::Corpus;
 use newsdesk::ingest::CorpusSource;
-use newsdesk::stories::views::{self, Side};
+use newsdesk::views::{self, Side};
 use serde_json::Value;
 
 /// The found person a gold name refers to: the same name, or the same surname.

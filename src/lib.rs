@@ -3,6 +3,7 @@
 //!
 //! The pipeline runs one way, and the module tree follows it:
 //! raw file -> [`ingest`] (clean article) -> [`analysis`] (sentences, people, quotes) -> [`stories`]
+//! -> [`views`] (people's sides, outlets' coverage)
 //! -> [`corpus`] (the loaded, read-only snapshot with its search index) -> [`server`] (MCP tools).
 
 pub mod analysis;
@@ -16,3 +17,4 @@ pub mod par;
 pub mod server;
 pub mod stories;
 pub mod text;
+pub mod views;

@@ -20,9 +20,9 @@ use crate::analysis::annotate::{self, Annotations};
 use crate::index::ArticleIndex;
 use crate::ingest::{self, CorpusSource, LoadReport, Loaded};
 use crate::model::Article;
-use crate::stories::memo::{self, StoryAnalysis, StoryMemo};
 use crate::stories::quotes::QuoteBook;
 use crate::stories::{self, Story, cluster};
+use crate::views::memo::{self, StoryAnalysis, StoryMemo};
 
 /// One loaded corpus. Built once; the server layer only reads it (`add_article` needs it mutable).
 pub struct Corpus {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{NewsDesk, cursor, unknown_story};
 use crate::corpus::Corpus;
-use crate::stories::views::{self, Statement};
+use crate::views::{self, Statement};
 
 /// Which part of the comparison to return.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -4,12 +4,7 @@
 //! [`Clustering`] keeps the clusterer after a load so one more article can join a story.
 
 pub mod cluster;
-pub mod memo;
-pub mod points;
 pub mod quotes;
-pub mod stance;
-pub mod statement;
-pub mod views;
 
 use std::collections::{HashMap, HashSet};
 

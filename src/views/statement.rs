@@ -1,7 +1,8 @@
-//! What compare_views is made of, shared by the view builder (views.rs) and the side finder
-//! (stance/): a statement with its evidence, and a person's side on the story's claim.
+//! What compare_views is made of, shared by the view builders (people.rs, outlets.rs) and the side
+//! finder (stance/): a statement with its evidence, and a person's side on the story's claim.
 
 use crate::analysis::quotes::QuoteKind;
+use crate::analysis::sentences::Sentence;
 use crate::model::Span;
 
 /// A person's relation to the story's claim.
@@ -31,4 +32,16 @@ pub struct Statement {
     pub span: Span,
     pub text: String,
     pub kind: QuoteKind,
+}
+
+impl Statement {
+    /// A sentence of article `ord` in the article's own voice (a reported statement).
+    pub fn of_sentence(ord: u32, s: &Sentence) -> Statement {
+        Statement {
+            ord,
+            span: s.span,
+            text: s.text.clone(),
+            kind: QuoteKind::Reported,
+        }
+    }
 }

@@ -126,38 +126,68 @@ fn dice(a: &Point, b: &Point, idf: &[f32]) -> f32 {
     if d > 0.0 { 2.0 * shared / d } else { 0.0 }
 }
 
-impl StoryPoints {
-    pub fn build(articles: &[Article], members: &[u32]) -> StoryPoints {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        // Per member: its sentences with their word ids and their names.
-        type Raw = (Sentence, Vec<u32>, Vec<String>);
-        let mut raw: Vec<Vec<Raw>> = Vec::with_capacity(members.len());
-        for &o in members {
-            let ss = sentences::split(&articles[o as usize].body);
-            let mut pts = Vec::new();
-            for s in ss {
-                if heading(&s.text) {
-                    continue;
-                }
-                let ws = point_words(&s.text);
-                if ws.len() < 4 {
-                    continue;
-                }
-                let mut v: Vec<u32> = ws
-                    .into_iter()
-                    .map(|w| {
-                        let n = ids.len() as u32;
-                        *ids.entry(w).or_insert(n)
-                    })
-                    .collect();
-                v.sort_unstable();
-                let names = name_words(&s.text);
-                pts.push((s, v, names));
+/// A member's sentence before weighing: the sentence, its word ids (sorted) and its names.
+type Raw = (Sentence, Vec<u32>, Vec<String>);
+
+/// Sentence and article frequencies of a story's words, and their weights.
+struct Frequencies {
+    /// Per word: sentences that use it.
+    df: Vec<u32>,
+    /// Per word: members that use it.
+    art_df: Vec<u32>,
+    /// Sentences in all (at least one).
+    n: f32,
+    idf: Vec<f32>,
+}
+
+/// The distinct word sets of a story's points: the same sentence is often carried word for word
+/// by many articles (wire copy), and each distinct set is compared once.
+struct Distinct {
+    /// Per distinct set: its first point, (member, point).
+    rep: Vec<(usize, usize)>,
+    /// Per distinct set: the members carrying it, ascending.
+    carriers: Vec<Vec<u32>>,
+    /// Per member and point: its distinct set.
+    unique_of: Vec<Vec<u32>>,
+}
+
+/// Each member's sentences that can make a point (not headings, four content words or more), with
+/// word ids assigned in `ids`.
+fn raw_points(
+    articles: &[Article],
+    members: &[u32],
+    ids: &mut HashMap<String, u32>,
+) -> Vec<Vec<Raw>> {
+    let mut raw: Vec<Vec<Raw>> = Vec::with_capacity(members.len());
+    for &o in members {
+        let ss = sentences::split(&articles[o as usize].body);
+        let mut pts = Vec::new();
+        for s in ss {
+            if heading(&s.text) {
+                continue;
             }
-            raw.push(pts);
+            let ws = point_words(&s.text);
+            if ws.len() < 4 {
+                continue;
+            }
+            let mut v: Vec<u32> = ws
+                .into_iter()
+                .map(|w| {
+                    let n = ids.len() as u32;
+                    *ids.entry(w).or_insert(n)
+                })
+                .collect();
+            v.sort_unstable();
+            let names = name_words(&s.text);
+            pts.push((s, v, names));
         }
-        // Sentence and article frequencies.
-        let nw = ids.len();
+        raw.push(pts);
+    }
+    raw
+}
+
+impl Frequencies {
+    fn count(raw: &[Vec<Raw>], nw: usize) -> Frequencies {
         let mut df = vec![0u32; nw];
         let mut art_df = vec![0u32; nw];
         let mut last_art = vec![u32::MAX; nw];
@@ -179,26 +209,39 @@ impl StoryPoints {
             .iter()
             .map(|&d| (n / d.max(1) as f32).ln().max(0.05))
             .collect();
-        let points: Vec<Vec<Point>> = raw
-            .into_iter()
-            .map(|pts| {
-                pts.into_iter()
-                    .map(|(sentence, words, names)| Point {
-                        weight: words.iter().map(|&w| idf[w as usize]).sum(),
-                        novel: words.iter().filter(|&&w| art_df[w as usize] == 1).count() as u32,
-                        novel_names: names
-                            .iter()
-                            .filter(|n| ids.get(*n).is_some_and(|&w| art_df[w as usize] == 1))
-                            .count() as u32,
-                        sentence,
-                        words,
-                    })
-                    .collect()
-            })
-            .collect();
-        // The same sentence is often carried word for word by many articles (wire copy): each
-        // distinct set of words is compared once, and its best overlap spread to every article
-        // carrying it.
+        Frequencies { df, art_df, n, idf }
+    }
+
+    /// A word rare enough to find candidates by: in at most `COMMON` of the sentences, or two.
+    fn looked_up(&self, w: u32) -> bool {
+        let d = self.df[w as usize];
+        (d as f32) <= COMMON * self.n || d <= 2
+    }
+}
+
+/// The points of each member, weighed, with what only they add.
+fn weigh(raw: Vec<Vec<Raw>>, ids: &HashMap<String, u32>, f: &Frequencies) -> Vec<Vec<Point>> {
+    let novel = |w: u32| f.art_df[w as usize] == 1;
+    raw.into_iter()
+        .map(|pts| {
+            pts.into_iter()
+                .map(|(sentence, words, names)| Point {
+                    weight: words.iter().map(|&w| f.idf[w as usize]).sum(),
+                    novel: words.iter().filter(|&&w| novel(w)).count() as u32,
+                    novel_names: names
+                        .iter()
+                        .filter(|n| ids.get(*n).is_some_and(|&w| novel(w)))
+                        .count() as u32,
+                    sentence,
+                    words,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+impl Distinct {
+    fn of(points: &[Vec<Point>]) -> Distinct {
         let mut uniq: HashMap<&[u32], u32> = HashMap::new();
         let mut rep: Vec<(usize, usize)> = Vec::new();
         let mut carriers: Vec<Vec<u32>> = Vec::new();
@@ -223,63 +266,86 @@ impl StoryPoints {
                     .collect()
             })
             .collect();
-        drop(uniq);
-        let nu = rep.len();
-        let point = |u: usize| &points[rep[u].0][rep[u].1];
-        // Inverted index over the words that are not everywhere.
-        let mut post: Vec<Vec<u32>> = vec![Vec::new(); nw];
-        for u in 0..nu {
-            for &w in &point(u).words {
-                if (df[w as usize] as f32) <= COMMON * n || df[w as usize] <= 2 {
-                    post[w as usize].push(u as u32);
-                }
+        Distinct {
+            rep,
+            carriers,
+            unique_of,
+        }
+    }
+}
+
+/// Per distinct set `u` and member `j`: the best overlap of `u` with any point of `j` (1 for the
+/// members carrying it), found through an inverted index over the words that are not everywhere.
+fn best_overlaps(
+    points: &[Vec<Point>],
+    d: &Distinct,
+    f: &Frequencies,
+    members: usize,
+) -> Vec<Vec<f32>> {
+    let nu = d.rep.len();
+    let point = |u: usize| &points[d.rep[u].0][d.rep[u].1];
+    let mut post: Vec<Vec<u32>> = vec![Vec::new(); f.df.len()];
+    for u in 0..nu {
+        for &w in &point(u).words {
+            if f.looked_up(w) {
+                post[w as usize].push(u as u32);
             }
         }
-        let m = members.len();
-        // best_u[u][j]: best overlap of distinct point u with any point of member j.
-        let mut best_u = vec![vec![0f32; m]; nu];
-        for (u, cs) in carriers.iter().enumerate() {
-            for &j in cs {
-                best_u[u][j as usize] = 1.0;
+    }
+    let mut best_u = vec![vec![0f32; members]; nu];
+    for (u, cs) in d.carriers.iter().enumerate() {
+        for &j in cs {
+            best_u[u][j as usize] = 1.0;
+        }
+    }
+    let mut shared = vec![0f32; nu];
+    let mut touched: Vec<u32> = Vec::new();
+    for u in 0..nu {
+        let pt = point(u);
+        for &w in &pt.words {
+            // Each pair once: only the later distinct points.
+            for &v in post[w as usize].iter().rev() {
+                if v as usize <= u {
+                    break;
+                }
+                if shared[v as usize] == 0.0 {
+                    touched.push(v);
+                }
+                shared[v as usize] += f.idf[w as usize];
             }
         }
-        let mut shared = vec![0f32; nu];
-        let mut touched: Vec<u32> = Vec::new();
-        for u in 0..nu {
-            let pt = point(u);
-            for &w in &pt.words {
-                // Each pair once: only the later distinct points.
-                for &v in post[w as usize].iter().rev() {
-                    if v as usize <= u {
-                        break;
-                    }
-                    if shared[v as usize] == 0.0 {
-                        touched.push(v);
-                    }
-                    shared[v as usize] += idf[w as usize];
-                }
+        for &v in &touched {
+            let v = v as usize;
+            shared[v] = 0.0;
+            // The rare words found the candidate; the exact overlap counts every word.
+            let dv = dice(pt, point(v), &f.idf);
+            for &j in &d.carriers[v] {
+                let b = &mut best_u[u][j as usize];
+                *b = b.max(dv);
             }
-            for &v in &touched {
-                let v = v as usize;
-                shared[v] = 0.0;
-                // The rare words found the candidate; the exact overlap counts every word.
-                let d = dice(pt, point(v), &idf);
-                for &j in &carriers[v] {
-                    let b = &mut best_u[u][j as usize];
-                    *b = b.max(d);
-                }
-                for &i in &carriers[u] {
-                    let b = &mut best_u[v][i as usize];
-                    *b = b.max(d);
-                }
+            for &i in &d.carriers[u] {
+                let b = &mut best_u[v][i as usize];
+                *b = b.max(dv);
             }
-            touched.clear();
         }
+        touched.clear();
+    }
+    best_u
+}
+
+impl StoryPoints {
+    pub fn build(articles: &[Article], members: &[u32]) -> StoryPoints {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let raw = raw_points(articles, members, &mut ids);
+        let freq = Frequencies::count(&raw, ids.len());
+        let points = weigh(raw, &ids, &freq);
+        let distinct = Distinct::of(&points);
+        let best_u = best_overlaps(&points, &distinct, &freq, members.len());
         StoryPoints {
             points,
-            unique_of,
+            unique_of: distinct.unique_of,
             best_u,
-            idf,
+            idf: freq.idf,
         }
     }
 
@@ -386,4 +452,69 @@ fn chain(
     }
     pairs.reverse();
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::testing::article;
+
+    #[test]
+    fn the_same_sentence_is_the_same_point_and_headings_are_none() {
+        let articles = vec![
+            article(
+                0,
+                "Vallo Post",
+                "Ferry",
+                "Ferry news today\n\nThe Brellin ferry will sail twice a day from the old harbor pier. Tickets will cost four crowns for adults and two crowns for children.",
+            ),
+            article(
+                1,
+                "Island Times",
+                "Ferry",
+                "The Brellin ferry will sail twice a day from the old harbor pier. A storm closed the lighthouse road near Kestrel Point for a week.",
+            ),
+        ];
+        let sp = StoryPoints::build(&articles, &[0, 1]);
+        assert_eq!(sp.points[0].len(), 2, "the heading is not a point");
+        assert!(sp.covered(0, 0, 1) && sp.covered(1, 0, 0));
+        assert!(!sp.covered(0, 1, 1) && !sp.covered(1, 1, 0));
+        assert_eq!(sp.best(0, 0, 0), 0.0);
+        // Words only one article uses, and of those the names.
+        assert!(sp.points[1][1].novel >= 5);
+        assert_eq!(sp.points[1][1].novel_names, 2);
+    }
+
+    #[test]
+    fn a_paraphrase_in_order_is_a_rewrite() {
+        let source = "The Brellin ferry will sail twice a day from the old harbor pier. \
+            The council approved the timetable after three months of talks with island towns. \
+            Tickets will cost four crowns for adults and two crowns for children. \
+            Fishers on Vallo island worry the bigger wake will damage their nets.";
+        let rewrite = "Twice a day the Brellin ferry is going to sail from the harbor pier. \
+            After months of talks with island towns the council approved a timetable. \
+            Adults will pay four crowns for tickets, children two crowns. \
+            Vallo island fishers fear their nets will suffer from the bigger wake.";
+        let articles = vec![
+            article(0, "Vallo Post", "Ferry", source),
+            article(1, "Island Times", "Ferry", rewrite),
+        ];
+        let sp = StoryPoints::build(&articles, &[0, 1]);
+        let al = sp.align(1, 0);
+        assert_eq!(al.chain, 4);
+        assert_eq!(al.verbatim, 0);
+        assert!(al.is_rewrite());
+        assert!(al.mine.iter().all(|&m| m));
+        let copy = sp.align(0, 0);
+        assert_eq!(copy.verbatim, 4);
+        assert!(!copy.is_rewrite(), "word for word is a copy, not a rewrite");
+    }
+
+    #[test]
+    fn stems_drop_common_endings_only_from_long_words() {
+        assert_eq!(stem("Lagging"), "lagg");
+        assert_eq!(stem("models"), "model");
+        assert_eq!(stem("Talvik's"), "talvik");
+        assert_eq!(stem("bus"), "bus");
+    }
 }

@@ -6,12 +6,12 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::quotes::QuoteBook;
-use super::views::{self, OutletView, PeopleViews, Statement};
-use super::{Story, distinctive_angles};
 use crate::analysis::annotate::Annotations;
 use crate::model::Article;
 use crate::model::Span;
+use crate::stories::quotes::QuoteBook;
+use crate::stories::{Story, distinctive_angles};
+use crate::views::{self, OutletView, PeopleViews, Statement};
 
 /// Most stories whose analyses are kept at once.
 pub const MEMO_STORIES: usize = 4096;
