@@ -71,7 +71,7 @@ fn main() -> anyhow::Result<()> {
             continue;
         };
         let st = &corpus.stories[si as usize];
-        let pv = views::people(&corpus.articles, st, &corpus.quotes);
+        let pv = views::people(&corpus.articles, &corpus.annotations, st, &corpus.quotes);
         let (people, claim) = (&pv.people, &pv.claim);
         println!(
             "\n{key} ({} articles in the cluster)\n  gold claim:  {}\n  found claim: {}",

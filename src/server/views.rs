@@ -311,7 +311,7 @@ pub fn compare_views(c: &Corpus, args: &CompareViewsArgs) -> Result<CompareViews
         }
         pv.claim.clone()
     } else {
-        views::claim(&c.articles, story)
+        views::claim(&c.articles, &c.annotations, story)
     };
     let claim = ClaimOut {
         text: claim.text.clone(),

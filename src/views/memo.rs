@@ -48,17 +48,17 @@ impl StoryAnalysis {
 
     pub fn people(&self, c: &Ctx) -> &PeopleViews {
         self.people
-            .get_or_init(|| views::people(c.articles, c.story, c.book))
+            .get_or_init(|| views::people(c.articles, c.notes, c.story, c.book))
     }
 
     pub fn outlets(&self, c: &Ctx) -> &[OutletView] {
         self.outlets
-            .get_or_init(|| views::outlets(c.articles, c.story, c.book))
+            .get_or_init(|| views::outlets(c.articles, c.notes, c.story, c.book))
     }
 
     pub fn shared_points(&self, c: &Ctx) -> &[Statement] {
         self.shared
-            .get_or_init(|| views::shared_points(c.articles, c.story))
+            .get_or_init(|| views::shared_points(c.articles, c.notes, c.story))
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::people::canonical;
 use super::points::StoryPoints;
 use super::statement::Statement;
+use crate::analysis::annotate::Annotations;
 use crate::analysis::quotes::QuoteKind;
 use crate::model::Article;
 use crate::stories::Story;
@@ -44,9 +45,14 @@ struct Coverage<'a> {
 }
 
 /// How each article of the story covered it.
-pub fn outlets(articles: &[Article], story: &Story, book: &QuoteBook) -> Vec<OutletView> {
+pub fn outlets(
+    articles: &[Article],
+    notes: &[Annotations],
+    story: &Story,
+    book: &QuoteBook,
+) -> Vec<OutletView> {
     let members = &story.members;
-    let sp = StoryPoints::build(articles, members);
+    let sp = StoryPoints::build(articles, notes, members);
     let canon: Vec<bool> = members
         .iter()
         .map(|&o| articles[o as usize].duplicate_of.is_none())
@@ -259,12 +265,12 @@ impl Coverage<'_> {
 }
 
 /// Points that every or almost every article reports (from the first article that has them).
-pub fn shared_points(articles: &[Article], story: &Story) -> Vec<Statement> {
+pub fn shared_points(articles: &[Article], notes: &[Annotations], story: &Story) -> Vec<Statement> {
     let canon = canonical(articles, story);
     if canon.len() < 2 {
         return vec![];
     }
-    let sp = StoryPoints::build(articles, &canon);
+    let sp = StoryPoints::build(articles, notes, &canon);
     let mut out = Vec::new();
     for (p, pt) in sp.points[0].iter().enumerate() {
         let carriers = 1 + (1..canon.len()).filter(|&j| sp.covered(0, p, j)).count();
@@ -312,7 +318,8 @@ mod tests {
             ),
         ];
         let s = story(&articles, &[0, 1, 2]);
-        let views = outlets(&articles, &s, &QuoteBook::default());
+        let notes = crate::analysis::annotate::annotate_all(&articles, 1);
+        let views = outlets(&articles, &notes, &s, &QuoteBook::default());
         assert_eq!(views.len(), 3);
         let texts = |v: &[Statement]| v.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts(&views[1].only_here), vec![NETS]);
@@ -328,6 +335,9 @@ mod tests {
             "a word-for-word copy"
         );
         assert_eq!(views[1].derives_from, None);
-        assert_eq!(texts(&shared_points(&articles, &s)), vec![SAIL, TALKS]);
+        assert_eq!(
+            texts(&shared_points(&articles, &notes, &s)),
+            vec![SAIL, TALKS]
+        );
     }
 }

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use super::speakers::story_speakers;
 use super::stance::{self, Claim, Placement};
 use super::statement::{Side, Statement};
+use crate::analysis::annotate::Annotations;
 use crate::analysis::quotes::QuoteKind;
-use crate::analysis::sentences::{self, Sentence};
+use crate::analysis::sentences::Sentence;
 use crate::model::Article;
 use crate::stories::quotes::QuoteBook;
 use crate::stories::{Story, content_words};
@@ -41,9 +42,9 @@ pub struct PeopleViews {
 }
 
 /// The story's central claim (see [`stance::claim`]).
-pub fn claim(articles: &[Article], story: &Story) -> Claim {
+pub fn claim(articles: &[Article], notes: &[Annotations], story: &Story) -> Claim {
     let lead = &articles[story.lead_article as usize];
-    let ss = sentences::split(&lead.body);
+    let ss = notes[story.lead_article as usize].sentence_texts(&lead.body);
     stance::claim(lead, story.lead_article, &story.headline, &ss)
 }
 
@@ -58,14 +59,24 @@ pub(super) fn canonical(articles: &[Article], story: &Story) -> Vec<u32> {
 }
 
 /// The people of a story, their statements and their sides on its claim.
-pub fn people(articles: &[Article], story: &Story, book: &QuoteBook) -> PeopleViews {
+pub fn people(
+    articles: &[Article],
+    notes: &[Annotations],
+    story: &Story,
+    book: &QuoteBook,
+) -> PeopleViews {
     let canon = canonical(articles, story);
     let sents: HashMap<u32, Vec<Sentence>> = canon
         .iter()
-        .map(|&o| (o, sentences::split(&articles[o as usize].body)))
+        .map(|&o| {
+            (
+                o,
+                notes[o as usize].sentence_texts(&articles[o as usize].body),
+            )
+        })
         .collect();
     let speakers = story_speakers(articles, &canon, &sents, book);
-    let claim = claim(articles, story);
+    let claim = claim(articles, notes, story);
     let (placed, _why) = stance::place(articles, &canon, &sents, &claim, &speakers);
     let mut groups = Vec::new();
     let mut out: Vec<PersonView> = Vec::new();
@@ -174,7 +185,8 @@ mod tests {
             bad,
             "warned",
         );
-        let pv = people(&articles, &story(&articles, &[0]), &book);
+        let notes = crate::analysis::annotate::annotate_all(&articles, 1);
+        let pv = people(&articles, &notes, &story(&articles, &[0]), &book);
         assert!(
             pv.claim
                 .text

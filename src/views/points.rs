@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::sentences::{self, Sentence};
+use crate::analysis::annotate::Annotations;
+use crate::analysis::sentences::Sentence;
 use crate::model::Article;
 use crate::stories::cluster::is_stopword;
 use crate::text;
@@ -155,12 +156,13 @@ struct Distinct {
 /// word ids assigned in `ids`.
 fn raw_points(
     articles: &[Article],
+    notes: &[Annotations],
     members: &[u32],
     ids: &mut HashMap<String, u32>,
 ) -> Vec<Vec<Raw>> {
     let mut raw: Vec<Vec<Raw>> = Vec::with_capacity(members.len());
     for &o in members {
-        let ss = sentences::split(&articles[o as usize].body);
+        let ss = notes[o as usize].sentence_texts(&articles[o as usize].body);
         let mut pts = Vec::new();
         for s in ss {
             if heading(&s.text) {
@@ -334,9 +336,9 @@ fn best_overlaps(
 }
 
 impl StoryPoints {
-    pub fn build(articles: &[Article], members: &[u32]) -> StoryPoints {
+    pub fn build(articles: &[Article], notes: &[Annotations], members: &[u32]) -> StoryPoints {
         let mut ids: HashMap<String, u32> = HashMap::new();
-        let raw = raw_points(articles, members, &mut ids);
+        let raw = raw_points(articles, notes, members, &mut ids);
         let freq = Frequencies::count(&raw, ids.len());
         let points = weigh(raw, &ids, &freq);
         let distinct = Distinct::of(&points);
@@ -475,7 +477,8 @@ mod tests {
                 "The Brellin ferry will sail twice a day from the old harbor pier. A storm closed the lighthouse road near Kestrel Point for a week.",
             ),
         ];
-        let sp = StoryPoints::build(&articles, &[0, 1]);
+        let notes = crate::analysis::annotate::annotate_all(&articles, 1);
+        let sp = StoryPoints::build(&articles, &notes, &[0, 1]);
         assert_eq!(sp.points[0].len(), 2, "the heading is not a point");
         assert!(sp.covered(0, 0, 1) && sp.covered(1, 0, 0));
         assert!(!sp.covered(0, 1, 1) && !sp.covered(1, 1, 0));
@@ -499,7 +502,8 @@ mod tests {
             article(0, "Vallo Post", "Ferry", source),
             article(1, "Island Times", "Ferry", rewrite),
         ];
-        let sp = StoryPoints::build(&articles, &[0, 1]);
+        let notes = crate::analysis::annotate::annotate_all(&articles, 1);
+        let sp = StoryPoints::build(&articles, &notes, &[0, 1]);
         let al = sp.align(1, 0);
         assert_eq!(al.chain, 4);
         assert_eq!(al.verbatim, 0);
