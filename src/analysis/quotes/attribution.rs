@@ -420,3 +420,91 @@ fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
             .iter()
             .any(|x| h.len() > x.len() + 2 && h.ends_with(x))
 }
+
+/// The attributions of a sentence (units `u`, quotes at unit indices `qidx`), in order: each cue
+/// word with its speaker, a participle or coordinated cue sharing the subject before it.
+pub(super) fn find_attributions(c: &Ctx, u: &[U], qidx: &[usize]) -> Vec<Attr> {
+    let l = lex();
+    let mut attrs: Vec<Attr> = Vec::new();
+    for i in 0..u.len() {
+        // a capitalised cue only opens an inverted sentence: "Said Ellis: ..."
+        let Some(w) = c.lw(u[i]) else { continue };
+        if !(w == "according"
+            || ((is_cue_word(l, &w, true) || w == "pointed")
+                && (!c.cap(u[i]) || (i == 0 && w.ends_with('d')))))
+        {
+            continue;
+        }
+        // quote-framing verbs count next to a quote or before a closing colon ("Caddell continued:")
+        let qa = !qidx.is_empty() || u.last().is_some_and(|&x| c.is_punct(x, ":"));
+        if let Some(at) = attr_at(c, u, i, qa) {
+            if let Some(at) = accept_attribution(c, u, &attrs, at, &w, i, qa) {
+                attrs.push(at);
+            }
+        } else if let Some(prev) = attrs.last()
+            && i > prev.region_e
+            && (qa || is_cue_word(l, &w, false))
+            && (w.ends_with("ing") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+            && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+        {
+            // "X said ..., adding that ...": the participle shares the earlier subject
+            let np = prev.np.clone();
+            attrs.push(Attr {
+                cue: i,
+                cue_e: i + 1,
+                np,
+                region_s: i,
+                region_e: i + 1,
+                inverted: false,
+                according: false,
+            });
+        }
+    }
+    attrs
+}
+
+/// Whether attribution `at` of cue word `w` (unit `i`) stands next to the attributions before it:
+/// not inside the previous one's region, not a quote-framing verb inside a clause someone else
+/// reports; a participle or coordinated cue takes the earlier subject.
+fn accept_attribution(
+    c: &Ctx,
+    u: &[U],
+    attrs: &[Attr],
+    mut at: Attr,
+    w: &str,
+    i: usize,
+    qa: bool,
+) -> Option<Attr> {
+    let l = lex();
+    if !qa && !is_cue_word(l, w, false) && w != "according" && w != "pointed" {
+        return None;
+    }
+    if attrs.last().is_some_and(|p| at.cue < p.region_e) {
+        return None;
+    }
+    // "The senator said he rarely asks surrogates ..., "except ..."": a verb
+    // that frames quotes only inside a clause someone else reports is no cue
+    if at.np.kind == NpKind::Pron
+        && !l.cue_bare.contains(w)
+        && !l.cue_that.contains(w)
+        && attrs.last().is_some_and(|p| {
+            !p.inverted
+                && p.region_e == at.np.s
+                && c.lw(u[p.cue])
+                    .is_some_and(|pw| l.cue_bare.contains(pw.as_str()))
+        })
+    {
+        return None;
+    }
+    if let Some(prev) = attrs.last()
+        && at.np.s < prev.region_e
+        && !at.inverted
+        && i > 0
+        && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+    {
+        // "X said ..., noting ...", "X said ... and warned ...": the earlier subject
+        at.np = prev.np.clone();
+        at.region_s = i;
+    }
+    Some(at)
+}

@@ -3,58 +3,6 @@
 
 use super::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum U {
-    T(usize),
-    Q(usize),
-}
-
-pub(super) struct Ctx<'a> {
-    pub(super) text: &'a str,
-    pub(super) toks: &'a [Tok],
-    pub(super) qs: &'a [QSpan],
-}
-
-impl<'a> Ctx<'a> {
-    pub(super) fn ts(&self, k: usize) -> &'a str {
-        &self.text[self.toks[k].s..self.toks[k].e]
-    }
-    pub(super) fn word(&self, u: U) -> Option<&'a str> {
-        match u {
-            U::T(k) if self.toks[k].kind == TK::Word => Some(self.ts(k)),
-            _ => None,
-        }
-    }
-    pub(super) fn lw(&self, u: U) -> Option<String> {
-        self.word(u).map(|w| w.to_lowercase())
-    }
-    pub(super) fn is_punct(&self, u: U, c: &str) -> bool {
-        match u {
-            U::T(k) => matches!(self.toks[k].kind, TK::Punct | TK::DQ | TK::SQ) && self.ts(k) == c,
-            _ => false,
-        }
-    }
-    pub(super) fn span(&self, u: U) -> (usize, usize) {
-        match u {
-            U::T(k) => (self.toks[k].s, self.toks[k].e),
-            U::Q(q) => {
-                let qq = &self.qs[q];
-                let e = match qq.close {
-                    Some(c) => self.toks[c].e,
-                    None => qq.ce,
-                };
-                (self.toks[qq.open].s, e)
-            }
-        }
-    }
-    pub(super) fn cap(&self, u: U) -> bool {
-        match u {
-            U::T(k) => self.toks[k].kind == TK::Word && self.toks[k].cap,
-            _ => false,
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub(super) struct NP {
     pub(super) s: usize, // unit index range [s, e)

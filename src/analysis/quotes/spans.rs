@@ -153,3 +153,107 @@ pub(super) fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) 
     }
     (s, e)
 }
+
+/// Marks as ignored the quotes that are titles or nicknames ("the "Into Asia" podcast") and
+/// headings in single quotes on a line of their own ('Coal Isn't the Villain.').
+pub(super) fn mark_titles_and_headings(text: &str, toks: &[Tok], qs: &mut [QSpan]) {
+    for q in qs.iter_mut() {
+        if is_title(text, toks, q) || is_heading(toks, q) {
+            q.ignored = true;
+        }
+    }
+}
+
+/// A short quote right after a word like "podcast", "titled" or before one like "show", "bill".
+fn is_title(text: &str, toks: &[Tok], q: &QSpan) -> bool {
+    let l = lex();
+    let before = (0..q.open).rev().find(|&k| toks[k].kind == TK::Word);
+    let after = ((q.last + 1)..toks.len()).find(|&k| {
+        toks[k].kind != TK::Punct
+            || text[toks[k].s..toks[k].e]
+                .chars()
+                .all(|c| c.is_alphanumeric())
+    });
+    let bw = before
+        .filter(|&k| q.open - k == 1 && !toks[k].cap)
+        .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
+    let aw = after
+        .filter(|&k| toks[k].kind == TK::Word && k == q.last + 1)
+        .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
+    q.words <= 8
+        && (bw.as_deref().is_some_and(|w| l.title_before.contains(w))
+            || aw.as_deref().is_some_and(|w| l.title_after.contains(w)))
+}
+
+/// A subhead in single quotes on its own line, mostly capitalised: 'Coal Isn't the Villain.'
+fn is_heading(toks: &[Tok], q: &QSpan) -> bool {
+    let own_line = |k: Option<usize>| k.is_none_or(|k| toks[k].kind == TK::Para);
+    let words: Vec<&Tok> = toks[q.open..=q.last.min(toks.len() - 1)]
+        .iter()
+        .filter(|t| t.kind == TK::Word)
+        .collect();
+    let after_heading = (q.last + 1..toks.len()).find(|&x| toks[x].kind != TK::Punct);
+    toks[q.open].kind == TK::SQ
+        && q.words <= 8
+        && own_line(q.open.checked_sub(1))
+        && own_line(after_heading)
+        && words.iter().filter(|t| t.cap).count() * 2 > words.len()
+}
+
+/// For each token, the quote span (not ignored) it belongs to, if any.
+pub(super) fn quote_of_token(toks: &[Tok], qs: &[QSpan]) -> Vec<Option<usize>> {
+    let mut unit_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
+    for (qi, q) in qs.iter().enumerate() {
+        if q.ignored {
+            continue;
+        }
+        let hi = q.last.min(toks.len() - 1);
+        if q.open <= hi {
+            unit_of_tok[q.open..=hi].fill(Some(qi));
+        }
+    }
+    unit_of_tok
+}
+
+/// Links each quote that opens its paragraph to the unclosed last quote of the paragraph before
+/// (a quote running over several paragraphs reopens each one).
+pub(super) fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
+    // a quote is a continuation if it opens its paragraph and the last quote of the previous paragraph is unclosed
+    let para_of = |k: usize| -> usize {
+        match paras.binary_search_by(|&(a, b)| {
+            if k < a {
+                std::cmp::Ordering::Greater
+            } else if k >= b {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i,
+        }
+    };
+    let mut cur_para = usize::MAX;
+    let mut last_in_para: Option<usize> = None;
+    for i in 0..qs.len() {
+        qs[i].cont_of = None;
+        if qs[i].ignored {
+            continue;
+        }
+        let p = para_of(qs[i].open);
+        if p != cur_para {
+            let prev_last_unclosed = last_in_para
+                .filter(|&j| qs[j].close.is_none())
+                .map(|j| (j, cur_para));
+            cur_para = p;
+            if let Some((j, pp)) = prev_last_unclosed
+                && pp + 1 == p
+                && qs[i].open == paras[p].0
+                && toks[qs[i].open].kind == TK::DQ
+            {
+                qs[i].cont_of = Some(j);
+            }
+        }
+        last_in_para = Some(i);
+    }
+}

@@ -195,3 +195,21 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     }
     toks
 }
+
+/// Paragraphs as token ranges `[start, end)`, split at paragraph-break tokens (empty ones left out).
+pub(super) fn paragraphs(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    let mut a = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TK::Para {
+            if i > a {
+                paras.push((a, i));
+            }
+            a = i + 1;
+        }
+    }
+    if toks.len() > a {
+        paras.push((a, toks.len()));
+    }
+    paras
+}

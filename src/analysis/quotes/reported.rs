@@ -1,0 +1,228 @@
+//! Sentences without quotes: a sentence ending in a colon introduces the quote of the next
+//! paragraph, and each attribution reports the clause it governs ("X said [that] CLAUSE",
+//! "CLAUSE, X said", "According to X, CLAUSE").
+
+use super::*;
+
+impl Assembler<'_> {
+    /// A sentence without quotes: an introduction for the next quote, and reported speech.
+    pub(super) fn unquoted(&mut self, s: &Sentence) {
+        let c = self.doc;
+        let (u, attrs, pi) = (s.units, &s.attrs, s.para);
+        let ends_colon = u.last().is_some_and(|&x| c.is_punct(x, ":"));
+        let send = s.end_excl(c);
+        if ends_colon && !attrs.iter().any(|at| at.region_e >= send.saturating_sub(3)) {
+            // "President Clinton released the following statement:", "He told his
+            // audience, to rowdy applause:": the quote that opens the next paragraph is the
+            // subject's
+            let np = attrs.first().map(|at| at.np.clone()).or_else(|| {
+                // a name followed by a comma is an address or an interjection ("Wait, it
+                // gets better:"), not a subject
+                subject_at_start(c, u, u.len()).filter(|n| {
+                    n.kind != NpKind::Common && !(n.e < u.len() && c.is_punct(u[n.e], ","))
+                })
+            });
+            if let Some(np) = np {
+                let (mention, speaker) = resolve(c, u, &np, &mut self.ents);
+                self.intro_pending = Some(Context {
+                    speaker,
+                    mention,
+                    para: pi,
+                });
+            }
+        }
+        for (ai, at) in attrs.iter().enumerate() {
+            let (mention, speaker) = resolve(c, u, &at.np, &mut self.ents);
+            let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_e - 1]).1));
+            if ends_colon && at.region_e >= send.saturating_sub(3) {
+                self.intro_pending = Some(Context {
+                    speaker: speaker.clone(),
+                    mention,
+                    para: pi,
+                });
+                continue;
+            }
+            let pieces: Vec<(usize, usize)> = reported_clauses(c, s, ai, send)
+                .into_iter()
+                .filter(|&(st, e)| st < e)
+                .map(|(st, e)| (c.span(u[st]).0, c.span(u[e - 1]).1))
+                .collect();
+            if pieces.is_empty() {
+                continue;
+            }
+            self.push(Out {
+                kind: QuoteKind::Reported,
+                pieces,
+                mention,
+                speaker: speaker.clone(),
+                cue,
+                conf: 0.5,
+            });
+            self.last = Some(Context {
+                speaker,
+                mention,
+                para: pi,
+            });
+        }
+    }
+}
+
+/// The clauses (unit ranges) that attribution `ai` of a sentence without quotes reports.
+fn reported_clauses(c: &Ctx, s: &Sentence, ai: usize, send: usize) -> Vec<(usize, usize)> {
+    let (u, attrs) = (s.units, &s.attrs);
+    let at = &attrs[ai];
+    // a cue whose subject opens this cue's clause is reported inside it
+    // ("Merrill says Machado promised ...")
+    let next_s = attrs[ai + 1..]
+        .iter()
+        .find(|n| n.np.s > at.region_e + 1 || n.np.s <= at.cue)
+        .map(|n| if n.np.s > at.cue { n.np.s } else { n.cue })
+        .unwrap_or(send);
+    let follows_clause = clause_follows(c, s, at, next_s, send);
+    let tail_attr = !follows_clause && at.region_s > 0 && (at.inverted || at.region_s > 2) && {
+        let mut p = at.region_s;
+        while p > 0 && c.is_punct(u[p - 1], ",") {
+            p -= 1;
+        }
+        p < at.region_s
+    };
+    if at.according && at.region_s < 2 {
+        // According to X, CLAUSE
+        let mut st = at.region_e;
+        while st < send && c.is_punct(u[st], ",") {
+            st += 1;
+        }
+        if s.content_words(c, st, send) >= 3 {
+            return vec![(st, send)];
+        }
+        vec![]
+    } else if tail_attr {
+        clause_before_cue(c, s, ai, next_s, send)
+    } else if !at.inverted || at.according {
+        clause_after_verb(c, s, at, next_s, send)
+            .into_iter()
+            .collect()
+    } else {
+        vec![]
+    }
+}
+
+/// Whether a clause follows the cue ("X said that ...", "X said the plan ..."), so the cue does
+/// not close the statement before it.
+fn clause_follows(c: &Ctx, s: &Sentence, at: &Attr, next_s: usize, send: usize) -> bool {
+    let l = lex();
+    let u = s.units;
+    let w = c.lw(u[at.cue]).unwrap_or_default();
+    let nx = if at.region_e < send {
+        c.lw(u[at.region_e])
+    } else {
+        None
+    };
+    let rest = s.content_words(c, at.region_e, next_s.min(send));
+    match nx.as_deref() {
+        Some("that") => true,
+        Some(f) if l.stop_fwd.contains(f) => false,
+        Some(_) => rest >= 4 && !at.inverted && l.cue_bare.contains(w.as_str()),
+        None => false,
+    }
+}
+
+/// CLAUSE, X said [, CLAUSE2]: the clause before the attribution, and the one continuing after it
+/// unless what follows describes the speaker.
+fn clause_before_cue(
+    c: &Ctx,
+    s: &Sentence,
+    ai: usize,
+    next_s: usize,
+    send: usize,
+) -> Vec<(usize, usize)> {
+    let (u, attrs) = (s.units, &s.attrs);
+    let at = &attrs[ai];
+    let mut pieces = Vec::new();
+    let mut e = at.region_s;
+    while e > 0 && c.is_punct(u[e - 1], ",") {
+        e -= 1;
+    }
+    let mut st = 0;
+    if ai > 0 {
+        st = attrs[ai - 1].region_e.max(attrs[ai - 1].cue_e);
+        if st > e {
+            return pieces;
+        }
+    }
+    if s.content_words(c, st, e) >= 3 {
+        pieces.push((st, e));
+        // parenthetical: continue after the attribution
+        let mut s2 = at.region_e;
+        while s2 < send && c.is_punct(u[s2], ",") {
+            s2 += 1;
+        }
+        // "..., said Wilcox, an Orlando Republican who ...": an apposition of
+        // the speaker, not the rest of the statement
+        let apposition = s2 < send
+            && c.lw(u[s2]).is_some_and(|f| {
+                matches!(f.as_str(), "who" | "whose")
+                    || (at.inverted && matches!(f.as_str(), "a" | "an" | "the" | "one"))
+            });
+        if s2 > at.region_e
+            && !apposition
+            && s.content_words(c, s2, next_s.min(send)) >= 2
+            && !at.according
+        {
+            pieces.push((s2, next_s.min(send)));
+        }
+    }
+    pieces
+}
+
+/// X said [that] CLAUSE: the clause after the verb, past time adjuncts up to "that"; a bare speech
+/// verb takes a clause without "that".
+fn clause_after_verb(
+    c: &Ctx,
+    s: &Sentence,
+    at: &Attr,
+    next_s: usize,
+    send: usize,
+) -> Option<(usize, usize)> {
+    let l = lex();
+    let u = s.units;
+    let w = c.lw(u[at.cue]).unwrap_or_default();
+    let mut st = at.region_e;
+    let bare = l.cue_bare.contains(w.as_str()) || at.according;
+    // skip time adjuncts / PPs up to "that"
+    let that_pos = (st..(st + 10).min(send)).find(|&i| c.lw(u[i]).as_deref() == Some("that"));
+    let first = if st < send { c.lw(u[st]) } else { None };
+    let ok = match first.as_deref() {
+        Some("that") => true,
+        Some(f)
+            if l.stop_fwd.contains(f)
+                || matches!(
+                    f,
+                    "of" | "so" | "yes" | "no" | "it." | "nothing" | "something" | "anything"
+                ) =>
+        {
+            if let Some(tp) = that_pos {
+                st = tp;
+                true
+            } else {
+                false
+            }
+        }
+        Some(_) => bare,
+        None => false,
+    };
+    if st < send && c.is_punct(u[st], ",") {
+        // "X said, ..." -> only if followed by a clause
+        st += 1;
+    }
+    let e = next_s.min(send);
+    let mut e2 = e;
+    while e2 > st
+        && (c.is_punct(u[e2 - 1], ",")
+            || c.lw(u[e2 - 1])
+                .is_some_and(|w| matches!(w.as_str(), "while" | "and" | "but" | "whereas")))
+    {
+        e2 -= 1;
+    }
+    (ok && s.content_words(c, st, e2) >= 3).then_some((st, e2))
+}
