@@ -14,32 +14,53 @@ pub(super) struct Attr {
     pub(super) according: bool,
 }
 
+/// The cue word at a unit rejects the reading as a speech verb (a noun, a passive, a modal verb
+/// reporting no quote): there is no attribution here.
+struct NotACue;
+
 /// Find the speaker of a cue at unit index `ci` in sentence units `u`.
 pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
-    let l = lex();
     let w = c.lw(u[ci])?;
     if w == "according" {
-        if ci + 1 < u.len() && c.lw(u[ci + 1]).as_deref() == Some("to") {
-            let np = np_fwd(c, u, ci + 2, u.len())?;
-            let re = np.e;
-            return Some(Attr {
-                cue: ci,
-                cue_e: ci + 2,
-                region_s: ci,
-                region_e: re,
-                np,
-                inverted: true,
-                according: true,
-            });
-        }
-        return None;
+        return according_to(c, u, ci);
     }
-    if !is_cue_word(l, &w, quote_adjacent) {
+    let cue_e = cue_extent(c, u, ci, &w, quote_adjacent)?;
+    let j = skip_back_to_subject(c, u, ci);
+    if let Some(np) = subject_before(c, u, ci, j, &w).ok()? {
+        return attribution_with_subject(c, u, ci, cue_e, np, &w, quote_adjacent);
+    }
+    inverted_attribution(c, u, ci, cue_e, j, &w)
+}
+
+/// "according to X": the phrase after "to" is the speaker.
+fn according_to(c: &Ctx, u: &[U], ci: usize) -> Option<Attr> {
+    if ci + 1 < u.len() && c.lw(u[ci + 1]).as_deref() == Some("to") {
+        let np = np_fwd(c, u, ci + 2, u.len())?;
+        let re = np.e;
+        return Some(Attr {
+            cue: ci,
+            cue_e: ci + 2,
+            region_s: ci,
+            region_e: re,
+            np,
+            inverted: true,
+            according: true,
+        });
+    }
+    None
+}
+
+/// Where the cue word `w` at `ci` ends (after "out" for "pointed out"), or None when it is no
+/// speech verb here: not a cue, "state" not before "that", a colon, a comma or a quote, a modal
+/// before a verb that reports only quotes, a passive or a determiner before it.
+fn cue_extent(c: &Ctx, u: &[U], ci: usize, w: &str, quote_adjacent: bool) -> Option<usize> {
+    let l = lex();
+    if !is_cue_word(l, w, quote_adjacent) {
         return None;
     }
     // "GOP state leaders", "the states' rights": "state" reports speech only before "that", a
     // colon, a comma or a quote
-    if matches!(w.as_str(), "state" | "states")
+    if matches!(w, "state" | "states")
         && !u.get(ci + 1).is_some_and(|&x| {
             matches!(x, U::Q(_))
                 || c.lw(x).as_deref() == Some("that")
@@ -58,8 +79,8 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
         }
     }
     // "would continue", "to offer": a verb that reports speech only next to a quote
-    if !l.cue_bare.contains(w.as_str())
-        && !l.cue_that.contains(w.as_str())
+    if !l.cue_bare.contains(w)
+        && !l.cue_that.contains(w)
         && ci > 0
         && c.lw(u[ci - 1]).is_some_and(|p| {
             matches!(
@@ -89,11 +110,24 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
                 | "their"
                 | "its"
         )
-        && !matches!(w.as_str(), "saying")
+        && w != "saying"
     {
         return None;
     }
-    // backwards, skipping auxiliaries and adverbs
+    Some(cue_e)
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Going back from the cue at `ci` over auxiliaries, adverbs, a parenthetical ("(D-Calif.)") and a
+/// date ("on Tuesday"): the unit index just after where the subject would end.
+fn skip_back_to_subject(c: &Ctx, u: &[U], ci: usize) -> usize {
+    let l = lex();
     let mut j = ci;
     while j > 0 {
         let p = u[j - 1];
@@ -117,18 +151,7 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
                 j -= 1
             }
             // a date between subject and cue: "Sanders on Tuesday thanked ..."
-            Some(pl)
-                if matches!(
-                    pl.as_str(),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                ) && j >= 2 =>
-            {
+            Some(pl) if is_weekday(&pl) && j >= 2 => {
                 j -= 1;
                 if c.lw(u[j - 1])
                     .is_some_and(|x| matches!(x.as_str(), "on" | "last" | "early" | "late"))
@@ -139,223 +162,275 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
             _ => break,
         }
     }
-    let mut np: Option<NP> = None;
-    if j > 0 {
-        let p = u[j - 1];
-        let after_date = c.lw(p).is_some_and(|d| {
-            matches!(
-                d.as_str(),
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            )
-        });
-        let and_noun = c.lw(p).as_deref() == Some("and")
-            && matches!(
-                w.as_str(),
-                "state"
-                    | "report"
-                    | "charge"
-                    | "estimate"
-                    | "fear"
-                    | "hope"
-                    | "promise"
-                    | "note"
-                    | "claim"
-                    | "doubt"
+    j
+}
+
+/// The subject before the cue word `w` at `ci`, the units up to `j` being its own: the sentence's
+/// subject for a participle or a coordinated cue, a name before an apposition, or the phrase right
+/// before. `Err` when the cue word turns out a noun.
+fn subject_before(c: &Ctx, u: &[U], ci: usize, j: usize, w: &str) -> Result<Option<NP>, NotACue> {
+    if j == 0 {
+        return Ok(None);
+    }
+    let p = u[j - 1];
+    let after_date = c.lw(p).is_some_and(|d| is_weekday(&d));
+    let and_before = c.lw(p).as_deref() == Some("and");
+    if and_before
+        && matches!(
+            w,
+            "state"
+                | "report"
+                | "charge"
+                | "estimate"
+                | "fear"
+                | "hope"
+                | "promise"
+                | "note"
+                | "claim"
+                | "doubt"
+        )
+    {
+        // "federal and state law": a noun, not a coordinated cue
+        return Err(NotACue);
+    }
+    if ((c.is_punct(p, ",") || after_date) && w.ends_with("ing")) || and_before {
+        // participial: "..., saying": subject of the sentence
+        Ok(subject_at_start(c, u, j - 1))
+    } else if c.is_punct(p, ",") {
+        Ok(subject_before_apposition(c, u, j))
+    } else if let U::T(_) = p {
+        subject_before_word(c, u, ci, j, w)
+    } else {
+        Ok(None)
+    }
+}
+
+/// "X, a ..., said": the phrase before up to three comma-separated stretches, with the stretch
+/// after it as its role unless that is a relative clause, a place, a time or a participle.
+fn subject_before_apposition(c: &Ctx, u: &[U], j: usize) -> Option<NP> {
+    let mut k = j - 1;
+    let mut tries = 0;
+    while k > 0 && tries < 3 {
+        let mut m = k;
+        let mut found = None;
+        while m > 0 && k - m < 40 {
+            m -= 1;
+            if matches!(u[m], U::Q(_)) {
+                break;
+            }
+            if c.is_punct(u[m], ",") {
+                found = Some(m);
+                break;
+            }
+        }
+        let m = found?;
+        if m > 0
+            && let Some(mut n) = np_back(c, u, m - 1, 0)
+        {
+            if m < j - 2 {
+                apposition_role(c, u, &mut n, m + 1, j - 2);
+            }
+            n.e = j;
+            return Some(n);
+        }
+        k = m;
+        tries += 1;
+    }
+    None
+}
+
+/// Sets the role of `n` from the apposition of units `[from, to]` when it is one.
+fn apposition_role(c: &Ctx, u: &[U], n: &mut NP, from: usize, to: usize) {
+    let (a, _) = c.span(u[from]);
+    let (_, b) = c.span(u[to]);
+    if a >= b {
+        return;
+    }
+    let app = c.text[a..b].trim();
+    let fl = app.split_whitespace().next().unwrap_or("").to_lowercase();
+    // a relative clause, a place or time, or a participle ("speaking
+    // in Ohio") is no role
+    let not_role = matches!(
+        fl.as_str(),
+        "who" | "which" | "whose" | "where" | "when" | "in" | "on" | "at" | "for" | "according"
+    ) || (fl.len() > 4 && fl.ends_with("ing"));
+    if !not_role && !app.contains('"') {
+        if n.role.is_none() {
+            n.role = Some(
+                app.trim_start_matches(|ch: char| !ch.is_alphanumeric())
+                    .to_string(),
             );
-        if and_noun {
-            // "federal and state law": a noun, not a coordinated cue
-            return None;
-        }
-        if ((c.is_punct(p, ",") || after_date) && w.ends_with("ing"))
-            || c.lw(p).as_deref() == Some("and")
-        {
-            // participial: "..., saying": subject of the sentence
-            np = subject_at_start(c, u, j - 1);
-        } else if c.is_punct(p, ",") {
-            // apposition: X, a ..., said
-            let mut k = j - 1;
-            let mut tries = 0;
-            while k > 0 && tries < 3 {
-                let mut m = k;
-                let mut found = None;
-                while m > 0 && k - m < 40 {
-                    m -= 1;
-                    if matches!(u[m], U::Q(_)) {
-                        break;
-                    }
-                    if c.is_punct(u[m], ",") {
-                        found = Some(m);
-                        break;
-                    }
-                }
-                let Some(m) = found else { break };
-                if m > 0
-                    && let Some(mut n) = np_back(c, u, m - 1, 0)
-                {
-                    let (a, _) = c.span(u[m + 1]);
-                    let (_, b) = c.span(u[j - 2]);
-                    if m < j - 2 && a < b {
-                        let app = c.text[a..b].trim();
-                        let fl = app.split_whitespace().next().unwrap_or("").to_lowercase();
-                        // a relative clause, a place or time, or a participle ("speaking
-                        // in Ohio") is no role
-                        let not_role = matches!(
-                            fl.as_str(),
-                            "who"
-                                | "which"
-                                | "whose"
-                                | "where"
-                                | "when"
-                                | "in"
-                                | "on"
-                                | "at"
-                                | "for"
-                                | "according"
-                        ) || (fl.len() > 4 && fl.ends_with("ing"));
-                        if !not_role && !app.contains('"') {
-                            if n.role.is_none() {
-                                n.role = Some(
-                                    app.trim_start_matches(|ch: char| !ch.is_alphanumeric())
-                                        .to_string(),
-                                );
-                            } else if n.kind == NpKind::Name {
-                                n.role = Some(app.to_string());
-                            }
-                        }
-                    }
-                    n.e = j;
-                    np = Some(n);
-                    break;
-                }
-                k = m;
-                tries += 1;
-            }
-        } else if let U::T(_) = p {
-            np = np_back(c, u, j - 1, 0);
-            // "his recent attacks", "an unprompted call", "a rare note": after a determiner and an
-            // adjective the cue word is a noun, not a verb
-            if l.noun_cue.contains(w.as_str())
-                && np
-                    .as_ref()
-                    .is_some_and(|n| n.kind == NpKind::Common && adjective_head(c, u, n))
-            {
-                return None;
-            }
-            // "a series of tweets", "Clinton's call": after a preposition or a possessive
-            // the cue word is a noun
-            let pw = c.word(p).unwrap_or_default();
-            let possessive = is_poss(pw)
-                && c.cap(p)
-                && !matches!(
-                    pw.to_lowercase().as_str(),
-                    "it's" | "it\u{2019}s" | "that's" | "that\u{2019}s"
-                );
-            if possessive
-                || matches!(
-                    pw.to_lowercase().as_str(),
-                    "of" | "for" | "in" | "on" | "with" | "about" | "by" | "from" | "into"
-                )
-            {
-                return None;
-            }
-            // "issued a statement saying", "carrying signs reading": a thing before a participle
-            // is its object; the speaker is the clause's subject
-            if w.ends_with("ing")
-                && let Some(obj) = &np
-                && obj.kind == NpKind::Common
-                && !is_person_head(c, u, obj)
-                && let Some(subj) = subject_at_start(c, u, obj.s)
-                && subj.kind != NpKind::Common
-            {
-                np = Some(subj);
-            }
-            // "Holding signs calling ..., the protesters chanted": a participle phrase that
-            // opens the sentence belongs to the subject after it
-            if w.ends_with("ing")
-                && np
-                    .as_ref()
-                    .is_some_and(|n| n.s == 0 && n.kind == NpKind::Common && c.cap(u[0]))
-                && let Some(subj) = subject_at_start(c, u, u.len()).filter(|s| s.s > ci)
-            {
-                np = Some(subj);
-            }
-            // "a series of tweets early Friday saying": no phrase of its own before the
-            // participle; the clause's subject speaks
-            if np.is_none() && w.ends_with("ing") {
-                np = subject_at_start(c, u, j - 1).filter(|n| n.kind != NpKind::Common);
-            }
+        } else if n.kind == NpKind::Name {
+            n.role = Some(app.to_string());
         }
     }
-    if let Some(np) = np {
-        // plural nouns that look like cues: "the suing states were", "media reports"
-        if np.kind == NpKind::Common
-            && matches!(
-                w.as_str(),
-                "states"
-                    | "reports"
-                    | "charges"
-                    | "estimates"
-                    | "fears"
-                    | "hopes"
-                    | "promises"
-                    | "vows"
-                    | "notes"
-                    | "claims"
-                    | "doubts"
-                    | "mentions"
-            )
-        {
-            return None;
-        }
-        if np.kind == NpKind::Common
-            && !quote_adjacent
-            && np.name_words.is_empty()
-            && np.head_e - np.head_s > 5
-        {
-            return None;
-        }
-        let mut re = cue_e;
-        // object of tell/ask: "told reporters", "told CNN"
-        if matches!(
-            w.as_str(),
-            "told"
-                | "tells"
-                | "tell"
-                | "telling"
-                | "asked"
-                | "asks"
-                | "ask"
-                | "reminded"
-                | "reminds"
-                | "warned"
-                | "assured"
-        ) {
-            let mut k = cue_e;
-            while k < u.len() && k < cue_e + 10 {
-                match c.word(u[k]) {
-                    Some(x) if x.to_lowercase() != "that" => k += 1,
-                    _ => break,
-                }
-            }
-            if k == u.len()
-                || [",", ":", "."].iter().any(|p| c.is_punct(u[k], p))
-                || c.lw(u[k]).as_deref() == Some("that")
-                || matches!(u[k], U::Q(_))
-            {
-                re = k;
-            }
-        }
-        return Some(Attr {
-            cue: ci,
-            cue_e,
-            region_s: np.s.min(ci),
-            region_e: re,
-            np,
-            inverted: false,
-            according: false,
-        });
+}
+
+/// The phrase ending right before the cue word `w` (at `ci`; the phrase ends at `j - 1`), with
+/// the checks that make the cue word a noun ("his recent attacks", "a series of tweets",
+/// "Clinton's call") and the cases where the sentence's subject speaks instead ("issued a
+/// statement saying", "Holding signs calling ..., the protesters chanted").
+fn subject_before_word(
+    c: &Ctx,
+    u: &[U],
+    ci: usize,
+    j: usize,
+    w: &str,
+) -> Result<Option<NP>, NotACue> {
+    let l = lex();
+    let p = u[j - 1];
+    let mut np = np_back(c, u, j - 1, 0);
+    // "his recent attacks", "an unprompted call", "a rare note": after a determiner and an
+    // adjective the cue word is a noun, not a verb
+    if l.noun_cue.contains(w)
+        && np
+            .as_ref()
+            .is_some_and(|n| n.kind == NpKind::Common && adjective_head(c, u, n))
+    {
+        return Err(NotACue);
     }
-    // inverted: "..., said X"
+    // "a series of tweets", "Clinton's call": after a preposition or a possessive
+    // the cue word is a noun
+    let pw = c.word(p).unwrap_or_default();
+    let possessive = is_poss(pw)
+        && c.cap(p)
+        && !matches!(
+            pw.to_lowercase().as_str(),
+            "it's" | "it\u{2019}s" | "that's" | "that\u{2019}s"
+        );
+    if possessive
+        || matches!(
+            pw.to_lowercase().as_str(),
+            "of" | "for" | "in" | "on" | "with" | "about" | "by" | "from" | "into"
+        )
+    {
+        return Err(NotACue);
+    }
+    if !w.ends_with("ing") {
+        return Ok(np);
+    }
+    // "issued a statement saying", "carrying signs reading": a thing before a participle
+    // is its object; the speaker is the clause's subject
+    if let Some(obj) = &np
+        && obj.kind == NpKind::Common
+        && !is_person_head(c, u, obj)
+        && let Some(subj) = subject_at_start(c, u, obj.s)
+        && subj.kind != NpKind::Common
+    {
+        np = Some(subj);
+    }
+    // "Holding signs calling ..., the protesters chanted": a participle phrase that
+    // opens the sentence belongs to the subject after it
+    if np
+        .as_ref()
+        .is_some_and(|n| n.s == 0 && n.kind == NpKind::Common && c.cap(u[0]))
+        && let Some(subj) = subject_at_start(c, u, u.len()).filter(|s| s.s > ci)
+    {
+        np = Some(subj);
+    }
+    // "a series of tweets early Friday saying": no phrase of its own before the
+    // participle; the clause's subject speaks
+    if np.is_none() {
+        np = subject_at_start(c, u, j - 1).filter(|n| n.kind != NpKind::Common);
+    }
+    Ok(np)
+}
+
+/// The attribution of cue `w` (units `[ci, cue_e)`) with subject `np` before it, unless the cue
+/// word is a plural noun after a common noun ("media reports") or the subject is a long common
+/// phrase away from quotes; the region runs on over the object of "told"/"asked".
+fn attribution_with_subject(
+    c: &Ctx,
+    u: &[U],
+    ci: usize,
+    cue_e: usize,
+    np: NP,
+    w: &str,
+    quote_adjacent: bool,
+) -> Option<Attr> {
+    // plural nouns that look like cues: "the suing states were", "media reports"
+    if np.kind == NpKind::Common
+        && matches!(
+            w,
+            "states"
+                | "reports"
+                | "charges"
+                | "estimates"
+                | "fears"
+                | "hopes"
+                | "promises"
+                | "vows"
+                | "notes"
+                | "claims"
+                | "doubts"
+                | "mentions"
+        )
+    {
+        return None;
+    }
+    if np.kind == NpKind::Common
+        && !quote_adjacent
+        && np.name_words.is_empty()
+        && np.head_e - np.head_s > 5
+    {
+        return None;
+    }
+    let re = told_object_end(c, u, cue_e, w).unwrap_or(cue_e);
+    Some(Attr {
+        cue: ci,
+        cue_e,
+        region_s: np.s.min(ci),
+        region_e: re,
+        np,
+        inverted: false,
+        according: false,
+    })
+}
+
+/// Object of tell/ask ("told reporters", "told CNN"): where it ends, when a comma, colon, full
+/// stop, "that", a quote or the sentence end follows it within ten words.
+fn told_object_end(c: &Ctx, u: &[U], cue_e: usize, w: &str) -> Option<usize> {
+    if !matches!(
+        w,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "ask"
+            | "reminded"
+            | "reminds"
+            | "warned"
+            | "assured"
+    ) {
+        return None;
+    }
+    let mut k = cue_e;
+    while k < u.len() && k < cue_e + 10 {
+        match c.word(u[k]) {
+            Some(x) if x.to_lowercase() != "that" => k += 1,
+            _ => break,
+        }
+    }
+    (k == u.len()
+        || [",", ":", "."].iter().any(|p| c.is_punct(u[k], p))
+        || c.lw(u[k]).as_deref() == Some("that")
+        || matches!(u[k], U::Q(_)))
+    .then_some(k)
+}
+
+/// Inverted attribution "..., said X": after a quote, a comma, a dash or at the start, the phrase
+/// after the cue is the speaker (not after a participle, and not a day or an opener).
+fn inverted_attribution(
+    c: &Ctx,
+    u: &[U],
+    ci: usize,
+    cue_e: usize,
+    j: usize,
+    w: &str,
+) -> Option<Attr> {
+    let l = lex();
     let prev_ok = j == 0
         || matches!(u[j - 1], U::Q(_))
         || c.is_punct(u[j - 1], ",")

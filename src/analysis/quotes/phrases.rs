@@ -28,13 +28,10 @@ pub(super) fn is_cue_word(l: &Lex, w: &str, quote_adjacent: bool) -> bool {
     l.cue_bare.contains(w) || l.cue_that.contains(w) || (quote_adjacent && l.cue_quote.contains(w))
 }
 
-/// Noun phrase ending at unit index `j` (inclusive), scanning backwards.
-pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
-    let l = lex();
-    let w = c.word(u[j])?;
-    let lw = w.to_lowercase();
-    if matches!(lw.as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
-        return Some(NP {
+impl NP {
+    /// A one-unit pronoun phrase at unit `j`.
+    fn pronoun(j: usize) -> NP {
+        NP {
             s: j,
             e: j + 1,
             head_s: j,
@@ -43,7 +40,17 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
             role: None,
             name_words: vec![],
             rel: None,
-        });
+        }
+    }
+}
+
+/// Noun phrase ending at unit index `j` (inclusive), scanning backwards no further than `lo`.
+pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
+    let l = lex();
+    let w = c.word(u[j])?;
+    let lw = w.to_lowercase();
+    if matches!(lw.as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
+        return Some(NP::pronoun(j));
     }
     if lw == "who" && j > lo {
         // "figures who argue": the NP before "who"
@@ -73,158 +80,186 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         if l.never_name.contains(lw.as_str()) {
             return None;
         }
-        // capitalised sequence
-        let mut k = j;
-        loop {
-            if k == lo {
+        return name_phrase_back(c, u, j, lo);
+    }
+    common_phrase_back(c, u, w, j, lo)
+}
+
+/// Where the capitalised sequence ending at `j` starts: back over capitalised words, initials and
+/// abbreviations with their dots, and particles ("de", "van", "of") between capitals; it stops
+/// after an opener ("When Trump", "But Megan Hester").
+fn capitalised_run_start(c: &Ctx, u: &[U], j: usize, lo: usize) -> usize {
+    let l = lex();
+    let mut k = j;
+    while k != lo {
+        let p = u[k - 1];
+        if c.cap(p) {
+            if c.lw(p).is_some_and(|pl| l.never_name.contains(pl.as_str())) {
+                // "When Trump", "But Megan Hester": the name starts after the opener
                 break;
             }
-            let p = u[k - 1];
-            if c.cap(p) {
-                if c.lw(p).is_some_and(|pl| l.never_name.contains(pl.as_str())) {
-                    // "When Trump", "But Megan Hester": the name starts after the opener
-                    break;
-                }
-                k -= 1;
+            k -= 1;
+            continue;
+        }
+        if c.is_punct(p, ".")
+            && k - 1 > lo
+            && let Some(pw) = c.word(u[k - 2])
+        {
+            let pl = pw.to_lowercase();
+            if (pw.chars().count() == 1 && c.cap(u[k - 2])) || l.abbr.contains(pl.as_str()) {
+                k -= 2;
                 continue;
             }
-            if c.is_punct(p, ".")
-                && k - 1 > lo
-                && let Some(pw) = c.word(u[k - 2])
-            {
-                let pl = pw.to_lowercase();
-                if (pw.chars().count() == 1 && c.cap(u[k - 2])) || l.abbr.contains(pl.as_str()) {
-                    k -= 2;
-                    continue;
-                }
-            }
-            if let Some(pl) = c.lw(p)
-                && (l.particles.contains(pl.as_str()) || pl == "of")
-                && k - 1 > lo
-                && c.cap(u[k - 2])
-            {
-                k -= 1;
-                continue;
-            }
+        }
+        if let Some(pl) = c.lw(p)
+            && (l.particles.contains(pl.as_str()) || pl == "of")
+            && k - 1 > lo
+            && c.cap(u[k - 2])
+        {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    k
+}
+
+/// Where the name proper starts in the sequence `[seq_s, j]`: its trailing words (at most four)
+/// that are no role, acronym or possessive; `j + 1` when there are none.
+fn name_start(c: &Ctx, u: &[U], seq_s: usize, j: usize) -> usize {
+    let l = lex();
+    let mut ns = j + 1;
+    let mut cnt = 0;
+    for x in (seq_s..=j).rev() {
+        let Some(wx) = c.word(u[x]) else { continue };
+        let lx = wx.to_lowercase();
+        let acronym = wx.chars().count() >= 2
+            && wx
+                .chars()
+                .all(|ch| ch.is_uppercase() || ch == '.' || ch == '&');
+        if l.role.contains(lx.trim_end_matches('.'))
+            || acronym
+            || wx.ends_with("\u{2019}s")
+            || wx.ends_with("'s")
+            || cnt >= 4
+        {
             break;
         }
-        // strip leading "The"/"A"
-        let mut seq_s = k;
-        let mut det_the = false;
-        if let Some(fw) = c.lw(u[k])
-            && l.det.contains(fw.as_str())
-        {
-            det_the = true;
-            seq_s = k + 1;
-        }
-        if seq_s > j {
-            return None;
-        }
-        // name = trailing non-role words
-        let mut ns = j + 1;
-        let mut cnt = 0;
-        let mut x = j as isize;
-        while x >= seq_s as isize {
-            let ux = u[x as usize];
-            if let Some(wx) = c.word(ux) {
-                let lx = wx.to_lowercase();
-                let acronym = wx.chars().count() >= 2
-                    && wx
-                        .chars()
-                        .all(|ch| ch.is_uppercase() || ch == '.' || ch == '&');
-                if l.role.contains(lx.trim_end_matches('.'))
-                    || acronym
-                    || wx.ends_with("\u{2019}s")
-                    || wx.ends_with("'s")
-                    || cnt >= 4
-                {
-                    break;
-                }
-                cnt += 1;
-                ns = x as usize;
-            }
-            x -= 1;
-        }
-        let head_s = if ns <= j && !det_the {
-            ns
-        } else if det_the {
-            k
-        } else {
-            seq_s
-        };
-        let kind = NpKind::Name;
-        // role: the part of the sequence before the name plus lowercase modifiers before it
-        let mut rs = seq_s;
-        if head_s == ns && ns <= j {
-            // extend role backwards over lowercase modifiers: "AI pioneer", "Alibaba chairman"
-            while rs > lo {
-                let p = u[rs - 1];
-                match c.lw(p) {
-                    Some(pl)
-                        if !l.det.contains(pl.as_str())
-                            && !l.stop_fwd.contains(pl.as_str())
-                            && !l.aux.contains(pl.as_str())
-                            && !l.cue_bare.contains(pl.as_str())
-                            && !l.cue_that.contains(pl.as_str())
-                            && !l.discourse.contains(pl.as_str())
-                            && !matches!(
-                                pl.as_str(),
-                                "while"
-                                    | "whereas"
-                                    | "like"
-                                    | "including"
-                                    | "said"
-                                    | "says"
-                                    | "is"
-                                    | "are"
-                                    | "was"
-                                    | "were"
-                                    | "be"
-                            )
-                            && (rs > j.saturating_sub(12)) =>
-                    {
-                        rs -= 1
-                    }
-                    _ => break,
-                }
-            }
-            // do not let the role start with a sentence-initial capitalised word that is a discourse word
-        }
-        let role = if head_s == ns && rs < ns {
-            let (a, _) = c.span(u[rs]);
-            let (_, b) = c.span(u[ns - 1]);
-            let r = c.text[a..b].trim().to_string();
-            if r.is_empty() { None } else { Some(r) }
-        } else {
-            None
-        };
-        let (name_from, mut s) = if head_s == ns && ns <= j {
-            (ns, rs)
-        } else {
-            (head_s, head_s)
-        };
-        if s > lo && c.lw(u[s - 1]).is_some_and(|w| l.det.contains(w.as_str())) {
-            s -= 1;
-        }
-        let name_words: Vec<String> = (name_from..=j)
-            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
-            .filter(|w| !l.det.contains(w.to_lowercase().as_str()))
-            .collect();
-        if name_words.is_empty() {
-            return None;
-        }
-        return Some(NP {
-            s,
-            e: j + 1,
-            head_s,
-            head_e: j + 1,
-            kind,
-            role,
-            name_words,
-            rel: None,
-        });
+        cnt += 1;
+        ns = x;
     }
-    // lowercase common-noun phrase back to a determiner
+    ns
+}
+
+/// Where a role before a name starts: back from `rs` over lower-case modifiers ("AI pioneer",
+/// "Alibaba chairman"), at most twelve units before `j`.
+fn role_start(c: &Ctx, u: &[U], mut rs: usize, j: usize, lo: usize) -> usize {
+    let l = lex();
+    while rs > lo {
+        let p = u[rs - 1];
+        match c.lw(p) {
+            Some(pl)
+                if !l.det.contains(pl.as_str())
+                    && !l.stop_fwd.contains(pl.as_str())
+                    && !l.aux.contains(pl.as_str())
+                    && !l.cue_bare.contains(pl.as_str())
+                    && !l.cue_that.contains(pl.as_str())
+                    && !l.discourse.contains(pl.as_str())
+                    && !matches!(
+                        pl.as_str(),
+                        "while"
+                            | "whereas"
+                            | "like"
+                            | "including"
+                            | "said"
+                            | "says"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                    )
+                    && (rs > j.saturating_sub(12)) =>
+            {
+                rs -= 1
+            }
+            _ => break,
+        }
+    }
+    rs
+}
+
+/// A name phrase ending at the capitalised word `j`: the name, with the capitalised and
+/// lower-case words before it as its role ("Alibaba chairman Jack Ma"); after a determiner the
+/// whole phrase is the head ("the White House").
+fn name_phrase_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
+    let l = lex();
+    let k = capitalised_run_start(c, u, j, lo);
+    // strip leading "The"/"A"
+    let mut seq_s = k;
+    let mut det_the = false;
+    if let Some(fw) = c.lw(u[k])
+        && l.det.contains(fw.as_str())
+    {
+        det_the = true;
+        seq_s = k + 1;
+    }
+    if seq_s > j {
+        return None;
+    }
+    // name = trailing non-role words
+    let ns = name_start(c, u, seq_s, j);
+    let head_s = if ns <= j && !det_the {
+        ns
+    } else if det_the {
+        k
+    } else {
+        seq_s
+    };
+    // role: the part of the sequence before the name plus lowercase modifiers before it
+    let named = head_s == ns && ns <= j;
+    let rs = if named {
+        role_start(c, u, seq_s, j, lo)
+    } else {
+        seq_s
+    };
+    let role = if head_s == ns && rs < ns {
+        let (a, _) = c.span(u[rs]);
+        let (_, b) = c.span(u[ns - 1]);
+        let r = c.text[a..b].trim().to_string();
+        if r.is_empty() { None } else { Some(r) }
+    } else {
+        None
+    };
+    let (name_from, mut s) = if named { (ns, rs) } else { (head_s, head_s) };
+    if s > lo && c.lw(u[s - 1]).is_some_and(|w| l.det.contains(w.as_str())) {
+        s -= 1;
+    }
+    let name_words: Vec<String> = (name_from..=j)
+        .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+        .filter(|w| !l.det.contains(w.to_lowercase().as_str()))
+        .collect();
+    if name_words.is_empty() {
+        return None;
+    }
+    Some(NP {
+        s,
+        e: j + 1,
+        head_s,
+        head_e: j + 1,
+        kind: NpKind::Name,
+        role,
+        name_words,
+        rel: None,
+    })
+}
+
+/// A lower-case common-noun phrase ending at word `w` (unit `j`), back to a determiner, a number or
+/// a possessive name ("the two lawmakers", "63 percent", "Obama's former strategist"); without one
+/// only a plural of at most three words.
+fn common_phrase_back(c: &Ctx, u: &[U], w: &str, j: usize, lo: usize) -> Option<NP> {
+    let l = lex();
+    let lw = w.to_lowercase();
     if !w.chars().next().is_some_and(|ch| ch.is_alphabetic()) {
         return None;
     }
@@ -517,16 +552,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
     }
     let first = c.lw(u[j]).unwrap_or_default();
     if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
-        return Some(NP {
-            s: j,
-            e: j + 1,
-            head_s: j,
-            head_e: j + 1,
-            kind: NpKind::Pron,
-            role: None,
-            name_words: vec![],
-            rel: None,
-        });
+        return Some(NP::pronoun(j));
     }
     if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
         return None;
