@@ -6,7 +6,7 @@ use super::*;
 
 /// Who spoke last and where: the context a following bare quote is attributed to.
 #[derive(Debug, Clone)]
-pub(super) struct Context {
+pub(super) struct LastSpeaker {
     /// the resolved speaker, if any
     pub(super) speaker: Option<Speaker>,
     /// byte span of the speaker mention
@@ -16,7 +16,7 @@ pub(super) struct Context {
 }
 
 /// A quote being assembled, in byte offsets; `finish` turns it into a `Quote`.
-pub(super) struct Out {
+pub(super) struct Draft {
     pub(super) kind: QuoteKind,
     /// byte spans of the pieces
     pub(super) pieces: Vec<(usize, usize)>,
@@ -25,23 +25,23 @@ pub(super) struct Out {
     pub(super) speaker: Option<Speaker>,
     /// byte span of the cue
     pub(super) cue: Option<(usize, usize)>,
-    pub(super) conf: f32,
+    pub(super) confidence: f32,
 }
 
 /// One sentence being read: its units, where its quotes are and the attributions found in it.
 pub(super) struct Sentence<'s> {
-    pub(super) units: &'s [U],
+    pub(super) units: &'s [Unit],
     /// unit indices of the quotes, in order
     pub(super) quotes: Vec<usize>,
     /// the attributions (cue and speaker) found in the sentence, in order
-    pub(super) attrs: Vec<Attr>,
+    pub(super) attrs: Vec<Attribution>,
     /// index of the paragraph
     pub(super) para: usize,
 }
 
 impl Sentence<'_> {
     /// The end of the sentence without its final `.`, `!`, `?` or `:` marks.
-    pub(super) fn end_excl(&self, c: &Ctx) -> usize {
+    pub(super) fn end_excl(&self, c: &Doc) -> usize {
         let u = self.units;
         let mut e = u.len();
         while e > 0
@@ -55,11 +55,11 @@ impl Sentence<'_> {
         e
     }
     /// How many words of units `[from, to)` are not discourse words ("and", "but", "also", ...).
-    pub(super) fn content_words(&self, c: &Ctx, from: usize, to: usize) -> usize {
-        let l = lex();
+    pub(super) fn content_words(&self, c: &Doc, from: usize, to: usize) -> usize {
+        let l = lexicon();
         (from..to)
             .filter(|&i| {
-                c.lw(self.units[i])
+                c.lower_word(self.units[i])
                     .is_some_and(|w| !l.discourse.contains(w.as_str()))
             })
             .count()
@@ -68,28 +68,28 @@ impl Sentence<'_> {
 
 /// The state carried from sentence to sentence while quotes are assembled.
 pub(super) struct Assembler<'a> {
-    pub(super) doc: &'a Ctx<'a>,
+    pub(super) doc: &'a Doc<'a>,
     /// the people and organisations met so far
-    pub(super) ents: Ents,
+    pub(super) entities: EntityRegistry,
     /// the quotes drafted so far
-    pub(super) outs: Vec<Out>,
+    pub(super) drafts: Vec<Draft>,
     /// for a quote span, the draft that holds it
-    pub(super) out_of_q: HashMap<usize, usize>,
+    pub(super) draft_of_quote: HashMap<usize, usize>,
     /// the last speaker quoted or reported
-    pub(super) last: Option<Context>,
+    pub(super) last: Option<LastSpeaker>,
     /// the paragraph of the last quote taken
     pub(super) last_quote_para: Option<usize>,
     /// a speaker introduced by a sentence ending in a colon, for the quote that follows
-    pub(super) intro_pending: Option<Context>,
+    pub(super) intro_pending: Option<LastSpeaker>,
 }
 
 impl<'a> Assembler<'a> {
-    pub(super) fn new(doc: &'a Ctx<'a>) -> Self {
+    pub(super) fn new(doc: &'a Doc<'a>) -> Self {
         Assembler {
             doc,
-            ents: Ents::default(),
-            outs: Vec::new(),
-            out_of_q: HashMap::new(),
+            entities: EntityRegistry::default(),
+            drafts: Vec::new(),
+            draft_of_quote: HashMap::new(),
             last: None,
             last_quote_para: None,
             intro_pending: None,
@@ -98,18 +98,20 @@ impl<'a> Assembler<'a> {
 
     /// Reads one sentence (units `u` of paragraph `pi`): notes the people it names, finds its
     /// attributions and drafts its quotes or reported speech.
-    pub(super) fn sentence(&mut self, u: &[U], pi: usize) {
+    pub(super) fn sentence(&mut self, u: &[Unit], pi: usize) {
         let c = self.doc;
         // touch entity mentions (outside quotes)
         for &x in u {
-            if c.cap(x)
+            if c.is_capitalised(x)
                 && let Some(w) = c.word(x)
             {
-                self.ents.touch(w, c.span(x).0);
+                self.entities.touch(w, c.span(x).0);
             }
         }
-        register_named_people(c, u, &mut self.ents);
-        let quotes: Vec<usize> = (0..u.len()).filter(|&i| matches!(u[i], U::Q(_))).collect();
+        register_named_people(c, u, &mut self.entities);
+        let quotes: Vec<usize> = (0..u.len())
+            .filter(|&i| matches!(u[i], Unit::Quote(_)))
+            .collect();
         let attrs = find_attributions(c, u, &quotes);
         let s = Sentence {
             units: u,
@@ -125,36 +127,36 @@ impl<'a> Assembler<'a> {
     }
 
     /// Adds a draft; returns its index.
-    pub(super) fn push(&mut self, out: Out) -> usize {
-        self.outs.push(out);
-        self.outs.len() - 1
+    pub(super) fn push(&mut self, out: Draft) -> usize {
+        self.drafts.push(out);
+        self.drafts.len() - 1
     }
 
     /// Notes that the quote units among `units` belong to draft `out`.
-    pub(super) fn claim(&mut self, units: impl IntoIterator<Item = U>, out: usize) {
+    pub(super) fn claim(&mut self, units: impl IntoIterator<Item = Unit>, out: usize) {
         for x in units {
-            if let U::Q(q) = x {
-                self.out_of_q.insert(q, out);
+            if let Unit::Quote(q) = x {
+                self.draft_of_quote.insert(q, out);
             }
         }
     }
 
     /// Notes that the quote units at indices `ids` of `u` belong to the last draft.
-    pub(super) fn claim_last(&mut self, u: &[U], ids: &[usize]) {
-        let out = self.outs.len() - 1;
+    pub(super) fn claim_last(&mut self, u: &[Unit], ids: &[usize]) {
+        let out = self.drafts.len() - 1;
         self.claim(ids.iter().map(|&i| u[i]), out);
     }
 
     /// The quotes of the text: late role resolution, then byte spans to code points.
     pub(super) fn finish(mut self) -> Vec<Quote> {
-        resolve_late_roles(self.doc.text, &mut self.outs, &self.ents);
-        finish(self.doc.text, self.outs)
+        resolve_late_roles(self.doc.text, &mut self.drafts, &self.entities);
+        finish(self.doc.text, self.drafts)
     }
 }
 
 /// Drafts to `Quote`s: pieces trimmed of white space (empty ones dropped; a draft left with none
 /// is dropped), byte offsets turned into code points.
-pub(super) fn finish(text: &str, mut outs: Vec<Out>) -> Vec<Quote> {
+pub(super) fn finish(text: &str, mut outs: Vec<Draft>) -> Vec<Quote> {
     // byte -> code point map
     let mut map = vec![0u32; text.len() + 1];
     let mut ci = 0u32;
@@ -195,7 +197,7 @@ pub(super) fn finish(text: &str, mut outs: Vec<Out>) -> Vec<Quote> {
             speaker: o.speaker.clone(),
             mention,
             cue: o.cue.map(|(s, e)| (cp(s), cp(e))),
-            confidence: o.conf,
+            confidence: o.confidence,
         });
     }
     res

@@ -4,13 +4,21 @@
 use super::*;
 
 #[derive(Debug, Clone)]
-pub(super) struct Attr {
-    pub(super) cue: usize, // unit index
-    pub(super) cue_e: usize,
-    pub(super) np: NP,
-    pub(super) region_s: usize,
-    pub(super) region_e: usize, // exclusive
+/// A cue word with its speaker: "X said", "said X", "according to X".
+pub(super) struct Attribution {
+    /// unit index of the cue word
+    pub(super) cue: usize,
+    /// unit index after the cue ("pointed out", "according to" take two)
+    pub(super) cue_end: usize,
+    /// the speaker phrase
+    pub(super) np: NounPhrase,
+    /// first unit of the attribution (speaker and cue, in either order)
+    pub(super) region_start: usize,
+    /// unit after the attribution (after the object of "told"/"asked" too)
+    pub(super) region_end: usize,
+    /// the speaker follows the cue ("said X", "according to X")
     pub(super) inverted: bool,
+    /// the cue is "according to"
     pub(super) according: bool,
 }
 
@@ -19,8 +27,8 @@ pub(super) struct Attr {
 struct NotACue;
 
 /// Find the speaker of a cue at unit index `ci` in sentence units `u`.
-pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Option<Attr> {
-    let w = c.lw(u[ci])?;
+pub(super) fn attr_at(c: &Doc, u: &[Unit], ci: usize, quote_adjacent: bool) -> Option<Attribution> {
+    let w = c.lower_word(u[ci])?;
     if w == "according" {
         return according_to(c, u, ci);
     }
@@ -33,15 +41,15 @@ pub(super) fn attr_at(c: &Ctx, u: &[U], ci: usize, quote_adjacent: bool) -> Opti
 }
 
 /// "according to X": the phrase after "to" is the speaker.
-fn according_to(c: &Ctx, u: &[U], ci: usize) -> Option<Attr> {
-    if ci + 1 < u.len() && c.lw(u[ci + 1]).as_deref() == Some("to") {
+fn according_to(c: &Doc, u: &[Unit], ci: usize) -> Option<Attribution> {
+    if ci + 1 < u.len() && c.lower_word(u[ci + 1]).as_deref() == Some("to") {
         let np = np_fwd(c, u, ci + 2, u.len())?;
-        let re = np.e;
-        return Some(Attr {
+        let re = np.end;
+        return Some(Attribution {
             cue: ci,
-            cue_e: ci + 2,
-            region_s: ci,
-            region_e: re,
+            cue_end: ci + 2,
+            region_start: ci,
+            region_end: re,
             np,
             inverted: true,
             according: true,
@@ -53,8 +61,8 @@ fn according_to(c: &Ctx, u: &[U], ci: usize) -> Option<Attr> {
 /// Where the cue word `w` at `ci` ends (after "out" for "pointed out"), or None when it is no
 /// speech verb here: not a cue, "state" not before "that", a colon, a comma or a quote, a modal
 /// before a verb that reports only quotes, a passive or a determiner before it.
-fn cue_extent(c: &Ctx, u: &[U], ci: usize, w: &str, quote_adjacent: bool) -> Option<usize> {
-    let l = lex();
+fn cue_extent(c: &Doc, u: &[Unit], ci: usize, w: &str, quote_adjacent: bool) -> Option<usize> {
+    let l = lexicon();
     if !is_cue_word(l, w, quote_adjacent) {
         return None;
     }
@@ -62,8 +70,8 @@ fn cue_extent(c: &Ctx, u: &[U], ci: usize, w: &str, quote_adjacent: bool) -> Opt
     // colon, a comma or a quote
     if matches!(w, "state" | "states")
         && !u.get(ci + 1).is_some_and(|&x| {
-            matches!(x, U::Q(_))
-                || c.lw(x).as_deref() == Some("that")
+            matches!(x, Unit::Quote(_))
+                || c.lower_word(x).as_deref() == Some("that")
                 || c.is_punct(x, ":")
                 || c.is_punct(x, ",")
         })
@@ -72,7 +80,7 @@ fn cue_extent(c: &Ctx, u: &[U], ci: usize, w: &str, quote_adjacent: bool) -> Opt
     }
     let mut cue_e = ci + 1;
     if w == "pointed" {
-        if ci + 1 < u.len() && c.lw(u[ci + 1]).as_deref() == Some("out") {
+        if ci + 1 < u.len() && c.lower_word(u[ci + 1]).as_deref() == Some("out") {
             cue_e = ci + 2;
         } else {
             return None;
@@ -82,7 +90,7 @@ fn cue_extent(c: &Ctx, u: &[U], ci: usize, w: &str, quote_adjacent: bool) -> Opt
     if !l.cue_bare.contains(w)
         && !l.cue_that.contains(w)
         && ci > 0
-        && c.lw(u[ci - 1]).is_some_and(|p| {
+        && c.lower_word(u[ci - 1]).is_some_and(|p| {
             matches!(
                 p.as_str(),
                 "would" | "will" | "could" | "can" | "should" | "may" | "might" | "must" | "to"
@@ -93,7 +101,7 @@ fn cue_extent(c: &Ctx, u: &[U], ci: usize, w: &str, quote_adjacent: bool) -> Opt
     }
     // passive "was told"
     if ci > 0
-        && let Some(p) = c.lw(u[ci - 1])
+        && let Some(p) = c.lower_word(u[ci - 1])
         && matches!(
             p.as_str(),
             "was"
@@ -126,8 +134,8 @@ fn is_weekday(w: &str) -> bool {
 
 /// Going back from the cue at `ci` over auxiliaries, adverbs, a parenthetical ("(D-Calif.)") and a
 /// date ("on Tuesday"): the unit index just after where the subject would end.
-fn skip_back_to_subject(c: &Ctx, u: &[U], ci: usize) -> usize {
-    let l = lex();
+fn skip_back_to_subject(c: &Doc, u: &[Unit], ci: usize) -> usize {
+    let l = lexicon();
     let mut j = ci;
     while j > 0 {
         let p = u[j - 1];
@@ -143,17 +151,17 @@ fn skip_back_to_subject(c: &Ctx, u: &[U], ci: usize) -> usize {
             }
             break;
         }
-        match c.lw(p) {
+        match c.lower_word(p) {
             Some(pl)
                 if l.aux.contains(pl.as_str())
-                    || (pl.ends_with("ly") && pl.len() > 4 && !c.cap(p)) =>
+                    || (pl.ends_with("ly") && pl.len() > 4 && !c.is_capitalised(p)) =>
             {
                 j -= 1
             }
             // a date between subject and cue: "Sanders on Tuesday thanked ..."
             Some(pl) if is_weekday(&pl) && j >= 2 => {
                 j -= 1;
-                if c.lw(u[j - 1])
+                if c.lower_word(u[j - 1])
                     .is_some_and(|x| matches!(x.as_str(), "on" | "last" | "early" | "late"))
                 {
                     j -= 1;
@@ -168,13 +176,19 @@ fn skip_back_to_subject(c: &Ctx, u: &[U], ci: usize) -> usize {
 /// The subject before the cue word `w` at `ci`, the units up to `j` being its own: the sentence's
 /// subject for a participle or a coordinated cue, a name before an apposition, or the phrase right
 /// before. `Err` when the cue word turns out a noun.
-fn subject_before(c: &Ctx, u: &[U], ci: usize, j: usize, w: &str) -> Result<Option<NP>, NotACue> {
+fn subject_before(
+    c: &Doc,
+    u: &[Unit],
+    ci: usize,
+    j: usize,
+    w: &str,
+) -> Result<Option<NounPhrase>, NotACue> {
     if j == 0 {
         return Ok(None);
     }
     let p = u[j - 1];
-    let after_date = c.lw(p).is_some_and(|d| is_weekday(&d));
-    let and_before = c.lw(p).as_deref() == Some("and");
+    let after_date = c.lower_word(p).is_some_and(|d| is_weekday(&d));
+    let and_before = c.lower_word(p).as_deref() == Some("and");
     if and_before
         && matches!(
             w,
@@ -198,7 +212,7 @@ fn subject_before(c: &Ctx, u: &[U], ci: usize, j: usize, w: &str) -> Result<Opti
         Ok(subject_at_start(c, u, j - 1))
     } else if c.is_punct(p, ",") {
         Ok(subject_before_apposition(c, u, j))
-    } else if let U::T(_) = p {
+    } else if let Unit::Token(_) = p {
         subject_before_word(c, u, ci, j, w)
     } else {
         Ok(None)
@@ -207,7 +221,7 @@ fn subject_before(c: &Ctx, u: &[U], ci: usize, j: usize, w: &str) -> Result<Opti
 
 /// "X, a ..., said": the phrase before up to three comma-separated stretches, with the stretch
 /// after it as its role unless that is a relative clause, a place, a time or a participle.
-fn subject_before_apposition(c: &Ctx, u: &[U], j: usize) -> Option<NP> {
+fn subject_before_apposition(c: &Doc, u: &[Unit], j: usize) -> Option<NounPhrase> {
     let mut k = j - 1;
     let mut tries = 0;
     while k > 0 && tries < 3 {
@@ -215,7 +229,7 @@ fn subject_before_apposition(c: &Ctx, u: &[U], j: usize) -> Option<NP> {
         let mut found = None;
         while m > 0 && k - m < 40 {
             m -= 1;
-            if matches!(u[m], U::Q(_)) {
+            if matches!(u[m], Unit::Quote(_)) {
                 break;
             }
             if c.is_punct(u[m], ",") {
@@ -230,7 +244,7 @@ fn subject_before_apposition(c: &Ctx, u: &[U], j: usize) -> Option<NP> {
             if m < j - 2 {
                 apposition_role(c, u, &mut n, m + 1, j - 2);
             }
-            n.e = j;
+            n.end = j;
             return Some(n);
         }
         k = m;
@@ -240,7 +254,7 @@ fn subject_before_apposition(c: &Ctx, u: &[U], j: usize) -> Option<NP> {
 }
 
 /// Sets the role of `n` from the apposition of units `[from, to]` when it is one.
-fn apposition_role(c: &Ctx, u: &[U], n: &mut NP, from: usize, to: usize) {
+fn apposition_role(c: &Doc, u: &[Unit], n: &mut NounPhrase, from: usize, to: usize) {
     let (a, _) = c.span(u[from]);
     let (_, b) = c.span(u[to]);
     if a >= b {
@@ -260,7 +274,7 @@ fn apposition_role(c: &Ctx, u: &[U], n: &mut NP, from: usize, to: usize) {
                 app.trim_start_matches(|ch: char| !ch.is_alphanumeric())
                     .to_string(),
             );
-        } else if n.kind == NpKind::Name {
+        } else if n.kind == PhraseKind::Name {
             n.role = Some(app.to_string());
         }
     }
@@ -271,13 +285,13 @@ fn apposition_role(c: &Ctx, u: &[U], n: &mut NP, from: usize, to: usize) {
 /// "Clinton's call") and the cases where the sentence's subject speaks instead ("issued a
 /// statement saying", "Holding signs calling ..., the protesters chanted").
 fn subject_before_word(
-    c: &Ctx,
-    u: &[U],
+    c: &Doc,
+    u: &[Unit],
     ci: usize,
     j: usize,
     w: &str,
-) -> Result<Option<NP>, NotACue> {
-    let l = lex();
+) -> Result<Option<NounPhrase>, NotACue> {
+    let l = lexicon();
     let p = u[j - 1];
     let mut np = np_back(c, u, j - 1, 0);
     // "his recent attacks", "an unprompted call", "a rare note": after a determiner and an
@@ -285,7 +299,7 @@ fn subject_before_word(
     if l.noun_cue.contains(w)
         && np
             .as_ref()
-            .is_some_and(|n| n.kind == NpKind::Common && adjective_head(c, u, n))
+            .is_some_and(|n| n.kind == PhraseKind::Common && adjective_head(c, u, n))
     {
         return Err(NotACue);
     }
@@ -293,7 +307,7 @@ fn subject_before_word(
     // the cue word is a noun
     let pw = c.word(p).unwrap_or_default();
     let possessive = is_poss(pw)
-        && c.cap(p)
+        && c.is_capitalised(p)
         && !matches!(
             pw.to_lowercase().as_str(),
             "it's" | "it\u{2019}s" | "that's" | "that\u{2019}s"
@@ -312,10 +326,10 @@ fn subject_before_word(
     // "issued a statement saying", "carrying signs reading": a thing before a participle
     // is its object; the speaker is the clause's subject
     if let Some(obj) = &np
-        && obj.kind == NpKind::Common
+        && obj.kind == PhraseKind::Common
         && !is_person_head(c, u, obj)
-        && let Some(subj) = subject_at_start(c, u, obj.s)
-        && subj.kind != NpKind::Common
+        && let Some(subj) = subject_at_start(c, u, obj.start)
+        && subj.kind != PhraseKind::Common
     {
         np = Some(subj);
     }
@@ -323,15 +337,15 @@ fn subject_before_word(
     // opens the sentence belongs to the subject after it
     if np
         .as_ref()
-        .is_some_and(|n| n.s == 0 && n.kind == NpKind::Common && c.cap(u[0]))
-        && let Some(subj) = subject_at_start(c, u, u.len()).filter(|s| s.s > ci)
+        .is_some_and(|n| n.start == 0 && n.kind == PhraseKind::Common && c.is_capitalised(u[0]))
+        && let Some(subj) = subject_at_start(c, u, u.len()).filter(|s| s.start > ci)
     {
         np = Some(subj);
     }
     // "a series of tweets early Friday saying": no phrase of its own before the
     // participle; the clause's subject speaks
     if np.is_none() {
-        np = subject_at_start(c, u, j - 1).filter(|n| n.kind != NpKind::Common);
+        np = subject_at_start(c, u, j - 1).filter(|n| n.kind != PhraseKind::Common);
     }
     Ok(np)
 }
@@ -340,16 +354,16 @@ fn subject_before_word(
 /// word is a plural noun after a common noun ("media reports") or the subject is a long common
 /// phrase away from quotes; the region runs on over the object of "told"/"asked".
 fn attribution_with_subject(
-    c: &Ctx,
-    u: &[U],
+    c: &Doc,
+    u: &[Unit],
     ci: usize,
     cue_e: usize,
-    np: NP,
+    np: NounPhrase,
     w: &str,
     quote_adjacent: bool,
-) -> Option<Attr> {
+) -> Option<Attribution> {
     // plural nouns that look like cues: "the suing states were", "media reports"
-    if np.kind == NpKind::Common
+    if np.kind == PhraseKind::Common
         && matches!(
             w,
             "states"
@@ -368,19 +382,19 @@ fn attribution_with_subject(
     {
         return None;
     }
-    if np.kind == NpKind::Common
+    if np.kind == PhraseKind::Common
         && !quote_adjacent
         && np.name_words.is_empty()
-        && np.head_e - np.head_s > 5
+        && np.head_end - np.head_start > 5
     {
         return None;
     }
     let re = told_object_end(c, u, cue_e, w).unwrap_or(cue_e);
-    Some(Attr {
+    Some(Attribution {
         cue: ci,
-        cue_e,
-        region_s: np.s.min(ci),
-        region_e: re,
+        cue_end: cue_e,
+        region_start: np.start.min(ci),
+        region_end: re,
         np,
         inverted: false,
         according: false,
@@ -389,7 +403,7 @@ fn attribution_with_subject(
 
 /// Object of tell/ask ("told reporters", "told CNN"): where it ends, when a comma, colon, full
 /// stop, "that", a quote or the sentence end follows it within ten words.
-fn told_object_end(c: &Ctx, u: &[U], cue_e: usize, w: &str) -> Option<usize> {
+fn told_object_end(c: &Doc, u: &[Unit], cue_e: usize, w: &str) -> Option<usize> {
     if !matches!(
         w,
         "told"
@@ -415,24 +429,24 @@ fn told_object_end(c: &Ctx, u: &[U], cue_e: usize, w: &str) -> Option<usize> {
     }
     (k == u.len()
         || [",", ":", "."].iter().any(|p| c.is_punct(u[k], p))
-        || c.lw(u[k]).as_deref() == Some("that")
-        || matches!(u[k], U::Q(_)))
+        || c.lower_word(u[k]).as_deref() == Some("that")
+        || matches!(u[k], Unit::Quote(_)))
     .then_some(k)
 }
 
 /// Inverted attribution "..., said X": after a quote, a comma, a dash or at the start, the phrase
 /// after the cue is the speaker (not after a participle, and not a day or an opener).
 fn inverted_attribution(
-    c: &Ctx,
-    u: &[U],
+    c: &Doc,
+    u: &[Unit],
     ci: usize,
     cue_e: usize,
     j: usize,
     w: &str,
-) -> Option<Attr> {
-    let l = lex();
+) -> Option<Attribution> {
+    let l = lexicon();
     let prev_ok = j == 0
-        || matches!(u[j - 1], U::Q(_))
+        || matches!(u[j - 1], Unit::Quote(_))
         || c.is_punct(u[j - 1], ",")
         || c.is_punct(u[j - 1], "\u{2014}");
     // a participle ("...," referring to the party's July convention) inverts nothing
@@ -441,18 +455,18 @@ fn inverted_attribution(
         && ci + 1 < u.len()
         && let Some(np) = np_fwd(c, u, cue_e, u.len())
         // "..., called Friday for ...": a day or an opener after the verb is no speaker
-        && !(np.kind == NpKind::Name
+        && !(np.kind == PhraseKind::Name
             && np
                 .name_words
                 .iter()
                 .all(|x| l.never_name.contains(x.to_lowercase().as_str())))
     {
-        let re = np.e;
-        return Some(Attr {
+        let re = np.end;
+        return Some(Attribution {
             cue: ci,
-            cue_e,
-            region_s: ci,
-            region_e: re,
+            cue_end: cue_e,
+            region_start: ci,
+            region_end: re,
             np,
             inverted: true,
             according: false,
@@ -462,24 +476,24 @@ fn inverted_attribution(
 }
 
 /// Whether a common-noun phrase's head can speak ("the two lawmakers", "a woman").
-fn is_person_head(c: &Ctx, u: &[U], np: &NP) -> bool {
-    let l = lex();
-    c.lw(u[np.head_e - 1])
+fn is_person_head(c: &Doc, u: &[Unit], np: &NounPhrase) -> bool {
+    let l = lexicon();
+    c.lower_word(u[np.head_end - 1])
         .is_some_and(|h| l.person_head.contains(h.as_str()) || l.role.contains(h.as_str()))
 }
 
 /// Whether a determiner phrase ends in an adjective ("his recent", "an unprompted", "her
 /// opening"), so that the word after it is the noun it modifies.
-fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
-    let l = lex();
-    let opener = c.word(u[np.head_s]).unwrap_or_default();
-    if np.head_e - np.head_s < 2
+fn adjective_head(c: &Doc, u: &[Unit], np: &NounPhrase) -> bool {
+    let l = lexicon();
+    let opener = c.word(u[np.head_start]).unwrap_or_default();
+    if np.head_end - np.head_start < 2
         || !(is_poss(opener) || l.det.contains(opener.to_lowercase().as_str()))
         || is_person_head(c, u, np)
     {
         return false;
     }
-    let Some(h) = c.lw(u[np.head_e - 1]) else {
+    let Some(h) = c.lower_word(u[np.head_end - 1]) else {
         return false;
     };
     const SUFFIXES: &[&str] = &[
@@ -498,15 +512,17 @@ fn adjective_head(c: &Ctx, u: &[U], np: &NP) -> bool {
 
 /// The attributions of a sentence (units `u`, quotes at unit indices `qidx`), in order: each cue
 /// word with its speaker, a participle or coordinated cue sharing the subject before it.
-pub(super) fn find_attributions(c: &Ctx, u: &[U], qidx: &[usize]) -> Vec<Attr> {
-    let l = lex();
-    let mut attrs: Vec<Attr> = Vec::new();
+pub(super) fn find_attributions(c: &Doc, u: &[Unit], qidx: &[usize]) -> Vec<Attribution> {
+    let l = lexicon();
+    let mut attrs: Vec<Attribution> = Vec::new();
     for i in 0..u.len() {
         // a capitalised cue only opens an inverted sentence: "Said Ellis: ..."
-        let Some(w) = c.lw(u[i]) else { continue };
+        let Some(w) = c.lower_word(u[i]) else {
+            continue;
+        };
         if !(w == "according"
             || ((is_cue_word(l, &w, true) || w == "pointed")
-                && (!c.cap(u[i]) || (i == 0 && w.ends_with('d')))))
+                && (!c.is_capitalised(u[i]) || (i == 0 && w.ends_with('d')))))
         {
             continue;
         }
@@ -517,19 +533,19 @@ pub(super) fn find_attributions(c: &Ctx, u: &[U], qidx: &[usize]) -> Vec<Attr> {
                 attrs.push(at);
             }
         } else if let Some(prev) = attrs.last()
-            && i > prev.region_e
+            && i > prev.region_end
             && (qa || is_cue_word(l, &w, false))
-            && (w.ends_with("ing") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
-            && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+            && (w.ends_with("ing") || c.lower_word(u[i - 1]).is_some_and(|p| p == "and"))
+            && (c.is_punct(u[i - 1], ",") || c.lower_word(u[i - 1]).is_some_and(|p| p == "and"))
         {
             // "X said ..., adding that ...": the participle shares the earlier subject
             let np = prev.np.clone();
-            attrs.push(Attr {
+            attrs.push(Attribution {
                 cue: i,
-                cue_e: i + 1,
+                cue_end: i + 1,
                 np,
-                region_s: i,
-                region_e: i + 1,
+                region_start: i,
+                region_end: i + 1,
                 inverted: false,
                 according: false,
             });
@@ -542,44 +558,44 @@ pub(super) fn find_attributions(c: &Ctx, u: &[U], qidx: &[usize]) -> Vec<Attr> {
 /// not inside the previous one's region, not a quote-framing verb inside a clause someone else
 /// reports; a participle or coordinated cue takes the earlier subject.
 fn accept_attribution(
-    c: &Ctx,
-    u: &[U],
-    attrs: &[Attr],
-    mut at: Attr,
+    c: &Doc,
+    u: &[Unit],
+    attrs: &[Attribution],
+    mut at: Attribution,
     w: &str,
     i: usize,
     qa: bool,
-) -> Option<Attr> {
-    let l = lex();
+) -> Option<Attribution> {
+    let l = lexicon();
     if !qa && !is_cue_word(l, w, false) && w != "according" && w != "pointed" {
         return None;
     }
-    if attrs.last().is_some_and(|p| at.cue < p.region_e) {
+    if attrs.last().is_some_and(|p| at.cue < p.region_end) {
         return None;
     }
     // "The senator said he rarely asks surrogates ..., "except ..."": a verb
     // that frames quotes only inside a clause someone else reports is no cue
-    if at.np.kind == NpKind::Pron
+    if at.np.kind == PhraseKind::Pronoun
         && !l.cue_bare.contains(w)
         && !l.cue_that.contains(w)
         && attrs.last().is_some_and(|p| {
             !p.inverted
-                && p.region_e == at.np.s
-                && c.lw(u[p.cue])
+                && p.region_end == at.np.start
+                && c.lower_word(u[p.cue])
                     .is_some_and(|pw| l.cue_bare.contains(pw.as_str()))
         })
     {
         return None;
     }
     if let Some(prev) = attrs.last()
-        && at.np.s < prev.region_e
+        && at.np.start < prev.region_end
         && !at.inverted
         && i > 0
-        && (c.is_punct(u[i - 1], ",") || c.lw(u[i - 1]).is_some_and(|p| p == "and"))
+        && (c.is_punct(u[i - 1], ",") || c.lower_word(u[i - 1]).is_some_and(|p| p == "and"))
     {
         // "X said ..., noting ...", "X said ... and warned ...": the earlier subject
         at.np = prev.np.clone();
-        at.region_s = i;
+        at.region_start = i;
     }
     Some(at)
 }

@@ -10,21 +10,27 @@ pub(super) enum Gender {
 }
 
 #[derive(Debug, Clone)]
+/// A person or organisation met in the text.
 pub(super) struct Entity {
+    /// the fullest name seen
     pub(super) name: String,
+    /// the roles written with it, first seen first
     pub(super) roles: Vec<String>,
     pub(super) is_org: bool,
     pub(super) gender: Option<Gender>,
+    /// byte offset of the latest mention
     pub(super) last_seen: usize,
 }
 
+/// The people and organisations met so far, found by full name, surname or first word.
 #[derive(Default)]
-pub(super) struct Ents {
+pub(super) struct EntityRegistry {
     pub(super) list: Vec<Entity>,
+    /// lower-cased full name, surname or first word to index in `list`
     pub(super) by_key: HashMap<String, usize>,
 }
 
-impl Ents {
+impl EntityRegistry {
     pub(super) fn speaker(&self, id: usize) -> Speaker {
         let e = &self.list[id];
         Speaker {
@@ -156,7 +162,7 @@ pub(super) fn strip_poss(w: &str) -> &str {
 /// The gender the first two words of a name give away (a title like "Mrs." or a known given
 /// name), if any.
 pub(super) fn gender_of(words: &[String]) -> Option<Gender> {
-    let l = lex();
+    let l = lexicon();
     for w in words.iter().take(2) {
         let lw = w.to_lowercase();
         let lw = lw.trim_end_matches('.');
@@ -178,16 +184,16 @@ pub(super) fn gender_of(words: &[String]) -> Option<Gender> {
 /// People named in a sentence though not quoted in it ("Trump seemed to suggest he ...", then
 /// `"...," he told the Times`): a run of two or three capitalised words that opens with a known
 /// given name becomes an entity, so a later pronoun or surname finds it.
-pub(super) fn register_named_people(c: &Ctx, u: &[U], ents: &mut Ents) {
-    let l = lex();
+pub(super) fn register_named_people(c: &Doc, u: &[Unit], ents: &mut EntityRegistry) {
+    let l = lexicon();
     let mut i = 0;
     while i < u.len() {
-        if !c.cap(u[i]) || c.word(u[i]).is_none() {
+        if !c.is_capitalised(u[i]) || c.word(u[i]).is_none() {
             i += 1;
             continue;
         }
         let mut e = i;
-        while e < u.len() && c.cap(u[e]) && c.word(u[e]).is_some() {
+        while e < u.len() && c.is_capitalised(u[e]) && c.word(u[e]).is_some() {
             e += 1;
         }
         let words: Vec<String> = (i..e)
@@ -212,15 +218,15 @@ pub(super) fn register_named_people(c: &Ctx, u: &[U], ents: &mut Ents) {
 /// last person (or organisation) of its gender seen before it, a name is registered (or found)
 /// in `ents`, a role description ("the senator") is the person who holds that role.
 pub(super) fn resolve(
-    c: &Ctx,
-    u: &[U],
-    np: &NP,
-    ents: &mut Ents,
+    c: &Doc,
+    u: &[Unit],
+    np: &NounPhrase,
+    ents: &mut EntityRegistry,
 ) -> (Option<(usize, usize)>, Option<Speaker>) {
-    let a = c.span(u[np.head_s]).0;
-    let b = c.span(u[np.head_e - 1]).1;
+    let a = c.span(u[np.head_start]).0;
+    let b = c.span(u[np.head_end - 1]).1;
     let mtext = &c.text[a..b];
-    let mention = Some((a, np.rel.map_or(b, |r| c.span(u[r]).1)));
+    let mention = Some((a, np.relative.map_or(b, |r| c.span(u[r]).1)));
     // a group ("Others", "other prominent industry figures", "many of whom") is no named speaker
     let first = mtext.split_whitespace().next().unwrap_or("").to_lowercase();
     if matches!(
@@ -230,15 +236,15 @@ pub(super) fn resolve(
         return (mention, None);
     }
     let speaker = match np.kind {
-        NpKind::Pron => resolve_pronoun(mtext, a, ents),
-        NpKind::Name => resolve_name(c, u, np, mtext, a, ents),
-        NpKind::Common => Some(resolve_description(mtext, ents)),
+        PhraseKind::Pronoun => resolve_pronoun(mtext, a, ents),
+        PhraseKind::Name => resolve_name(c, u, np, mtext, a, ents),
+        PhraseKind::Common => Some(resolve_description(mtext, ents)),
     };
     (mention, speaker)
 }
 
 /// "he", "she", "it", "they" at byte `a`: the last person or organisation that fits.
-fn resolve_pronoun(mtext: &str, a: usize, ents: &mut Ents) -> Option<Speaker> {
+fn resolve_pronoun(mtext: &str, a: usize, ents: &mut EntityRegistry) -> Option<Speaker> {
     let lw = mtext.to_lowercase();
     let id = match lw.as_str() {
         "he" => ents.pronoun(Some(Gender::M), false, a),
@@ -255,14 +261,14 @@ fn resolve_pronoun(mtext: &str, a: usize, ents: &mut Ents) -> Option<Speaker> {
 /// A name: honorifics stripped, initials keeping their dot, registered as a person or an
 /// organisation (the full name joins an earlier surname).
 fn resolve_name(
-    c: &Ctx,
-    u: &[U],
-    np: &NP,
+    c: &Doc,
+    u: &[Unit],
+    np: &NounPhrase,
     mtext: &str,
     a: usize,
-    ents: &mut Ents,
+    ents: &mut EntityRegistry,
 ) -> Option<Speaker> {
-    let l = lex();
+    let l = lexicon();
     let mut words: Vec<&str> = np.name_words.iter().map(|s| s.as_str()).collect();
     // strip honorifics
     while words.len() > 1
@@ -293,7 +299,7 @@ fn resolve_name(
         || (words.len() == 1
             && words[0].chars().count() >= 2
             && words[0].chars().all(|ch| ch.is_uppercase()))
-        || c.lw(u[np.head_s]).is_some_and(|w| w == "the");
+        || c.lower_word(u[np.head_start]).is_some_and(|w| w == "the");
     let g = gender_of(&np.name_words);
     let id = ents.register(&words, np.role.clone(), is_org, g, a);
     Some(ents.speaker(id))
@@ -301,8 +307,8 @@ fn resolve_name(
 
 /// A description ("the senator", "the ministry", "a former engineer"): the person who holds that
 /// role, else the latest organisation whose name holds the head noun, else the description itself.
-fn resolve_description(mtext: &str, ents: &Ents) -> Speaker {
-    let l = lex();
+fn resolve_description(mtext: &str, ents: &EntityRegistry) -> Speaker {
+    let l = lexicon();
     let head = mtext.split_whitespace().last().unwrap_or("").to_lowercase();
     if let Some(id) = ents.by_role(&head)
         && !ents.list[id].is_org
@@ -336,7 +342,7 @@ fn resolve_description(mtext: &str, ents: &Ents) -> Speaker {
 /// Late role resolution for common-noun speakers ("a former ByteDance engineer"): once the whole
 /// text is read, a speaker that is only its lower-case description becomes the person met with
 /// that role.
-pub(super) fn resolve_late_roles(text: &str, outs: &mut [Out], ents: &Ents) {
+pub(super) fn resolve_late_roles(text: &str, outs: &mut [Draft], ents: &EntityRegistry) {
     for o in outs.iter_mut() {
         if let (Some(sp), Some((ms, me))) = (&o.speaker, o.mention)
             && sp.role.is_none()

@@ -7,23 +7,42 @@ pub(super) fn set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
 }
 
-pub(super) struct Lex {
+/// The word lists, each a set of lower-case words.
+pub(super) struct Lexicon {
+    /// speech verbs that report a clause without "that" ("said", "told", "warned")
     pub(super) cue_bare: HashSet<&'static str>,
+    /// speech and cognition verbs that report a clause after "that" ("announced", "hoped")
     pub(super) cue_that: HashSet<&'static str>,
+    /// verbs that report speech only next to a quote or a colon ("asked", "joked", "called")
     pub(super) cue_quote: HashSet<&'static str>,
+    /// participles that open a second statement ("adding", "noting")
     pub(super) cue_participle: HashSet<&'static str>,
+    /// auxiliaries and adverbs that may stand between a subject and its cue
     pub(super) aux: HashSet<&'static str>,
+    /// titles and role words that go before a name ("senator", "chief", "former")
     pub(super) role: HashSet<&'static str>,
+    /// words that make a name an organisation ("ministry", "party", "Reuters")
     pub(super) org: HashSet<&'static str>,
+    /// determiners and quantifiers
     pub(super) det: HashSet<&'static str>,
+    /// prepositions, conjunctions and time words that end a phrase read forwards
     pub(super) stop_fwd: HashSet<&'static str>,
+    /// abbreviations whose dot ends no sentence ("Mr.", "Gov.", "U.S."); the extractor's own
+    /// list, separate from the one of `crate::analysis::sentences`
     pub(super) abbr: HashSet<&'static str>,
+    /// words before a quoted title ("podcast", "titled")
     pub(super) title_before: HashSet<&'static str>,
+    /// words after a quoted title ("show", "bill")
     pub(super) title_after: HashSet<&'static str>,
+    /// discourse words that do not count as content ("and", "but", "also")
     pub(super) discourse: HashSet<&'static str>,
+    /// name particles ("de", "van", "bin")
     pub(super) particles: HashSet<&'static str>,
+    /// words that cannot head a speaker phrase ("who", "this", "nobody")
     pub(super) bad_head: HashSet<&'static str>,
+    /// female given names
     pub(super) fem: HashSet<&'static str>,
+    /// male given names
     pub(super) masc: HashSet<&'static str>,
     /// capitalised words that open a sentence or phrase and are never part of a name
     /// ("In declaring ...", "Speaking at ...", "Amid ...", "July")
@@ -34,9 +53,9 @@ pub(super) struct Lex {
     pub(super) noun_cue: HashSet<&'static str>,
 }
 
-pub(super) fn lex() -> &'static Lex {
-    static L: OnceLock<Lex> = OnceLock::new();
-    L.get_or_init(|| Lex {
+pub(super) fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon {
         cue_bare: set("say says said saying tell tells told telling add adds added adding argue argues argued arguing \
             contend contends contended contending claim claims claimed claiming insist insists insisted insisting \
             believe believes believed think thinks thought warn warns warned warning note notes noted noting \
@@ -156,7 +175,7 @@ pub(super) fn lex() -> &'static Lex {
 /// Whether the words between two quotes introduce a second statement ("..., she said, adding
 /// later, "..."") rather than interrupt one.
 pub fn introduces_new_statement(between: &str) -> bool {
-    let l = lex();
+    let l = lexicon();
     between
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| l.cue_participle.contains(w.to_lowercase().as_str()))

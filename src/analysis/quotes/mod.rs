@@ -97,10 +97,10 @@ pub fn extract(text: &str) -> Vec<Quote> {
     // continuation links (multi-paragraph quotes) by paragraph adjacency, on the sorted list
     recompute_cont(&mut qs, &toks, &paras);
     let quote_of_tok = quote_of_token(&toks, &qs);
-    let doc = Ctx {
+    let doc = Doc {
         text,
-        toks: &toks,
-        qs: &qs,
+        tokens: &toks,
+        spans: &qs,
     };
     let mut asm = Assembler::new(&doc);
     for (pi, &(pa, pb)) in paras.iter().enumerate() {

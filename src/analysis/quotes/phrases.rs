@@ -4,63 +4,76 @@
 use super::*;
 
 #[derive(Debug, Clone)]
-pub(super) struct NP {
-    pub(super) s: usize, // unit index range [s, e)
-    pub(super) e: usize,
-    pub(super) head_s: usize, // the mention proper (name / pronoun / det NP)
-    pub(super) head_e: usize,
-    pub(super) kind: NpKind,
+/// A noun phrase that can be a speaker, over sentence units.
+pub(super) struct NounPhrase {
+    /// first unit index of the whole phrase (role and apposition included)
+    pub(super) start: usize,
+    /// unit index after the phrase
+    pub(super) end: usize,
+    /// first unit of the mention proper (the name, the pronoun, the determiner phrase)
+    pub(super) head_start: usize,
+    /// unit after the mention proper
+    pub(super) head_end: usize,
+    pub(super) kind: PhraseKind,
+    /// the role written with the name ("Councilmember", "the city's transit chief")
     pub(super) role: Option<String>,
+    /// the words of the name (empty for pronouns and most common nouns)
     pub(super) name_words: Vec<String>,
     /// a relative pronoun standing for the phrase as the cue's subject ("Trump, who called ..."):
     /// the mention runs from the phrase to it
-    pub(super) rel: Option<usize>,
+    pub(super) relative: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum NpKind {
+pub(super) enum PhraseKind {
+    /// a proper name ("Zhang Chi", "the White House")
     Name,
-    Pron,
+    /// he, she, it, they, I, we
+    Pronoun,
+    /// a description ("the senator", "two lawmakers")
     Common,
 }
 
-pub(super) fn is_cue_word(l: &Lex, w: &str, quote_adjacent: bool) -> bool {
+pub(super) fn is_cue_word(l: &Lexicon, w: &str, quote_adjacent: bool) -> bool {
     l.cue_bare.contains(w) || l.cue_that.contains(w) || (quote_adjacent && l.cue_quote.contains(w))
 }
 
-impl NP {
+impl NounPhrase {
     /// A one-unit pronoun phrase at unit `j`.
-    fn pronoun(j: usize) -> NP {
-        NP {
-            s: j,
-            e: j + 1,
-            head_s: j,
-            head_e: j + 1,
-            kind: NpKind::Pron,
+    fn pronoun(j: usize) -> NounPhrase {
+        NounPhrase {
+            start: j,
+            end: j + 1,
+            head_start: j,
+            head_end: j + 1,
+            kind: PhraseKind::Pronoun,
             role: None,
             name_words: vec![],
-            rel: None,
+            relative: None,
         }
     }
 }
 
 /// Noun phrase ending at unit index `j` (inclusive), scanning backwards no further than `lo`.
-pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
-    let l = lex();
+pub(super) fn np_back(c: &Doc, u: &[Unit], j: usize, lo: usize) -> Option<NounPhrase> {
+    let l = lexicon();
     let w = c.word(u[j])?;
     let lw = w.to_lowercase();
     if matches!(lw.as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
-        return Some(NP::pronoun(j));
+        return Some(NounPhrase::pronoun(j));
     }
     if lw == "who" && j > lo {
-        // "figures who argue": the NP before "who"
+        // "figures who argue": the NounPhrase before "who"
         let mut k = j - 1;
         if c.is_punct(u[k], ",") && k > lo {
             k -= 1;
         }
         return np_back(c, u, k, lo)
-            .filter(|np| np.kind != NpKind::Pron)
-            .map(|np| NP { rel: Some(j), ..np });
+            .filter(|np| np.kind != PhraseKind::Pronoun)
+            .map(|np| NounPhrase {
+                relative: Some(j),
+                ..np
+            });
     }
     if l.bad_head.contains(lw.as_str())
         || l.aux.contains(lw.as_str())
@@ -75,7 +88,7 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         // a date ("early Friday saying ...") is no speaker
         return None;
     }
-    if c.cap(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
+    if c.is_capitalised(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
         // a capitalised word that opens a phrase ("In", "Speaking", "July") is no name
         if l.never_name.contains(lw.as_str()) {
             return None;
@@ -88,13 +101,15 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
 /// Where the capitalised sequence ending at `j` starts: back over capitalised words, initials and
 /// abbreviations with their dots, and particles ("de", "van", "of") between capitals; it stops
 /// after an opener ("When Trump", "But Megan Hester").
-fn capitalised_run_start(c: &Ctx, u: &[U], j: usize, lo: usize) -> usize {
-    let l = lex();
+fn capitalised_run_start(c: &Doc, u: &[Unit], j: usize, lo: usize) -> usize {
+    let l = lexicon();
     let mut k = j;
     while k != lo {
         let p = u[k - 1];
-        if c.cap(p) {
-            if c.lw(p).is_some_and(|pl| l.never_name.contains(pl.as_str())) {
+        if c.is_capitalised(p) {
+            if c.lower_word(p)
+                .is_some_and(|pl| l.never_name.contains(pl.as_str()))
+            {
                 // "When Trump", "But Megan Hester": the name starts after the opener
                 break;
             }
@@ -106,15 +121,17 @@ fn capitalised_run_start(c: &Ctx, u: &[U], j: usize, lo: usize) -> usize {
             && let Some(pw) = c.word(u[k - 2])
         {
             let pl = pw.to_lowercase();
-            if (pw.chars().count() == 1 && c.cap(u[k - 2])) || l.abbr.contains(pl.as_str()) {
+            if (pw.chars().count() == 1 && c.is_capitalised(u[k - 2]))
+                || l.abbr.contains(pl.as_str())
+            {
                 k -= 2;
                 continue;
             }
         }
-        if let Some(pl) = c.lw(p)
+        if let Some(pl) = c.lower_word(p)
             && (l.particles.contains(pl.as_str()) || pl == "of")
             && k - 1 > lo
-            && c.cap(u[k - 2])
+            && c.is_capitalised(u[k - 2])
         {
             k -= 1;
             continue;
@@ -126,8 +143,8 @@ fn capitalised_run_start(c: &Ctx, u: &[U], j: usize, lo: usize) -> usize {
 
 /// Where the name proper starts in the sequence `[seq_s, j]`: its trailing words (at most four)
 /// that are no role, acronym or possessive; `j + 1` when there are none.
-fn name_start(c: &Ctx, u: &[U], seq_s: usize, j: usize) -> usize {
-    let l = lex();
+fn name_start(c: &Doc, u: &[Unit], seq_s: usize, j: usize) -> usize {
+    let l = lexicon();
     let mut ns = j + 1;
     let mut cnt = 0;
     for x in (seq_s..=j).rev() {
@@ -153,11 +170,11 @@ fn name_start(c: &Ctx, u: &[U], seq_s: usize, j: usize) -> usize {
 
 /// Where a role before a name starts: back from `rs` over lower-case modifiers ("AI pioneer",
 /// "Alibaba chairman"), at most twelve units before `j`.
-fn role_start(c: &Ctx, u: &[U], mut rs: usize, j: usize, lo: usize) -> usize {
-    let l = lex();
+fn role_start(c: &Doc, u: &[Unit], mut rs: usize, j: usize, lo: usize) -> usize {
+    let l = lexicon();
     while rs > lo {
         let p = u[rs - 1];
-        match c.lw(p) {
+        match c.lower_word(p) {
             Some(pl)
                 if !l.det.contains(pl.as_str())
                     && !l.stop_fwd.contains(pl.as_str())
@@ -192,13 +209,13 @@ fn role_start(c: &Ctx, u: &[U], mut rs: usize, j: usize, lo: usize) -> usize {
 /// A name phrase ending at the capitalised word `j`: the name, with the capitalised and
 /// lower-case words before it as its role ("Alibaba chairman Jack Ma"); after a determiner the
 /// whole phrase is the head ("the White House").
-fn name_phrase_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
-    let l = lex();
+fn name_phrase_back(c: &Doc, u: &[Unit], j: usize, lo: usize) -> Option<NounPhrase> {
+    let l = lexicon();
     let k = capitalised_run_start(c, u, j, lo);
     // strip leading "The"/"A"
     let mut seq_s = k;
     let mut det_the = false;
-    if let Some(fw) = c.lw(u[k])
+    if let Some(fw) = c.lower_word(u[k])
         && l.det.contains(fw.as_str())
     {
         det_the = true;
@@ -232,7 +249,10 @@ fn name_phrase_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         None
     };
     let (name_from, mut s) = if named { (ns, rs) } else { (head_s, head_s) };
-    if s > lo && c.lw(u[s - 1]).is_some_and(|w| l.det.contains(w.as_str())) {
+    if s > lo
+        && c.lower_word(u[s - 1])
+            .is_some_and(|w| l.det.contains(w.as_str()))
+    {
         s -= 1;
     }
     let name_words: Vec<String> = (name_from..=j)
@@ -242,23 +262,23 @@ fn name_phrase_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
     if name_words.is_empty() {
         return None;
     }
-    Some(NP {
-        s,
-        e: j + 1,
-        head_s,
-        head_e: j + 1,
-        kind: NpKind::Name,
+    Some(NounPhrase {
+        start: s,
+        end: j + 1,
+        head_start: head_s,
+        head_end: j + 1,
+        kind: PhraseKind::Name,
         role,
         name_words,
-        rel: None,
+        relative: None,
     })
 }
 
 /// A lower-case common-noun phrase ending at word `w` (unit `j`), back to a determiner, a number or
 /// a possessive name ("the two lawmakers", "63 percent", "Obama's former strategist"); without one
 /// only a plural of at most three words.
-fn common_phrase_back(c: &Ctx, u: &[U], w: &str, j: usize, lo: usize) -> Option<NP> {
-    let l = lex();
+fn common_phrase_back(c: &Doc, u: &[Unit], w: &str, j: usize, lo: usize) -> Option<NounPhrase> {
+    let l = lexicon();
     let lw = w.to_lowercase();
     if !w.chars().next().is_some_and(|ch| ch.is_alphabetic()) {
         return None;
@@ -280,7 +300,7 @@ fn common_phrase_back(c: &Ctx, u: &[U], w: &str, j: usize, lo: usize) -> Option<
         // "63 percent said", "Obama's former strategist said": numbers and names as determiners
         if l.det.contains(pl.as_str())
             || pl.starts_with(|ch: char| ch.is_ascii_digit())
-            || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p)
+            || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.is_capitalised(p)
         {
             k -= 1;
             found_det = true;
@@ -304,21 +324,21 @@ fn common_phrase_back(c: &Ctx, u: &[U], w: &str, j: usize, lo: usize) -> Option<
     if !found_det && steps > 2 {
         return None;
     }
-    Some(NP {
-        s: k,
-        e: j + 1,
-        head_s: k,
-        head_e: j + 1,
-        kind: NpKind::Common,
+    Some(NounPhrase {
+        start: k,
+        end: j + 1,
+        head_start: k,
+        head_end: j + 1,
+        kind: PhraseKind::Common,
         role: None,
         name_words: vec![],
-        rel: None,
+        relative: None,
     })
 }
 
-/// The subject NP at the start of a sentence (before `lim`), e.g. "Kasich" in "Kasich bemoaned ..., saying".
-pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
-    let l = lex();
+/// The subject NounPhrase at the start of a sentence (before `lim`), e.g. "Kasich" in "Kasich bemoaned ..., saying".
+pub(super) fn subject_at_start(c: &Doc, u: &[Unit], lim: usize) -> Option<NounPhrase> {
+    let l = lexicon();
     let mut k = dateline_end(c, u, lim);
     // skip discourse words and an introductory phrase ending in a comma
     while k < lim
@@ -327,10 +347,10 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     {
         k += 1;
     }
-    let fw = c.lw(u[k]).unwrap_or_default();
+    let fw = c.lower_word(u[k]).unwrap_or_default();
     let opener = l.stop_fwd.contains(fw.as_str())
         || l.never_name.contains(fw.as_str())
-        || (fw.ends_with("ing") && fw.len() > 4 && c.cap(u[k]));
+        || (fw.ends_with("ing") && fw.len() > 4 && c.is_capitalised(u[k]));
     if opener {
         // an introductory phrase ("In declaring ..., the pope", "Speaking in Salem, New
         // Hampshire, Trump"): the subject follows the comma after which a name or a pronoun
@@ -340,7 +360,7 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     if k >= lim {
         return None;
     }
-    let w = c.lw(u[k])?;
+    let w = c.lower_word(u[k])?;
     if matches!(w.as_str(), "he" | "she" | "they" | "i" | "we") {
         return np_back(c, u, k, k);
     }
@@ -358,11 +378,11 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
             let abbreviated = e > k
                 && c.is_punct(u[e], ".")
                 && c.word(u[e - 1]).is_some_and(|p| {
-                    (p.chars().count() == 1 && c.cap(u[e - 1]))
+                    (p.chars().count() == 1 && c.is_capitalised(u[e - 1]))
                         || l.abbr.contains(p.to_lowercase().as_str())
                 })
                 && e + 1 < lim
-                && c.cap(u[e + 1]);
+                && c.is_capitalised(u[e + 1]);
             if abbreviated {
                 e += 1;
                 continue;
@@ -373,11 +393,11 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
         // a lowercase word right after a name that is no role, determiner or particle is
         // its verb ("Hillary Clinton spoke out ...")
         let verb_after_name = e > k
-            && c.cap(u[e - 1])
+            && c.is_capitalised(u[e - 1])
             && !l.role.contains(lx.as_str())
             && !l.det.contains(lx.as_str())
             && !l.particles.contains(lx.as_str());
-        if !c.cap(u[e])
+        if !c.is_capitalised(u[e])
             && (verb_after_name
                 || l.aux.contains(lx.as_str())
                 || lx.ends_with("ed")
@@ -392,21 +412,26 @@ pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
     if e == k {
         return None;
     }
-    np_back(c, u, e - 1, k).filter(|n| n.s <= k + 4)
+    np_back(c, u, e - 1, k).filter(|n| n.start <= k + 4)
 }
 
 /// Where a sentence starts after a dateline ("WASHINGTON \u{2014}", "Washington (AFP) \u{2013}"):
 /// the unit after a dash that only capitalised words, a parenthesis and commas come before, in
 /// the first 8 units; 0 when there is none.
-fn dateline_end(c: &Ctx, u: &[U], lim: usize) -> usize {
+fn dateline_end(c: &Doc, u: &[Unit], lim: usize) -> usize {
     const DASHES: [&str; 4] = ["\u{2014}", "\u{2013}", "\u{2015}", "-"];
     for i in 1..lim.min(8) {
         if DASHES.iter().any(|d| c.is_punct(u[i], d)) {
-            let before_ok = (0..i)
-                .all(|x| c.cap(u[x]) || [",", "(", ")", "."].iter().any(|p| c.is_punct(u[x], p)));
-            return if before_ok && c.cap(u[0]) { i + 1 } else { 0 };
+            let before_ok = (0..i).all(|x| {
+                c.is_capitalised(u[x]) || [",", "(", ")", "."].iter().any(|p| c.is_punct(u[x], p))
+            });
+            return if before_ok && c.is_capitalised(u[0]) {
+                i + 1
+            } else {
+                0
+            };
         }
-        if c.word(u[i]).is_some() && !c.cap(u[i]) {
+        if c.word(u[i]).is_some() && !c.is_capitalised(u[i]) {
             return 0;
         }
     }
@@ -415,30 +440,30 @@ fn dateline_end(c: &Ctx, u: &[U], lim: usize) -> usize {
 
 /// A subject made of a role and a name in apposition: "The union's president, Dolores Vance,
 /// rejected ...": the name, with the role phrase as its role.
-fn role_then_name(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<NP> {
+fn role_then_name(c: &Doc, u: &[Unit], k: usize, lim: usize) -> Option<NounPhrase> {
     let cm = (k + 1..lim.min(k + 8)).find(|&i| c.is_punct(u[i], ","))?;
     if (k..cm).any(|i| c.word(u[i]).is_none()) {
         return None;
     }
     let mut e = cm + 1;
-    while e < lim && c.cap(u[e]) {
+    while e < lim && c.is_capitalised(u[e]) {
         e += 1;
     }
     if e == cm + 1 || e >= lim || !c.is_punct(u[e], ",") {
         return None;
     }
-    let mut np = np_back(c, u, e - 1, cm + 1).filter(|n| n.kind == NpKind::Name)?;
+    let mut np = np_back(c, u, e - 1, cm + 1).filter(|n| n.kind == PhraseKind::Name)?;
     let (a, _) = c.span(u[k]);
     let (_, b) = c.span(u[cm - 1]);
     np.role = Some(c.text[a..b].to_string());
-    np.s = k;
+    np.start = k;
     Some(np)
 }
 
 /// An apposition after a name: `, the city's transit chief` or `, a lobbyist` up to the next
 /// comma, sentence end or quote (at most 12 words).
-fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
-    let l = lex();
+fn apposition_after(c: &Doc, u: &[Unit], re: usize, hi: usize) -> Option<String> {
+    let l = lexicon();
     if re + 1 >= hi || !c.is_punct(u[re], ",") {
         return None;
     }
@@ -450,7 +475,7 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
     }
     let m = (k..hi.min(k + 14))
         .find(|&x| {
-            matches!(u[x], U::Q(_))
+            matches!(u[x], Unit::Quote(_))
                 || [",", ".", ";", ":", "(", "\u{2014}"]
                     .iter()
                     .any(|p| c.is_punct(u[x], p))
@@ -459,7 +484,7 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
     let words = (k..m).filter(|&x| c.word(u[x]).is_some()).count();
     if !(2..=12).contains(&words)
         || (k..m).any(|x| {
-            c.lw(u[x])
+            c.lower_word(u[x])
                 .is_some_and(|w| l.cue_bare.contains(w.as_str()) || w == "who")
         })
     {
@@ -473,10 +498,12 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
 /// Where the clause after an introductory phrase starting at `k` begins: just past the first
 /// comma (or quote ending in a comma) that a pronoun or a name followed by a lowercase word comes
 /// after, within 60 units and before `lim`.
-fn intro_end(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<usize> {
-    let l = lex();
-    let ends_in_comma = |x: U| match x {
-        U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].trim_end().ends_with(','),
+fn intro_end(c: &Doc, u: &[Unit], k: usize, lim: usize) -> Option<usize> {
+    let l = lexicon();
+    let ends_in_comma = |x: Unit| match x {
+        Unit::Quote(q) => c.text[c.spans[q].content_start..c.spans[q].content_end]
+            .trim_end()
+            .ends_with(','),
         _ => [",", "\u{2014}", "\u{2015}"]
             .iter()
             .any(|p| c.is_punct(x, p)),
@@ -485,27 +512,27 @@ fn intro_end(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<usize> {
         if !ends_in_comma(u[cm]) || cm + 1 >= lim {
             return None;
         }
-        let first = c.lw(u[cm + 1])?;
+        let first = c.lower_word(u[cm + 1])?;
         if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we" | "the") {
             return Some(cm + 1);
         }
-        if !c.cap(u[cm + 1]) || l.never_name.contains(first.as_str()) {
+        if !c.is_capitalised(u[cm + 1]) || l.never_name.contains(first.as_str()) {
             return None;
         }
         let mut e = cm + 1;
-        while e < lim && c.cap(u[e]) {
+        while e < lim && c.is_capitalised(u[e]) {
             e += 1;
         }
         (e < lim
             && c.word(u[e])
-                .is_some_and(|w| !c.cap(u[e]) && w.chars().all(char::is_alphabetic)))
+                .is_some_and(|w| !c.is_capitalised(u[e]) && w.chars().all(char::is_alphabetic)))
         .then_some(cm + 1)
     })
 }
 
 /// Noun phrase starting at unit index `j` (inverted attribution: `said Vin Weber, a lobbyist`).
-pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
-    let l = lex();
+pub(super) fn np_fwd(c: &Doc, u: &[Unit], j: usize, hi: usize) -> Option<NounPhrase> {
+    let l = lexicon();
     let mut k = j;
     let mut last_cap_run: Option<(usize, usize)> = None;
     let mut run_s: Option<usize> = None;
@@ -527,7 +554,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
                     p.chars().count() == 1 || l.abbr.contains(p.to_lowercase().as_str())
                 })
                 && k + 1 < hi
-                && c.cap(u[k + 1])
+                && c.is_capitalised(u[k + 1])
             {
                 k += 1;
                 continue;
@@ -538,7 +565,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
         if k > j && (l.stop_fwd.contains(lw.as_str()) && !(lw == "of" && run_s.is_some())) {
             break;
         }
-        if c.cap(uk) {
+        if c.is_capitalised(uk) {
             let rs = *run_s.get_or_insert(k);
             last_cap_run = Some((rs, k + 1));
         } else if !l.particles.contains(lw.as_str()) && lw != "of" {
@@ -550,9 +577,9 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
     if e == j {
         return None;
     }
-    let first = c.lw(u[j]).unwrap_or_default();
+    let first = c.lower_word(u[j]).unwrap_or_default();
     if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
-        return Some(NP::pronoun(j));
+        return Some(NounPhrase::pronoun(j));
     }
     if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
         return None;
@@ -592,15 +619,15 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             // "said Frank Oyelaran, the city's transit chief": the apposition is the role (the
             // phrase still ends at the name, so what follows is read as before)
             let role = role.or_else(|| apposition_after(c, u, re, hi));
-            return Some(NP {
-                s: j,
-                e: re,
-                head_s: ns,
-                head_e: re,
-                kind: NpKind::Name,
+            return Some(NounPhrase {
+                start: j,
+                end: re,
+                head_start: ns,
+                head_end: re,
+                kind: PhraseKind::Name,
                 role,
                 name_words,
-                rel: None,
+                relative: None,
             });
         }
     }
@@ -609,32 +636,32 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
             .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
             .collect();
         let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
-            NpKind::Name
+            PhraseKind::Name
         } else {
-            NpKind::Common
+            PhraseKind::Common
         };
-        return Some(NP {
-            s: j,
-            e,
-            head_s: j,
-            head_e: e,
+        return Some(NounPhrase {
+            start: j,
+            end: e,
+            head_start: j,
+            head_end: e,
             kind,
             role: None,
             name_words,
-            rel: None,
+            relative: None,
         });
     }
     let plural = first.ends_with('s');
     if plural && e == j + 1 {
-        return Some(NP {
-            s: j,
-            e,
-            head_s: j,
-            head_e: e,
-            kind: NpKind::Common,
+        return Some(NounPhrase {
+            start: j,
+            end: e,
+            head_start: j,
+            head_end: e,
+            kind: PhraseKind::Common,
             role: None,
             name_words: vec![],
-            rel: None,
+            relative: None,
         });
     }
     None

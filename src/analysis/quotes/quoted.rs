@@ -30,8 +30,8 @@ struct Plan {
 }
 
 /// A cognition verb inside a reported clause ("... and he feels ...") is part of it.
-fn is_embedded(c: &Ctx, u: &[U], a: &Attr) -> bool {
-    c.lw(u[a.cue]).is_some_and(|w| {
+fn is_embedded(c: &Doc, u: &[Unit], a: &Attribution) -> bool {
+    c.lower_word(u[a.cue]).is_some_and(|w| {
         matches!(
             w.as_str(),
             "feel"
@@ -62,8 +62,8 @@ fn is_embedded(c: &Ctx, u: &[U], a: &Attr) -> bool {
 
 /// Whether the sentence opens with an adverbial whose last word comes right before the first
 /// quote ("In an interview on "Face the Nation," X said ..."): that quote is no statement.
-fn adverbial_start(c: &Ctx, u: &[U], qf: usize) -> bool {
-    c.lw(u[0]).is_some_and(|w| {
+fn adverbial_start(c: &Doc, u: &[Unit], qf: usize) -> bool {
+    c.lower_word(u[0]).is_some_and(|w| {
         matches!(
             w.as_str(),
             "in" | "on"
@@ -89,7 +89,7 @@ fn adverbial_start(c: &Ctx, u: &[U], qf: usize) -> bool {
 /// Chooses the attribution of a sentence's quotes: one right after the leading quotes ("...," X
 /// said), else the nearest cue before the first quote (X said ... "..."), else the first after the
 /// last quote, else the first.
-fn choose_attribution(c: &Ctx, s: &Sentence) -> Choice {
+fn choose_attribution(c: &Doc, s: &Sentence) -> Choice {
     let (u, qidx, attrs) = (s.units, &s.quotes, &s.attrs);
     let (qf, ql) = (qidx[0], qidx[qidx.len() - 1]);
     let adverbial = adverbial_start(c, u, qf);
@@ -99,32 +99,32 @@ fn choose_attribution(c: &Ctx, s: &Sentence) -> Choice {
             && qidx
                 .iter()
                 .rev()
-                .find(|&&q| q < a.region_s)
-                .is_some_and(|&q| (q + 1..a.region_s).all(|i| c.word(u[i]).is_none()))
-            && (head_words == 0 || !qidx.iter().any(|&q| q >= a.region_e))
+                .find(|&&q| q < a.region_start)
+                .is_some_and(|&q| (q + 1..a.region_start).all(|i| c.word(u[i]).is_none()))
+            && (head_words == 0 || !qidx.iter().any(|&q| q >= a.region_end))
     });
     // the last speech cue before the quote, not counting embedded ones
     let before_first = attrs
         .iter()
-        .rposition(|a| a.region_e <= qf && !is_embedded(c, u, a))
-        .or_else(|| attrs.iter().rposition(|a| a.region_e <= qf));
+        .rposition(|a| a.region_end <= qf && !is_embedded(c, u, a))
+        .or_else(|| attrs.iter().rposition(|a| a.region_end <= qf));
     let chosen = adjacent_after
         .or(before_first)
-        .or_else(|| attrs.iter().position(|a| a.region_s > ql))
+        .or_else(|| attrs.iter().position(|a| a.region_start > ql))
         .or(if attrs.is_empty() { None } else { Some(0) });
     // the clause of the chosen cue ends where the next attribution begins
     let next_attr_s = chosen.and_then(|i| {
         let n = attrs[i + 1..].iter().find(|n| !is_embedded(c, u, n))?;
         // a participial or coordinated cue ("and warned") shares the subject: cut at the cue
-        Some(if n.region_s >= attrs[i].region_e {
-            n.region_s
+        Some(if n.region_start >= attrs[i].region_end {
+            n.region_start
         } else {
             n.cue
         })
     });
     let prev_attr_e = chosen
         .and_then(|i| i.checked_sub(1))
-        .map(|i| attrs[i].region_e);
+        .map(|i| attrs[i].region_end);
     Choice {
         chosen,
         adjacent_after,
@@ -136,13 +136,13 @@ fn choose_attribution(c: &Ctx, s: &Sentence) -> Choice {
 /// The reported clause after an attribution: from the end of the attribution (past commas and
 /// colons) to the next attribution or the sentence end, trimmed.
 fn clause_after_cue(
-    c: &Ctx,
-    u: &[U],
-    at: &Attr,
+    c: &Doc,
+    u: &[Unit],
+    at: &Attribution,
     next_attr_s: Option<usize>,
     send: usize,
 ) -> (usize, usize) {
-    let mut s = at.region_e;
+    let mut s = at.region_end;
     while s < u.len() && (c.is_punct(u[s], ",") || c.is_punct(u[s], ":")) {
         s += 1;
     }
@@ -154,30 +154,30 @@ fn clause_after_cue(
 
 /// Whether units `[a, b)` between the cue and a second quote are an adjunct ("he said of Trump,
 /// ...", "Trump said during a rally in Kenansville, N.C., ...").
-fn adjunct_gap(c: &Ctx, u: &[U], a: usize, b: usize) -> bool {
-    let l = lex();
+fn adjunct_gap(c: &Doc, u: &[Unit], a: usize, b: usize) -> bool {
+    let l = lexicon();
     b > a
         && b - a <= 14
         && c.is_punct(u[b - 1], ",")
-        && c.lw(u[a])
+        && c.lower_word(u[a])
             .is_some_and(|w| l.stop_fwd.contains(w.as_str()) || w == "of")
-        && !(a..b).any(|i| matches!(u[i], U::Q(_)))
+        && !(a..b).any(|i| matches!(u[i], Unit::Quote(_)))
 }
 
 /// Whether units `[a, b)` are a participle phrase ("Tester said, referring to the excuse, "..."");
 /// `gap_first` is the first word after the attribution.
-fn participle_gap(c: &Ctx, u: &[U], a: usize, b: usize, gap_first: &str) -> bool {
+fn participle_gap(c: &Doc, u: &[Unit], a: usize, b: usize, gap_first: &str) -> bool {
     b > a
         && b - a <= 14
         && c.is_punct(u[b - 1], ",")
         && gap_first.len() > 5
         && gap_first.ends_with("ing")
-        && !(a..b).any(|i| matches!(u[i], U::Q(_)))
+        && !(a..b).any(|i| matches!(u[i], Unit::Quote(_)))
 }
 
 /// Whether units `[a, b)` are a bare conjunction ("he said, but "..."").
-fn conj_gap(c: &Ctx, u: &[U], a: usize, b: usize) -> bool {
-    let ws: Vec<String> = (a..b).filter_map(|i| c.lw(u[i])).collect();
+fn conj_gap(c: &Doc, u: &[Unit], a: usize, b: usize) -> bool {
+    let ws: Vec<String> = (a..b).filter_map(|i| c.lower_word(u[i])).collect();
     ws.len() == 1
         && matches!(ws[0].as_str(), "but" | "and")
         && (a..b).all(|i| c.word(u[i]).is_some() || c.is_punct(u[i], ","))
@@ -186,15 +186,15 @@ fn conj_gap(c: &Ctx, u: &[U], a: usize, b: usize) -> bool {
 /// The statement when quotes come before the cue: the quotes themselves (with the second half of a
 /// split quote after the cue), or the clause before the cue when words stand between.
 fn plan_before_cue(
-    c: &Ctx,
+    c: &Doc,
     s: &Sentence,
-    at: &Attr,
+    at: &Attribution,
     before_q: &[usize],
     after_q: &[usize],
     adjacent_before: bool,
     prev_attr_e: Option<usize>,
 ) -> Plan {
-    let l = lex();
+    let l = lexicon();
     let u = s.units;
     let mut plan = Plan::default();
     let (bf, bl) = (before_q[0], before_q[before_q.len() - 1]);
@@ -208,19 +208,19 @@ fn plan_before_cue(
         plan.use_q.extend(before_q.iter().copied());
         // split quote: "first half," he said, "second half"; an adjunct, a participle phrase or
         // a bare conjunction may sit between
-        let gap_first = (at.region_e..u.len())
-            .find_map(|i| c.lw(u[i]))
+        let gap_first = (at.region_end..u.len())
+            .find_map(|i| c.lower_word(u[i]))
             .unwrap_or_default();
         if let Some(&fa) = after_q.first()
             && fa > 0
-            && ((s.content_words(c, at.region_e, fa) == 0
-                || adjunct_gap(c, u, at.region_e, fa)
-                || participle_gap(c, u, at.region_e, fa, &gap_first))
+            && ((s.content_words(c, at.region_end, fa) == 0
+                || adjunct_gap(c, u, at.region_end, fa)
+                || participle_gap(c, u, at.region_end, fa, &gap_first))
                 && (c.is_punct(u[fa - 1], ",")
                     || c.is_punct(u[fa - 1], ":")
                     || c.is_punct(u[fa - 1], "\u{2014}")
-                    || fa == at.region_e)
-                || conj_gap(c, u, at.region_e, fa))
+                    || fa == at.region_end)
+                || conj_gap(c, u, at.region_end, fa))
         {
             let mut rest = vec![fa];
             let mut last_ok = fa;
@@ -235,8 +235,8 @@ fn plan_before_cue(
             // "..., he said, adding, "..."", "..., she sings before asking
             // him, "..."": a second statement of the same speaker, not the
             // rest of the first
-            if (at.region_e..fa).any(|i| {
-                c.lw(u[i])
+            if (at.region_end..fa).any(|i| {
+                c.lower_word(u[i])
                     .is_some_and(|w| l.cue_participle.contains(w.as_str()))
             }) {
                 plan.follow_on = rest;
@@ -246,7 +246,7 @@ fn plan_before_cue(
         }
     } else {
         plan.mixed = true;
-        let mut e = at.region_s;
+        let mut e = at.region_start;
         while e > 0 && (c.is_punct(u[e - 1], ",") || c.is_punct(u[e - 1], "\u{2014}")) {
             e -= 1;
         }
@@ -266,9 +266,9 @@ fn plan_before_cue(
 /// The statement when quotes follow the cue (X said, "..."): the quotes when nothing but a mark or
 /// "that" comes between and nothing follows them, else the reported clause holding them.
 fn plan_after_cue(
-    c: &Ctx,
+    c: &Doc,
     s: &Sentence,
-    at: &Attr,
+    at: &Attribution,
     mut after_q: Vec<usize>,
     next_attr_s: Option<usize>,
     send: usize,
@@ -280,7 +280,9 @@ fn plan_after_cue(
         && (c.is_punct(u[fa - 1], ",")
             || c.is_punct(u[fa - 1], ":")
             || c.is_punct(u[fa - 1], "\u{2014}"));
-    let gap_words: Vec<String> = (at.region_e..fa).filter_map(|i| c.lw(u[i])).collect();
+    let gap_words: Vec<String> = (at.region_end..fa)
+        .filter_map(|i| c.lower_word(u[i]))
+        .collect();
     let only_that = gap_words.iter().all(|w| w == "that");
     let cl_end = next_attr_s.unwrap_or(send).min(send);
     let cl_end = trim_clause(c, u, fa, cl_end).max(fa + 1);
@@ -303,9 +305,9 @@ impl Assembler<'_> {
     pub(super) fn quoted(&mut self, s: &Sentence) {
         let choice = choose_attribution(self.doc, s);
         let cont_parent = match s.units[s.quotes[0]] {
-            U::Q(q) => self.doc.qs[q]
-                .cont_of
-                .and_then(|p| self.out_of_q.get(&p).copied()),
+            Unit::Quote(q) => self.doc.spans[q]
+                .continues
+                .and_then(|p| self.draft_of_quote.get(&p).copied()),
             _ => None,
         };
         match choice.chosen.map(|i| s.attrs[i].clone()) {
@@ -315,25 +317,39 @@ impl Assembler<'_> {
     }
 
     /// Drafts the statement of attribution `at`, then the clauses of later cues.
-    fn attributed(&mut self, s: &Sentence, choice: &Choice, at: Attr, cont_parent: Option<usize>) {
+    fn attributed(
+        &mut self,
+        s: &Sentence,
+        choice: &Choice,
+        at: Attribution,
+        cont_parent: Option<usize>,
+    ) {
         let c = self.doc;
         let (u, qidx) = (s.units, &s.quotes);
-        let (mention, speaker) = resolve(c, u, &at.np, &mut self.ents);
-        let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_e - 1]).1));
+        let (mention, speaker) = resolve(c, u, &at.np, &mut self.entities);
+        let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_end - 1]).1));
         let send = s.end_excl(c);
-        let before_q: Vec<usize> = qidx.iter().copied().filter(|&i| i < at.region_s).collect();
-        let after_q: Vec<usize> = qidx.iter().copied().filter(|&i| i >= at.region_e).collect();
+        let before_q: Vec<usize> = qidx
+            .iter()
+            .copied()
+            .filter(|&i| i < at.region_start)
+            .collect();
+        let after_q: Vec<usize> = qidx
+            .iter()
+            .copied()
+            .filter(|&i| i >= at.region_end)
+            .collect();
         let adjacent_before = choice.adjacent_after.is_some()
             && choice.adjacent_after == choice.chosen
             && before_q
                 .last()
-                .is_some_and(|&lb| s.content_words(c, lb + 1, at.region_s) == 0);
+                .is_some_and(|&lb| s.content_words(c, lb + 1, at.region_start) == 0);
         // "CLAUSE with a "fragment" for the EU, said X": the clause before the cue
         let tail = !adjacent_before
             && !before_q.is_empty()
             && (after_q.is_empty()
                 || at.inverted
-                || (at.region_s > 0 && c.is_punct(u[at.region_s - 1], ",")));
+                || (at.region_start > 0 && c.is_punct(u[at.region_start - 1], ",")));
         let plan = if adjacent_before || tail {
             plan_before_cue(
                 c,
@@ -358,7 +374,7 @@ impl Assembler<'_> {
         let pieces: Vec<(usize, usize)> = if plan.mixed {
             let (cs, ce) = plan.clause.unwrap_or_default();
             if cs < ce && s.content_words(c, cs, ce) > 0 {
-                if !(cs..ce).any(|i| matches!(u[i], U::Q(_))) {
+                if !(cs..ce).any(|i| matches!(u[i], Unit::Quote(_))) {
                     // the quotes are elsewhere (in the subject, a title): reported speech
                     reported_only = true;
                 }
@@ -373,7 +389,7 @@ impl Assembler<'_> {
             return;
         }
         if let (Some(p), false) = (cont_parent, plan.mixed) {
-            let o = &mut self.outs[p];
+            let o = &mut self.drafts[p];
             o.pieces.extend(pieces.iter().copied());
             if o.speaker.is_none() {
                 o.speaker = speaker.clone();
@@ -382,11 +398,11 @@ impl Assembler<'_> {
             }
         } else {
             let conf = match (plan.mixed, at.np.kind) {
-                (false, NpKind::Name) => 0.9,
+                (false, PhraseKind::Name) => 0.9,
                 (false, _) => 0.8,
                 (true, _) => 0.6,
             };
-            self.push(Out {
+            self.push(Draft {
                 kind: if reported_only {
                     QuoteKind::Reported
                 } else if plan.mixed {
@@ -398,23 +414,27 @@ impl Assembler<'_> {
                 mention,
                 speaker: speaker.clone(),
                 cue,
-                conf,
+                confidence: conf,
             });
         }
         self.claim_last(u, qidx);
         let follow_pieces = qpieces_all(c, u, &plan.follow_on);
         if !follow_pieces.is_empty() {
-            self.push(Out {
+            self.push(Draft {
                 kind: QuoteKind::Direct,
                 pieces: follow_pieces,
                 mention,
                 speaker: speaker.clone(),
                 cue,
-                conf: if at.np.kind == NpKind::Name { 0.9 } else { 0.8 },
+                confidence: if at.np.kind == PhraseKind::Name {
+                    0.9
+                } else {
+                    0.8
+                },
             });
             self.claim_last(u, &plan.follow_on);
         }
-        self.last = Some(Context {
+        self.last = Some(LastSpeaker {
             speaker,
             mention,
             para: s.para,
@@ -422,7 +442,7 @@ impl Assembler<'_> {
         self.last_quote_para = Some(s.para);
         // later cues in the same sentence ("..., adding that ...", "and warned ..."):
         // each reports its own clause
-        let mut used_hi = at.region_e.max(plan.clause.map_or(0, |x| x.1));
+        let mut used_hi = at.region_end.max(plan.clause.map_or(0, |x| x.1));
         if let Some(&m) = plan.use_q.iter().chain(&plan.follow_on).max() {
             used_hi = used_hi.max(m + 1);
         }
@@ -433,7 +453,7 @@ impl Assembler<'_> {
     /// The clauses of the attributions from `first` on that start after `used_hi`: a partial quote
     /// when a quote is inside, reported speech after "that" or a bare speech verb.
     fn later_cues(&mut self, s: &Sentence, first: usize, mut used_hi: usize, send: usize) {
-        let l = lex();
+        let l = lexicon();
         let c = self.doc;
         let (u, attrs) = (s.units, &s.attrs);
         for bi in first..attrs.len() {
@@ -441,15 +461,15 @@ impl Assembler<'_> {
             if b.cue < used_hi || b.inverted {
                 continue;
             }
-            let mut st = b.region_e;
+            let mut st = b.region_end;
             while st < send && (c.is_punct(u[st], ",") || c.is_punct(u[st], ":")) {
                 st += 1;
             }
             let e = attrs
                 .get(bi + 1)
                 .map(|n| {
-                    if n.region_s >= b.region_e {
-                        n.region_s
+                    if n.region_start >= b.region_end {
+                        n.region_start
                     } else {
                         n.cue
                     }
@@ -461,9 +481,9 @@ impl Assembler<'_> {
                 continue;
             }
             used_hi = e;
-            let has_q = (st..e).any(|i| matches!(u[i], U::Q(_)));
-            let bw = c.lw(u[b.cue]).unwrap_or_default();
-            let starts_that = c.lw(u[st]).is_some_and(|w| w == "that");
+            let has_q = (st..e).any(|i| matches!(u[i], Unit::Quote(_)));
+            let bw = c.lower_word(u[b.cue]).unwrap_or_default();
+            let starts_that = c.lower_word(u[st]).is_some_and(|w| w == "that");
             let kind = if has_q {
                 QuoteKind::Partial
             } else if (starts_that || l.cue_bare.contains(bw.as_str()))
@@ -473,14 +493,14 @@ impl Assembler<'_> {
             } else {
                 continue;
             };
-            let (bm, bsp) = resolve(c, u, &b.np, &mut self.ents);
-            let out = self.push(Out {
+            let (bm, bsp) = resolve(c, u, &b.np, &mut self.entities);
+            let out = self.push(Draft {
                 kind,
                 pieces: vec![(c.span(u[st]).0, c.span(u[e - 1]).1)],
                 mention: bm,
                 speaker: bsp,
-                cue: Some((c.span(u[b.cue]).0, c.span(u[b.cue_e - 1]).1)),
-                conf: 0.6,
+                cue: Some((c.span(u[b.cue]).0, c.span(u[b.cue_end - 1]).1)),
+                confidence: 0.6,
             });
             self.claim(u[st..e].iter().copied(), out);
         }
@@ -495,17 +515,17 @@ impl Assembler<'_> {
         if let Some((np, cue_u)) = byline_or_colon_intro(c, s) {
             let pieces = qpieces_all(c, u, qidx);
             if !pieces.is_empty() {
-                let (mention, speaker) = resolve(c, u, &np, &mut self.ents);
-                self.push(Out {
+                let (mention, speaker) = resolve(c, u, &np, &mut self.entities);
+                self.push(Draft {
                     kind: QuoteKind::Direct,
                     pieces,
                     mention,
                     speaker: speaker.clone(),
                     cue: Some(c.span(u[cue_u])),
-                    conf: 0.8,
+                    confidence: 0.8,
                 });
                 self.claim_last(u, qidx);
-                self.last = Some(Context {
+                self.last = Some(LastSpeaker {
                     speaker,
                     mention,
                     para: pi,
@@ -522,7 +542,7 @@ impl Assembler<'_> {
         if let Some(p) = cont_parent
             && quote_only
         {
-            self.outs[p].pieces.extend(pieces.iter().copied());
+            self.drafts[p].pieces.extend(pieces.iter().copied());
             self.claim(qidx.iter().map(|&i| u[i]), p);
             self.last_quote_para = Some(pi);
             return;
@@ -542,17 +562,23 @@ impl Assembler<'_> {
             });
         let nwords: usize = qidx
             .iter()
-            .map(|&i| if let U::Q(q) = u[i] { c.qs[q].words } else { 0 })
+            .map(|&i| {
+                if let Unit::Quote(q) = u[i] {
+                    c.spans[q].words
+                } else {
+                    0
+                }
+            })
             .sum();
         match ctx {
             Some(ctx) => {
-                self.push(Out {
+                self.push(Draft {
                     kind: QuoteKind::Direct,
                     pieces,
                     mention: ctx.mention,
                     speaker: ctx.speaker.clone(),
                     cue: None,
-                    conf: 0.6,
+                    confidence: 0.6,
                 });
                 self.claim_last(u, qidx);
                 self.last_quote_para = Some(pi);
@@ -562,17 +588,17 @@ impl Assembler<'_> {
             }
             None => {
                 if nwords >= 4 {
-                    self.push(Out {
+                    self.push(Draft {
                         kind: QuoteKind::Direct,
                         pieces,
                         mention: None,
                         speaker: None,
                         cue: None,
-                        conf: 0.3,
+                        confidence: 0.3,
                     });
                     self.claim_last(u, qidx);
                     self.last_quote_para = Some(pi);
-                    self.last = Some(Context {
+                    self.last = Some(LastSpeaker {
                         speaker: None,
                         mention: None,
                         para: pi,
@@ -586,7 +612,7 @@ impl Assembler<'_> {
 /// A speaker named without a speech verb, with the unit that stands for the cue: a byline after
 /// the quote ("“...” ― Steve Quinlan") or a colon introduction ("X demurred: "..."", "As X put
 /// it: "..."").
-fn byline_or_colon_intro(c: &Ctx, s: &Sentence) -> Option<(NP, usize)> {
+fn byline_or_colon_intro(c: &Doc, s: &Sentence) -> Option<(NounPhrase, usize)> {
     let (u, qidx) = (s.units, &s.quotes);
     let (qf, ql) = (qidx[0], qidx[qidx.len() - 1]);
     let send = s.end_excl(c);
@@ -598,17 +624,17 @@ fn byline_or_colon_intro(c: &Ctx, s: &Sentence) -> Option<(NP, usize)> {
             .any(|d| c.is_punct(u[ql + 1], d)))
     .then(|| np_fwd(c, u, ql + 2, u.len()))
     .flatten()
-    .filter(|np| np.kind == NpKind::Name && np.e >= send);
+    .filter(|np| np.kind == PhraseKind::Name && np.end >= send);
     let colon_intro = (qf >= 2
         && c.is_punct(u[qf - 1], ":")
         && s.content_words(c, ql + 1, send) == 0
         && s.content_words(c, 0, qf - 1) > 0)
         .then(|| {
             subject_at_start(c, u, qf - 1)
-                .or_else(|| np_back(c, u, qf - 2, 0).filter(|np| np.s == 0))
+                .or_else(|| np_back(c, u, qf - 2, 0).filter(|np| np.start == 0))
         })
         .flatten()
-        .filter(|np| np.kind != NpKind::Common || np.head_e - np.head_s <= 4);
+        .filter(|np| np.kind != PhraseKind::Common || np.head_end - np.head_start <= 4);
     let cue_u = if colon_intro.is_some() && dash_byline.is_none() {
         qf - 1
     } else {
@@ -620,33 +646,38 @@ fn byline_or_colon_intro(c: &Ctx, s: &Sentence) -> Option<(NP, usize)> {
 
 /// End of a reported clause `[s, e)` holding a quoted fragment: drops trailing conjunctions and
 /// commas, and what follows the last quote when it is a new phrase (", and ...", "during ...").
-pub(super) fn trim_clause(c: &Ctx, u: &[U], s: usize, mut e: usize) -> usize {
-    let joiner = |x: U| {
+pub(super) fn trim_clause(c: &Doc, u: &[Unit], s: usize, mut e: usize) -> usize {
+    let joiner = |x: Unit| {
         [",", ";", "\u{2014}", "\u{2013}", "-", "("]
             .iter()
             .any(|p| c.is_punct(x, p))
     };
-    let conj = |x: U| {
-        c.lw(x)
+    let conj = |x: Unit| {
+        c.lower_word(x)
             .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or" | "while" | "whereas"))
     };
     while e > s && (joiner(u[e - 1]) || conj(u[e - 1])) {
         e -= 1;
     }
-    if let Some(lq) = (s..e).rev().find(|&i| matches!(u[i], U::Q(_)))
+    if let Some(lq) = (s..e).rev().find(|&i| matches!(u[i], Unit::Quote(_)))
         && lq + 1 < e
     {
         let t = u[lq + 1];
         // a comma inside the closing mark ("corrupt," noting ...) ends the fragment's clause too
         let comma_inside = match u[lq] {
-            U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].ends_with(','),
-            U::T(_) => false,
+            Unit::Quote(q) => {
+                c.text[c.spans[q].content_start..c.spans[q].content_end].ends_with(',')
+            }
+            Unit::Token(_) => false,
         };
         // a new phrase after the fragment: ", and he ...", " -- a metaphor", "but"; not
         // ", that ..." (a second reported clause)
         let new_phrase = ((joiner(t) || comma_inside)
-            && (lq + 2 >= e || !c.lw(u[lq + 2]).is_some_and(|w| w == "that" || w == "and")))
-            || c.lw(t).is_some_and(|w| {
+            && (lq + 2 >= e
+                || !c
+                    .lower_word(u[lq + 2])
+                    .is_some_and(|w| w == "that" || w == "and")))
+            || c.lower_word(t).is_some_and(|w| {
                 matches!(
                     w.as_str(),
                     "but" | "when" | "while" | "even" | "according" | "whereas"
@@ -660,11 +691,11 @@ pub(super) fn trim_clause(c: &Ctx, u: &[U], s: usize, mut e: usize) -> usize {
 }
 
 /// Content spans (without marks) of the quote units at `ids`.
-pub(super) fn qpieces_all(c: &Ctx, u: &[U], ids: &[usize]) -> Vec<(usize, usize)> {
+pub(super) fn qpieces_all(c: &Doc, u: &[Unit], ids: &[usize]) -> Vec<(usize, usize)> {
     ids.iter()
         .filter_map(|&i| match u[i] {
-            U::Q(q) => Some((c.qs[q].cs, c.qs[q].ce)),
-            U::T(_) => None,
+            Unit::Quote(q) => Some((c.spans[q].content_start, c.spans[q].content_end)),
+            Unit::Token(_) => None,
         })
         .filter(|p| p.0 < p.1)
         .collect()

@@ -11,7 +11,11 @@ impl Assembler<'_> {
         let (u, attrs, pi) = (s.units, &s.attrs, s.para);
         let ends_colon = u.last().is_some_and(|&x| c.is_punct(x, ":"));
         let send = s.end_excl(c);
-        if ends_colon && !attrs.iter().any(|at| at.region_e >= send.saturating_sub(3)) {
+        if ends_colon
+            && !attrs
+                .iter()
+                .any(|at| at.region_end >= send.saturating_sub(3))
+        {
             // "President Clinton released the following statement:", "He told his
             // audience, to rowdy applause:": the quote that opens the next paragraph is the
             // subject's
@@ -19,12 +23,12 @@ impl Assembler<'_> {
                 // a name followed by a comma is an address or an interjection ("Wait, it
                 // gets better:"), not a subject
                 subject_at_start(c, u, u.len()).filter(|n| {
-                    n.kind != NpKind::Common && !(n.e < u.len() && c.is_punct(u[n.e], ","))
+                    n.kind != PhraseKind::Common && !(n.end < u.len() && c.is_punct(u[n.end], ","))
                 })
             });
             if let Some(np) = np {
-                let (mention, speaker) = resolve(c, u, &np, &mut self.ents);
-                self.intro_pending = Some(Context {
+                let (mention, speaker) = resolve(c, u, &np, &mut self.entities);
+                self.intro_pending = Some(LastSpeaker {
                     speaker,
                     mention,
                     para: pi,
@@ -32,10 +36,10 @@ impl Assembler<'_> {
             }
         }
         for (ai, at) in attrs.iter().enumerate() {
-            let (mention, speaker) = resolve(c, u, &at.np, &mut self.ents);
-            let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_e - 1]).1));
-            if ends_colon && at.region_e >= send.saturating_sub(3) {
-                self.intro_pending = Some(Context {
+            let (mention, speaker) = resolve(c, u, &at.np, &mut self.entities);
+            let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_end - 1]).1));
+            if ends_colon && at.region_end >= send.saturating_sub(3) {
+                self.intro_pending = Some(LastSpeaker {
                     speaker: speaker.clone(),
                     mention,
                     para: pi,
@@ -50,15 +54,15 @@ impl Assembler<'_> {
             if pieces.is_empty() {
                 continue;
             }
-            self.push(Out {
+            self.push(Draft {
                 kind: QuoteKind::Reported,
                 pieces,
                 mention,
                 speaker: speaker.clone(),
                 cue,
-                conf: 0.5,
+                confidence: 0.5,
             });
-            self.last = Some(Context {
+            self.last = Some(LastSpeaker {
                 speaker,
                 mention,
                 para: pi,
@@ -68,27 +72,34 @@ impl Assembler<'_> {
 }
 
 /// The clauses (unit ranges) that attribution `ai` of a sentence without quotes reports.
-fn reported_clauses(c: &Ctx, s: &Sentence, ai: usize, send: usize) -> Vec<(usize, usize)> {
+fn reported_clauses(c: &Doc, s: &Sentence, ai: usize, send: usize) -> Vec<(usize, usize)> {
     let (u, attrs) = (s.units, &s.attrs);
     let at = &attrs[ai];
     // a cue whose subject opens this cue's clause is reported inside it
     // ("Merrill says Machado promised ...")
     let next_s = attrs[ai + 1..]
         .iter()
-        .find(|n| n.np.s > at.region_e + 1 || n.np.s <= at.cue)
-        .map(|n| if n.np.s > at.cue { n.np.s } else { n.cue })
+        .find(|n| n.np.start > at.region_end + 1 || n.np.start <= at.cue)
+        .map(|n| {
+            if n.np.start > at.cue {
+                n.np.start
+            } else {
+                n.cue
+            }
+        })
         .unwrap_or(send);
     let follows_clause = clause_follows(c, s, at, next_s, send);
-    let tail_attr = !follows_clause && at.region_s > 0 && (at.inverted || at.region_s > 2) && {
-        let mut p = at.region_s;
-        while p > 0 && c.is_punct(u[p - 1], ",") {
-            p -= 1;
-        }
-        p < at.region_s
-    };
-    if at.according && at.region_s < 2 {
+    let tail_attr =
+        !follows_clause && at.region_start > 0 && (at.inverted || at.region_start > 2) && {
+            let mut p = at.region_start;
+            while p > 0 && c.is_punct(u[p - 1], ",") {
+                p -= 1;
+            }
+            p < at.region_start
+        };
+    if at.according && at.region_start < 2 {
         // According to X, CLAUSE
-        let mut st = at.region_e;
+        let mut st = at.region_end;
         while st < send && c.is_punct(u[st], ",") {
             st += 1;
         }
@@ -109,16 +120,16 @@ fn reported_clauses(c: &Ctx, s: &Sentence, ai: usize, send: usize) -> Vec<(usize
 
 /// Whether a clause follows the cue ("X said that ...", "X said the plan ..."), so the cue does
 /// not close the statement before it.
-fn clause_follows(c: &Ctx, s: &Sentence, at: &Attr, next_s: usize, send: usize) -> bool {
-    let l = lex();
+fn clause_follows(c: &Doc, s: &Sentence, at: &Attribution, next_s: usize, send: usize) -> bool {
+    let l = lexicon();
     let u = s.units;
-    let w = c.lw(u[at.cue]).unwrap_or_default();
-    let nx = if at.region_e < send {
-        c.lw(u[at.region_e])
+    let w = c.lower_word(u[at.cue]).unwrap_or_default();
+    let nx = if at.region_end < send {
+        c.lower_word(u[at.region_end])
     } else {
         None
     };
-    let rest = s.content_words(c, at.region_e, next_s.min(send));
+    let rest = s.content_words(c, at.region_end, next_s.min(send));
     match nx.as_deref() {
         Some("that") => true,
         Some(f) if l.stop_fwd.contains(f) => false,
@@ -130,7 +141,7 @@ fn clause_follows(c: &Ctx, s: &Sentence, at: &Attr, next_s: usize, send: usize) 
 /// CLAUSE, X said [, CLAUSE2]: the clause before the attribution, and the one continuing after it
 /// unless what follows describes the speaker.
 fn clause_before_cue(
-    c: &Ctx,
+    c: &Doc,
     s: &Sentence,
     ai: usize,
     next_s: usize,
@@ -139,13 +150,13 @@ fn clause_before_cue(
     let (u, attrs) = (s.units, &s.attrs);
     let at = &attrs[ai];
     let mut pieces = Vec::new();
-    let mut e = at.region_s;
+    let mut e = at.region_start;
     while e > 0 && c.is_punct(u[e - 1], ",") {
         e -= 1;
     }
     let mut st = 0;
     if ai > 0 {
-        st = attrs[ai - 1].region_e.max(attrs[ai - 1].cue_e);
+        st = attrs[ai - 1].region_end.max(attrs[ai - 1].cue_end);
         if st > e {
             return pieces;
         }
@@ -153,18 +164,18 @@ fn clause_before_cue(
     if s.content_words(c, st, e) >= 3 {
         pieces.push((st, e));
         // parenthetical: continue after the attribution
-        let mut s2 = at.region_e;
+        let mut s2 = at.region_end;
         while s2 < send && c.is_punct(u[s2], ",") {
             s2 += 1;
         }
         // "..., said Wilcox, an Orlando Republican who ...": an apposition of
         // the speaker, not the rest of the statement
         let apposition = s2 < send
-            && c.lw(u[s2]).is_some_and(|f| {
+            && c.lower_word(u[s2]).is_some_and(|f| {
                 matches!(f.as_str(), "who" | "whose")
                     || (at.inverted && matches!(f.as_str(), "a" | "an" | "the" | "one"))
             });
-        if s2 > at.region_e
+        if s2 > at.region_end
             && !apposition
             && s.content_words(c, s2, next_s.min(send)) >= 2
             && !at.according
@@ -178,20 +189,21 @@ fn clause_before_cue(
 /// X said [that] CLAUSE: the clause after the verb, past time adjuncts up to "that"; a bare speech
 /// verb takes a clause without "that".
 fn clause_after_verb(
-    c: &Ctx,
+    c: &Doc,
     s: &Sentence,
-    at: &Attr,
+    at: &Attribution,
     next_s: usize,
     send: usize,
 ) -> Option<(usize, usize)> {
-    let l = lex();
+    let l = lexicon();
     let u = s.units;
-    let w = c.lw(u[at.cue]).unwrap_or_default();
-    let mut st = at.region_e;
+    let w = c.lower_word(u[at.cue]).unwrap_or_default();
+    let mut st = at.region_end;
     let bare = l.cue_bare.contains(w.as_str()) || at.according;
     // skip time adjuncts / PPs up to "that"
-    let that_pos = (st..(st + 10).min(send)).find(|&i| c.lw(u[i]).as_deref() == Some("that"));
-    let first = if st < send { c.lw(u[st]) } else { None };
+    let that_pos =
+        (st..(st + 10).min(send)).find(|&i| c.lower_word(u[i]).as_deref() == Some("that"));
+    let first = if st < send { c.lower_word(u[st]) } else { None };
     let ok = match first.as_deref() {
         Some("that") => true,
         Some(f)
@@ -219,7 +231,7 @@ fn clause_after_verb(
     let mut e2 = e;
     while e2 > st
         && (c.is_punct(u[e2 - 1], ",")
-            || c.lw(u[e2 - 1])
+            || c.lower_word(u[e2 - 1])
                 .is_some_and(|w| matches!(w.as_str(), "while" | "and" | "but" | "whereas")))
     {
         e2 -= 1;

@@ -4,39 +4,51 @@
 use super::*;
 
 #[derive(Debug, Clone)]
-pub(super) struct QSpan {
-    pub(super) open: usize,          // token index of the opening mark
-    pub(super) close: Option<usize>, // token index of the closing mark
-    pub(super) last: usize, // last token index belonging to the unit (close mark or last content token)
-    pub(super) cs: usize,   // content byte start
-    pub(super) ce: usize,   // content byte end
+/// A quote: an opening mark, its closing mark if found, and the content between.
+pub(super) struct QuoteSpan {
+    /// token index of the opening mark
+    pub(super) open: usize,
+    /// token index of the closing mark (None when unclosed: the quote runs to the next opening
+    /// mark or the paragraph end)
+    pub(super) close: Option<usize>,
+    /// last token index belonging to the quote (the closing mark or the last content token)
+    pub(super) last: usize,
+    /// byte offset where the content starts (after the mark, white space trimmed)
+    pub(super) content_start: usize,
+    /// byte offset where the content ends (before the mark, white space trimmed)
+    pub(super) content_end: usize,
+    /// how many words the content has
     pub(super) words: usize,
-    pub(super) cont_of: Option<usize>,
+    /// the quote (index in the span list) this one continues from the previous paragraph
+    pub(super) continues: Option<usize>,
+    /// a title, nickname or heading: read as plain words, not as a quote
     pub(super) ignored: bool,
 }
 
-pub(super) fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) -> Vec<QSpan> {
-    let mut qs: Vec<QSpan> = Vec::new();
+/// Pairs the quote marks of each paragraph into spans: double marks first (an unclosed one runs to
+/// the next opener or the paragraph end), then single marks outside them; sorted by opening mark.
+pub(super) fn find_quotes(text: &str, toks: &[Token], paras: &[(usize, usize)]) -> Vec<QuoteSpan> {
+    let mut qs: Vec<QuoteSpan> = Vec::new();
     for &(a, b) in paras {
         let mut open: Option<usize> = None;
         let mut spans: Vec<(usize, Option<usize>)> = Vec::new();
         for (k, t) in toks.iter().enumerate().take(b).skip(a) {
-            if t.kind != TK::DQ {
+            if t.kind != TokenKind::DoubleMark {
                 continue;
             }
-            match (open, t.dir) {
-                (None, Dir::Open) | (None, Dir::Ambig) => open = Some(k),
-                (None, Dir::Close) => {
+            match (open, t.direction) {
+                (None, MarkDirection::Open) | (None, MarkDirection::Ambiguous) => open = Some(k),
+                (None, MarkDirection::Close) => {
                     // stray closing mark: if it is the very start of the paragraph treat as opener
                     if k == a {
                         open = Some(k)
                     }
                 }
-                (Some(o), Dir::Close) | (Some(o), Dir::Ambig) => {
+                (Some(o), MarkDirection::Close) | (Some(o), MarkDirection::Ambiguous) => {
                     spans.push((o, Some(k)));
                     open = None;
                 }
-                (Some(o), Dir::Open) => {
+                (Some(o), MarkDirection::Open) => {
                     if k == o + 1 {
                         // empty/double mark; keep first
                         continue;
@@ -58,24 +70,24 @@ pub(super) fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) ->
                     if nxt > o + 1 { nxt - 1 } else { o }
                 }
             };
-            let cs = toks[o].e;
+            let cs = toks[o].end;
             let ce = match c {
-                Some(c) => toks[c].s,
-                None => toks[last].e.max(cs),
+                Some(c) => toks[c].start,
+                None => toks[last].end.max(cs),
             };
             let (cs, ce) = trim_ws(text, cs, ce);
             let words = (o + 1..=last)
-                .filter(|&k| k < toks.len() && toks[k].kind == TK::Word)
+                .filter(|&k| k < toks.len() && toks[k].kind == TokenKind::Word)
                 .count();
-            qs.push(QSpan {
+            qs.push(QuoteSpan {
                 open: o,
                 close: c,
                 last,
-                cs,
-                ce,
+                content_start: cs,
+                content_end: ce,
                 words,
                 // set by `recompute_cont` once all quotes are known
-                cont_of: None,
+                continues: None,
                 ignored: false,
             });
         }
@@ -92,11 +104,11 @@ pub(super) fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) ->
         let mut k = a;
         while k < b {
             let t = &toks[k];
-            if t.kind == TK::SQ
+            if t.kind == TokenKind::SingleMark
                 && !inside[k]
-                && t.dir == Dir::Open
+                && t.direction == MarkDirection::Open
                 && k + 1 < b
-                && toks[k + 1].kind == TK::Word
+                && toks[k + 1].kind == TokenKind::Word
             {
                 let mut found = None;
                 let mut m = k + 1;
@@ -104,24 +116,28 @@ pub(super) fn find_quotes(text: &str, toks: &[Tok], paras: &[(usize, usize)]) ->
                     if inside[m] {
                         break;
                     }
-                    if toks[m].kind == TK::SQ && toks[m].dir == Dir::Close {
+                    if toks[m].kind == TokenKind::SingleMark
+                        && toks[m].direction == MarkDirection::Close
+                    {
                         found = Some(m);
                         break;
                     }
                     m += 1;
                 }
                 if let Some(m) = found {
-                    let (cs, ce) = trim_ws(text, toks[k].e, toks[m].s);
-                    let words = (k + 1..m).filter(|&x| toks[x].kind == TK::Word).count();
+                    let (cs, ce) = trim_ws(text, toks[k].end, toks[m].start);
+                    let words = (k + 1..m)
+                        .filter(|&x| toks[x].kind == TokenKind::Word)
+                        .count();
                     if words > 0 {
-                        qs.push(QSpan {
+                        qs.push(QuoteSpan {
                             open: k,
                             close: Some(m),
                             last: m,
-                            cs,
-                            ce,
+                            content_start: cs,
+                            content_end: ce,
                             words,
-                            cont_of: None,
+                            continues: None,
                             ignored: false,
                         });
                         k = m + 1;
@@ -156,7 +172,7 @@ pub(super) fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) 
 
 /// Marks as ignored the quotes that are titles or nicknames ("the "Into Asia" podcast") and
 /// headings in single quotes on a line of their own ('Coal Isn't the Villain.').
-pub(super) fn mark_titles_and_headings(text: &str, toks: &[Tok], qs: &mut [QSpan]) {
+pub(super) fn mark_titles_and_headings(text: &str, toks: &[Token], qs: &mut [QuoteSpan]) {
     for q in qs.iter_mut() {
         if is_title(text, toks, q) || is_heading(toks, q) {
             q.ignored = true;
@@ -165,43 +181,43 @@ pub(super) fn mark_titles_and_headings(text: &str, toks: &[Tok], qs: &mut [QSpan
 }
 
 /// A short quote right after a word like "podcast", "titled" or before one like "show", "bill".
-fn is_title(text: &str, toks: &[Tok], q: &QSpan) -> bool {
-    let l = lex();
-    let before = (0..q.open).rev().find(|&k| toks[k].kind == TK::Word);
+fn is_title(text: &str, toks: &[Token], q: &QuoteSpan) -> bool {
+    let l = lexicon();
+    let before = (0..q.open).rev().find(|&k| toks[k].kind == TokenKind::Word);
     let after = ((q.last + 1)..toks.len()).find(|&k| {
-        toks[k].kind != TK::Punct
-            || text[toks[k].s..toks[k].e]
+        toks[k].kind != TokenKind::Punct
+            || text[toks[k].start..toks[k].end]
                 .chars()
                 .all(|c| c.is_alphanumeric())
     });
     let bw = before
-        .filter(|&k| q.open - k == 1 && !toks[k].cap)
-        .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
+        .filter(|&k| q.open - k == 1 && !toks[k].capitalised)
+        .map(|k| text[toks[k].start..toks[k].end].to_lowercase());
     let aw = after
-        .filter(|&k| toks[k].kind == TK::Word && k == q.last + 1)
-        .map(|k| text[toks[k].s..toks[k].e].to_lowercase());
+        .filter(|&k| toks[k].kind == TokenKind::Word && k == q.last + 1)
+        .map(|k| text[toks[k].start..toks[k].end].to_lowercase());
     q.words <= 8
         && (bw.as_deref().is_some_and(|w| l.title_before.contains(w))
             || aw.as_deref().is_some_and(|w| l.title_after.contains(w)))
 }
 
 /// A subhead in single quotes on its own line, mostly capitalised: 'Coal Isn't the Villain.'
-fn is_heading(toks: &[Tok], q: &QSpan) -> bool {
-    let own_line = |k: Option<usize>| k.is_none_or(|k| toks[k].kind == TK::Para);
-    let words: Vec<&Tok> = toks[q.open..=q.last.min(toks.len() - 1)]
+fn is_heading(toks: &[Token], q: &QuoteSpan) -> bool {
+    let own_line = |k: Option<usize>| k.is_none_or(|k| toks[k].kind == TokenKind::ParagraphBreak);
+    let words: Vec<&Token> = toks[q.open..=q.last.min(toks.len() - 1)]
         .iter()
-        .filter(|t| t.kind == TK::Word)
+        .filter(|t| t.kind == TokenKind::Word)
         .collect();
-    let after_heading = (q.last + 1..toks.len()).find(|&x| toks[x].kind != TK::Punct);
-    toks[q.open].kind == TK::SQ
+    let after_heading = (q.last + 1..toks.len()).find(|&x| toks[x].kind != TokenKind::Punct);
+    toks[q.open].kind == TokenKind::SingleMark
         && q.words <= 8
         && own_line(q.open.checked_sub(1))
         && own_line(after_heading)
-        && words.iter().filter(|t| t.cap).count() * 2 > words.len()
+        && words.iter().filter(|t| t.capitalised).count() * 2 > words.len()
 }
 
 /// For each token, the quote span (not ignored) it belongs to, if any.
-pub(super) fn quote_of_token(toks: &[Tok], qs: &[QSpan]) -> Vec<Option<usize>> {
+pub(super) fn quote_of_token(toks: &[Token], qs: &[QuoteSpan]) -> Vec<Option<usize>> {
     let mut unit_of_tok: Vec<Option<usize>> = vec![None; toks.len()];
     for (qi, q) in qs.iter().enumerate() {
         if q.ignored {
@@ -217,7 +233,7 @@ pub(super) fn quote_of_token(toks: &[Tok], qs: &[QSpan]) -> Vec<Option<usize>> {
 
 /// Links each quote that opens its paragraph to the unclosed last quote of the paragraph before
 /// (a quote running over several paragraphs reopens each one).
-pub(super) fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, usize)]) {
+pub(super) fn recompute_cont(qs: &mut [QuoteSpan], toks: &[Token], paras: &[(usize, usize)]) {
     // a quote is a continuation if it opens its paragraph and the last quote of the previous paragraph is unclosed
     let para_of = |k: usize| -> usize {
         match paras.binary_search_by(|&(a, b)| {
@@ -236,7 +252,7 @@ pub(super) fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, us
     let mut cur_para = usize::MAX;
     let mut last_in_para: Option<usize> = None;
     for i in 0..qs.len() {
-        qs[i].cont_of = None;
+        qs[i].continues = None;
         if qs[i].ignored {
             continue;
         }
@@ -249,9 +265,9 @@ pub(super) fn recompute_cont(qs: &mut [QSpan], toks: &[Tok], paras: &[(usize, us
             if let Some((j, pp)) = prev_last_unclosed
                 && pp + 1 == p
                 && qs[i].open == paras[p].0
-                && toks[qs[i].open].kind == TK::DQ
+                && toks[qs[i].open].kind == TokenKind::DoubleMark
             {
-                qs[i].cont_of = Some(j);
+                qs[i].continues = Some(j);
             }
         }
         last_in_para = Some(i);

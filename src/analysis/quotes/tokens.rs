@@ -1,29 +1,43 @@
 //! Tokens of the text for quote finding: words, quote marks (straight and curly, with whether each
 //! can open or close a quote) and apostrophes.
 
+/// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum TK {
+pub(super) enum TokenKind {
+    /// a run of letters and digits, with inner apostrophes, hyphens, `&` and short dotted
+    /// segments ("don't", "U.S", "Ph.D")
     Word,
+    /// any other single character that is no white space
     Punct,
-    DQ,
-    SQ,
-    Para,
+    /// a double quote mark, straight or curly (also guillemets)
+    DoubleMark,
+    /// a single quote mark or apostrophe standing alone
+    SingleMark,
+    /// white space holding a line break: a paragraph break
+    ParagraphBreak,
 }
 
+/// Whether a quote mark can open or close a quote, from its shape and its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Dir {
+pub(super) enum MarkDirection {
     Open,
     Close,
-    Ambig,
+    /// either (a straight mark between two words or two spaces); also used for non-marks
+    Ambiguous,
 }
 
+/// One token of the text.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
-    pub(super) s: usize,
-    pub(super) e: usize,
-    pub(super) kind: TK,
-    pub(super) dir: Dir,
-    pub(super) cap: bool,
+pub(super) struct Token {
+    /// byte offset of the first character
+    pub(super) start: usize,
+    /// byte offset after the last character
+    pub(super) end: usize,
+    pub(super) kind: TokenKind,
+    /// for quote marks, which way the mark faces
+    pub(super) direction: MarkDirection,
+    /// whether a word starts with an upper-case letter
+    pub(super) capitalised: bool,
 }
 
 pub(super) fn is_dq(c: char) -> bool {
@@ -79,7 +93,7 @@ pub(super) fn close_ctx(c: Option<char>) -> bool {
     }
 }
 
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let mut toks = Vec::with_capacity(n / 4 + 4);
@@ -97,12 +111,12 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 j += 1;
             }
             if nl {
-                toks.push(Tok {
-                    s: b,
-                    e: end_of(j),
-                    kind: TK::Para,
-                    dir: Dir::Ambig,
-                    cap: false,
+                toks.push(Token {
+                    start: b,
+                    end: end_of(j),
+                    kind: TokenKind::ParagraphBreak,
+                    direction: MarkDirection::Ambiguous,
+                    capitalised: false,
                 });
             }
             i = j;
@@ -130,12 +144,12 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok {
-                s: b,
-                e: end_of(j),
-                kind: TK::Word,
-                dir: Dir::Ambig,
-                cap: c.is_uppercase(),
+            toks.push(Token {
+                start: b,
+                end: end_of(j),
+                kind: TokenKind::Word,
+                direction: MarkDirection::Ambiguous,
+                capitalised: c.is_uppercase(),
             });
             i = j;
             continue;
@@ -151,44 +165,48 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             let oc = open_ctx(prev);
             let cc = close_ctx(next);
             let ctx = if oc && !cc {
-                Dir::Open
+                MarkDirection::Open
             } else if cc && !oc {
-                Dir::Close
+                MarkDirection::Close
             } else {
-                Dir::Ambig
+                MarkDirection::Ambiguous
             };
             let dir = match c {
                 '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{2018}' | '\u{201A}'
                 | '\u{2039}' => {
-                    if ctx == Dir::Close {
-                        Dir::Close
+                    if ctx == MarkDirection::Close {
+                        MarkDirection::Close
                     } else {
-                        Dir::Open
+                        MarkDirection::Open
                     }
                 }
                 '\u{201D}' | '\u{BB}' | '\u{2033}' | '\u{2019}' | '\u{203A}' => {
-                    if ctx == Dir::Open {
-                        Dir::Open
+                    if ctx == MarkDirection::Open {
+                        MarkDirection::Open
                     } else {
-                        Dir::Close
+                        MarkDirection::Close
                     }
                 }
                 _ => ctx,
             };
-            toks.push(Tok {
-                s: b,
-                e,
-                kind: if is_dq(c) { TK::DQ } else { TK::SQ },
-                dir,
-                cap: false,
+            toks.push(Token {
+                start: b,
+                end: e,
+                kind: if is_dq(c) {
+                    TokenKind::DoubleMark
+                } else {
+                    TokenKind::SingleMark
+                },
+                direction: dir,
+                capitalised: false,
             });
         } else {
-            toks.push(Tok {
-                s: b,
-                e,
-                kind: TK::Punct,
-                dir: Dir::Ambig,
-                cap: false,
+            toks.push(Token {
+                start: b,
+                end: e,
+                kind: TokenKind::Punct,
+                direction: MarkDirection::Ambiguous,
+                capitalised: false,
             });
         }
         i += 1;
@@ -197,11 +215,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 /// Paragraphs as token ranges `[start, end)`, split at paragraph-break tokens (empty ones left out).
-pub(super) fn paragraphs(toks: &[Tok]) -> Vec<(usize, usize)> {
+pub(super) fn paragraphs(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut paras: Vec<(usize, usize)> = Vec::new();
     let mut a = 0;
     for (i, t) in toks.iter().enumerate() {
-        if t.kind == TK::Para {
+        if t.kind == TokenKind::ParagraphBreak {
             if i > a {
                 paras.push((a, i));
             }

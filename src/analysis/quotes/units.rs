@@ -9,62 +9,67 @@ use super::*;
 
 /// One unit of a sentence: a token outside any quote, or a whole quote span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum U {
+pub(super) enum Unit {
     /// a token, by index into the token list
-    T(usize),
+    Token(usize),
     /// a quote span, by index into the quote span list
-    Q(usize),
+    Quote(usize),
 }
 
 /// The text with its tokens and quote spans, and how to read a unit of it.
-pub(super) struct Ctx<'a> {
+pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
-    pub(super) toks: &'a [Tok],
-    pub(super) qs: &'a [QSpan],
+    pub(super) tokens: &'a [Token],
+    pub(super) spans: &'a [QuoteSpan],
 }
 
-impl<'a> Ctx<'a> {
+impl<'a> Doc<'a> {
     /// The text of token `k`.
-    pub(super) fn ts(&self, k: usize) -> &'a str {
-        &self.text[self.toks[k].s..self.toks[k].e]
+    pub(super) fn token_text(&self, k: usize) -> &'a str {
+        &self.text[self.tokens[k].start..self.tokens[k].end]
     }
     /// The word a unit is, if it is a word token.
-    pub(super) fn word(&self, u: U) -> Option<&'a str> {
+    pub(super) fn word(&self, u: Unit) -> Option<&'a str> {
         match u {
-            U::T(k) if self.toks[k].kind == TK::Word => Some(self.ts(k)),
+            Unit::Token(k) if self.tokens[k].kind == TokenKind::Word => Some(self.token_text(k)),
             _ => None,
         }
     }
     /// The word a unit is, lower-cased.
-    pub(super) fn lw(&self, u: U) -> Option<String> {
+    pub(super) fn lower_word(&self, u: Unit) -> Option<String> {
         self.word(u).map(|w| w.to_lowercase())
     }
     /// Whether a unit is the punctuation (or quote mark) token `c`.
-    pub(super) fn is_punct(&self, u: U, c: &str) -> bool {
+    pub(super) fn is_punct(&self, u: Unit, c: &str) -> bool {
         match u {
-            U::T(k) => matches!(self.toks[k].kind, TK::Punct | TK::DQ | TK::SQ) && self.ts(k) == c,
+            Unit::Token(k) => {
+                matches!(
+                    self.tokens[k].kind,
+                    TokenKind::Punct | TokenKind::DoubleMark | TokenKind::SingleMark
+                ) && self.token_text(k) == c
+            }
             _ => false,
         }
     }
     /// Byte span of a unit; a quote's span runs from its opening mark to its closing mark (or the
     /// end of its content when unclosed).
-    pub(super) fn span(&self, u: U) -> (usize, usize) {
+    pub(super) fn span(&self, u: Unit) -> (usize, usize) {
         match u {
-            U::T(k) => (self.toks[k].s, self.toks[k].e),
-            U::Q(q) => {
-                let qq = &self.qs[q];
+            Unit::Token(k) => (self.tokens[k].start, self.tokens[k].end),
+            Unit::Quote(q) => {
+                let qq = &self.spans[q];
                 let e = match qq.close {
-                    Some(c) => self.toks[c].e,
-                    None => qq.ce,
+                    Some(c) => self.tokens[c].end,
+                    None => qq.content_end,
                 };
-                (self.toks[qq.open].s, e)
+                (self.tokens[qq.open].start, e)
             }
         }
     }
     /// Whether a unit is a capitalised word.
-    pub(super) fn cap(&self, u: U) -> bool {
+    pub(super) fn is_capitalised(&self, u: Unit) -> bool {
         match u {
-            U::T(k) => self.toks[k].kind == TK::Word && self.toks[k].cap,
+            Unit::Token(k) => self.tokens[k].kind == TokenKind::Word && self.tokens[k].capitalised,
             _ => false,
         }
     }
@@ -74,18 +79,18 @@ impl<'a> Ctx<'a> {
 /// puts in no quote, and each quote span once.
 pub(super) fn paragraph_units(
     quote_of_token: &[Option<usize>],
-    qs: &[QSpan],
+    qs: &[QuoteSpan],
     start: usize,
     end: usize,
-) -> Vec<U> {
+) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut k = start;
     while k < end {
         if let Some(qi) = quote_of_token[k] {
-            units.push(U::Q(qi));
+            units.push(Unit::Quote(qi));
             k = qs[qi].last + 1;
         } else {
-            units.push(U::T(k));
+            units.push(Unit::Token(k));
             k += 1;
         }
     }
@@ -93,13 +98,13 @@ pub(super) fn paragraph_units(
 }
 
 /// Splits a paragraph's units into sentences, as unit ranges `[start, end)`.
-pub(super) fn split_sentences(c: &Ctx, units: &[U]) -> Vec<(usize, usize)> {
+pub(super) fn split_sentences(c: &Doc, units: &[Unit]) -> Vec<(usize, usize)> {
     let mut sents = Vec::new();
     let mut s0 = 0;
     for i in 0..units.len() {
         let boundary = match units[i] {
-            U::T(t) => token_ends_sentence(c, units, i, t),
-            U::Q(q) => quote_ends_sentence(c, units, i, q),
+            Unit::Token(t) => token_ends_sentence(c, units, i, t),
+            Unit::Quote(q) => quote_ends_sentence(c, units, i, q),
         };
         if boundary {
             sents.push((s0, i + 1));
@@ -115,10 +120,10 @@ pub(super) fn split_sentences(c: &Ctx, units: &[U]) -> Vec<(usize, usize)> {
 /// Whether token `t` (unit `i`) is a `.`, `!` or `?` that ends a sentence: not the dot of an
 /// abbreviation or an initial before a capital, and followed by a quote, a capital, a digit or an
 /// opening mark.
-fn token_ends_sentence(c: &Ctx, units: &[U], i: usize, t: usize) -> bool {
-    let l = lex();
-    let s = c.ts(t);
-    if !((s == "." || s == "!" || s == "?") && c.toks[t].kind == TK::Punct) {
+fn token_ends_sentence(c: &Doc, units: &[Unit], i: usize, t: usize) -> bool {
+    let l = lexicon();
+    let s = c.token_text(t);
+    if !((s == "." || s == "!" || s == "?") && c.tokens[t].kind == TokenKind::Punct) {
         return false;
     }
     let next = units.get(i + 1).copied();
@@ -132,7 +137,7 @@ fn token_ends_sentence(c: &Ctx, units: &[U], i: usize, t: usize) -> bool {
             (w.chars().count() == 1 && w.chars().all(|ch| ch.is_uppercase()))
                 || l.abbr.contains(w.to_lowercase().as_str())
         })
-        && next.is_some_and(|n| c.cap(n));
+        && next.is_some_and(|n| c.is_capitalised(n));
     // "U.S." ends a sentence unless a title follows ("U.S. Rep.")
     let abbr = abbr
         && (!matches!(
@@ -143,12 +148,15 @@ fn token_ends_sentence(c: &Ctx, units: &[U], i: usize, t: usize) -> bool {
                 .is_some_and(|w| l.role.contains(w.to_lowercase().as_str()))
         }));
     let next_ok = next.is_some_and(|n| match n {
-        U::Q(_) => true,
-        U::T(t2) => {
-            let f = c.ts(t2).chars().next().unwrap_or(' ');
+        Unit::Quote(_) => true,
+        Unit::Token(t2) => {
+            let f = c.token_text(t2).chars().next().unwrap_or(' ');
             f.is_uppercase()
                 || f.is_ascii_digit()
-                || (matches!(c.toks[t2].kind, TK::DQ | TK::SQ) && c.toks[t2].dir != Dir::Close)
+                || (matches!(
+                    c.tokens[t2].kind,
+                    TokenKind::DoubleMark | TokenKind::SingleMark
+                ) && c.tokens[t2].direction != MarkDirection::Close)
         }
     });
     !abbr && !next_lower && next_ok
@@ -157,24 +165,24 @@ fn token_ends_sentence(c: &Ctx, units: &[U], i: usize, t: usize) -> bool {
 /// Whether quote `q` (unit `i`) ends a sentence: its content ends in `.`, `!`, `?` or `…` and a
 /// quote or a capital follows; after `!`, `?` or `…` not when a speech verb follows within a few
 /// words (""Why?" Graham asked." stays one sentence).
-fn quote_ends_sentence(c: &Ctx, units: &[U], i: usize, q: usize) -> bool {
-    let l = lex();
+fn quote_ends_sentence(c: &Doc, units: &[Unit], i: usize, q: usize) -> bool {
+    let l = lexicon();
     let next = units.get(i + 1).copied();
-    let qq = &c.qs[q];
-    let endc = c.text[qq.cs..qq.ce].chars().next_back();
+    let qq = &c.spans[q];
+    let endc = c.text[qq.content_start..qq.content_end].chars().next_back();
     let cue_follows = || {
         units[i + 1..]
             .iter()
             .take(8)
-            .take_while(|&&n| !matches!(n, U::Q(_)) && !c.is_punct(n, "."))
+            .take_while(|&&n| !matches!(n, Unit::Quote(_)) && !c.is_punct(n, "."))
             .any(|&n| {
-                !c.cap(n)
-                    && c.lw(n).is_some_and(|w| {
+                !c.is_capitalised(n)
+                    && c.lower_word(n).is_some_and(|w| {
                         l.cue_bare.contains(w.as_str()) || l.cue_quote.contains(w.as_str())
                     })
             })
     };
     matches!(endc, Some('.') | Some('!') | Some('?') | Some('\u{2026}'))
-        && next.is_some_and(|n| matches!(n, U::Q(_)) || c.cap(n))
+        && next.is_some_and(|n| matches!(n, Unit::Quote(_)) || c.is_capitalised(n))
         && (endc == Some('.') || !cue_follows())
 }
