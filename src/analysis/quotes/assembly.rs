@@ -202,3 +202,66 @@ pub(super) fn finish(text: &str, mut outs: Vec<Draft>) -> Vec<Quote> {
     }
     res
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finish_trims_pieces_and_counts_code_points() {
+        let text = "\u{E9}t\u{E9}: \" caf\u{E9} noir \" dit-il";
+        let a = text.find('"').unwrap_or_default() + 1;
+        let b = text.rfind('"').unwrap_or_default();
+        let drafts = vec![
+            Draft {
+                kind: QuoteKind::Direct,
+                pieces: vec![(a, b)],
+                mention: None,
+                speaker: None,
+                cue: Some((b + 2, text.len())),
+                confidence: 0.3,
+            },
+            // only white space: dropped
+            Draft {
+                kind: QuoteKind::Direct,
+                pieces: vec![(a, a + 1)],
+                mention: None,
+                speaker: None,
+                cue: None,
+                confidence: 0.3,
+            },
+        ];
+        let qs = finish(text, drafts);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].text, "caf\u{E9} noir");
+        assert_eq!(qs[0].pieces, vec![(7, 16)]);
+        assert_eq!(qs[0].cue, Some((19, 25)));
+    }
+
+    #[test]
+    fn content_words_skip_discourse_words_and_the_end_skips_final_marks() {
+        with_units("And he also said yes.", |doc, units| {
+            let s = Sentence {
+                units,
+                quotes: vec![],
+                attrs: vec![],
+                para: 0,
+            };
+            assert_eq!(s.content_words(doc, 0, units.len()), 3);
+            assert_eq!(s.end_excl(doc), units.len() - 1);
+        });
+    }
+
+    #[test]
+    fn the_last_speaker_carries_to_a_bare_quote_in_the_next_paragraph() {
+        let t = "\u{201C}We won,\u{201D} Ann Lee said.\n\n\u{201C}And we will win again next year.\u{201D}";
+        let qs = extract(t);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(
+            qs[1].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Ann Lee")
+        );
+        assert_eq!(qs[1].confidence, 0.6);
+        assert_eq!(qs[1].cue, None);
+    }
+}

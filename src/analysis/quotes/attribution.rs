@@ -599,3 +599,79 @@ fn accept_attribution(
     }
     Some(at)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The attributions of a one-sentence text: cue word, speaker head, inverted, according.
+    fn attributions(text: &str) -> Vec<(String, String, bool, bool)> {
+        with_units(text, |doc, units| {
+            let quotes: Vec<usize> = (0..units.len())
+                .filter(|&i| matches!(units[i], Unit::Quote(_)))
+                .collect();
+            find_attributions(doc, units, &quotes)
+                .iter()
+                .map(|a| {
+                    let head = (
+                        doc.span(units[a.np.head_start]).0,
+                        doc.span(units[a.np.head_end - 1]).1,
+                    );
+                    (
+                        doc.word(units[a.cue]).unwrap_or_default().to_string(),
+                        doc.text[head.0..head.1].to_string(),
+                        a.inverted,
+                        a.according,
+                    )
+                })
+                .collect()
+        })
+    }
+
+    fn a(cue: &str, who: &str, inverted: bool, according: bool) -> (String, String, bool, bool) {
+        (cue.into(), who.into(), inverted, according)
+    }
+
+    #[test]
+    fn subject_before_and_after_the_cue() {
+        assert_eq!(
+            attributions("\"We are ahead,\" Huang said on Monday."),
+            vec![a("said", "Huang", false, false)]
+        );
+        assert_eq!(
+            attributions("\"We are ahead,\" said the minister."),
+            vec![a("said", "the minister", true, false)]
+        );
+        assert_eq!(
+            attributions("According to officials, the plan will cost more."),
+            vec![a("According", "officials", true, true)]
+        );
+    }
+
+    #[test]
+    fn a_participle_shares_the_subject_before_it() {
+        assert_eq!(
+            attributions("Lee said the plan failed, adding that it cost too much."),
+            vec![
+                a("said", "Lee", false, false),
+                a("adding", "Lee", false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn nouns_and_passives_are_no_cues() {
+        assert!(attributions("They changed federal and state law last year.").is_empty());
+        assert!(attributions("He was told to leave.").is_empty());
+        assert!(attributions("The media reports differ on the plan.").is_empty());
+    }
+
+    #[test]
+    fn the_object_of_told_is_inside_the_attribution() {
+        with_units("Lee told reporters that it failed.", |doc, units| {
+            let at = attr_at(doc, units, 1, false).expect("an attribution");
+            assert_eq!(at.region_end, 3);
+            assert_eq!(doc.word(units[at.region_end]), Some("that"));
+        });
+    }
+}

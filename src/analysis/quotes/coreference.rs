@@ -359,3 +359,78 @@ pub(super) fn resolve_late_roles(text: &str, outs: &mut [Draft], ents: &EntityRe
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_surname_or_first_word_finds_the_full_name() {
+        let mut reg = EntityRegistry::default();
+        let id = reg.register(&["Zhang", "Chi"], Some("professor".into()), false, None, 0);
+        assert_eq!(reg.register(&["Chi"], None, false, None, 10), id);
+        assert_eq!(reg.register(&["Zhang"], None, false, None, 20), id);
+        assert_eq!(reg.list[id].last_seen, 20);
+        let sp = reg.speaker(id);
+        assert_eq!(
+            (sp.name.as_str(), sp.role.as_deref()),
+            ("Zhang Chi", Some("professor"))
+        );
+        // a surname met first is upgraded by the full name
+        let lone = reg.register(&["Vance"], None, false, None, 30);
+        assert_eq!(
+            reg.register(&["Dolores", "Vance"], None, false, None, 40),
+            lone
+        );
+        assert_eq!(reg.list[lone].name, "Dolores Vance");
+    }
+
+    #[test]
+    fn a_pronoun_is_the_latest_person_of_its_gender() {
+        let mut reg = EntityRegistry::default();
+        let mary = reg.register(
+            &["Mary", "Lee"],
+            None,
+            false,
+            gender_of(&["Mary".into()]),
+            0,
+        );
+        let john = reg.register(
+            &["John", "Ross"],
+            None,
+            false,
+            gender_of(&["John".into()]),
+            10,
+        );
+        assert_eq!(reg.pronoun(Some(Gender::F), false, 50), Some(mary));
+        assert_eq!(reg.pronoun(Some(Gender::M), false, 50), Some(john));
+        // none met yet before the pronoun
+        assert_eq!(reg.pronoun(Some(Gender::M), false, 5), None);
+        assert_eq!(gender_of(&["Mrs.".into(), "Ross".into()]), Some(Gender::F));
+        assert_eq!(gender_of(&["Ziggy".into()]), None);
+    }
+
+    #[test]
+    fn a_role_description_is_the_person_holding_it() {
+        let mut reg = EntityRegistry::default();
+        let id = reg.register(&["Ann", "Lee"], Some("Senator".into()), false, None, 0);
+        assert_eq!(reg.by_role("senator"), Some(id));
+        assert_eq!(resolve_description("the senator", &reg).name, "Ann Lee");
+        let other = resolve_description("the ministry", &reg);
+        assert_eq!((other.name.as_str(), other.is_org), ("the ministry", true));
+    }
+
+    #[test]
+    fn resolving_names_and_pronouns_in_a_sentence() {
+        with_units("Mary Lee spoke and she left.", |doc, units| {
+            let mut reg = EntityRegistry::default();
+            let name = np_back(doc, units, 1, 0).expect("a name");
+            let (_, sp) = resolve(doc, units, &name, &mut reg);
+            assert_eq!(sp.map(|s| s.name).as_deref(), Some("Mary Lee"));
+            let she = np_back(doc, units, 4, 0).expect("a pronoun");
+            let (m, sp) = resolve(doc, units, &she, &mut reg);
+            assert_eq!(m.map(|(a, b)| &doc.text[a..b]), Some("she"));
+            assert_eq!(sp.map(|s| s.name).as_deref(), Some("Mary Lee"));
+        });
+    }
+}

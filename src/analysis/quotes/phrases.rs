@@ -1,5 +1,6 @@
-//! Sentence units (words and quotes) and the noun phrases around a cue: the speaker before a
-//! verb, the subject at the start of a sentence, and the speaker after a verb ("said the minister").
+//! Noun phrases that can speak, read over sentence units: the phrase ending before a cue (a name
+//! with its role, a pronoun, a description), the subject at the start of a sentence (past a
+//! dateline or an introductory phrase), and the phrase after an inverted cue ("said the minister").
 
 use super::*;
 
@@ -665,4 +666,86 @@ pub(super) fn np_fwd(c: &Doc, u: &[Unit], j: usize, hi: usize) -> Option<NounPhr
         });
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of a phrase's head and its kind and role.
+    fn describe(
+        doc: &Doc,
+        units: &[Unit],
+        np: &NounPhrase,
+    ) -> (String, PhraseKind, Option<String>) {
+        let a = doc.span(units[np.head_start]).0;
+        let b = doc.span(units[np.head_end - 1]).1;
+        (doc.text[a..b].to_string(), np.kind, np.role.clone())
+    }
+
+    #[test]
+    fn back_from_a_name_takes_the_role_before_it() {
+        with_units(
+            "Yesterday Alibaba chairman Jack Ma said so.",
+            |doc, units| {
+                let j = unit_of_word(doc, units, "Ma");
+                let np = np_back(doc, units, j, 0).expect("a phrase");
+                assert_eq!(
+                    describe(doc, units, &np),
+                    (
+                        "Jack Ma".into(),
+                        PhraseKind::Name,
+                        Some("Alibaba chairman".into())
+                    )
+                );
+                assert_eq!(np.name_words, vec!["Jack", "Ma"]);
+            },
+        );
+    }
+
+    #[test]
+    fn back_from_a_common_noun_to_its_determiner() {
+        with_units("Then the two lawmakers said no.", |doc, units| {
+            let j = unit_of_word(doc, units, "lawmakers");
+            let np = np_back(doc, units, j, 0).expect("a phrase");
+            assert_eq!(
+                describe(doc, units, &np),
+                ("two lawmakers".into(), PhraseKind::Common, None)
+            );
+            // a singular without a determiner is no phrase; neither is a pronoun-like "who"
+            let k = unit_of_word(doc, units, "no");
+            assert!(np_back(doc, units, k, 0).is_none());
+        });
+    }
+
+    #[test]
+    fn forward_after_an_inverted_cue_with_an_apposition_as_role() {
+        with_units(
+            "\"No,\" said Frank Oyelaran, the city's transit chief.",
+            |doc, units| {
+                let j = unit_of_word(doc, units, "said") + 1;
+                let np = np_fwd(doc, units, j, units.len()).expect("a phrase");
+                assert_eq!(
+                    describe(doc, units, &np),
+                    (
+                        "Frank Oyelaran".into(),
+                        PhraseKind::Name,
+                        Some("the city's transit chief".into())
+                    )
+                );
+            },
+        );
+    }
+
+    #[test]
+    fn the_subject_follows_a_dateline_and_an_introductory_phrase() {
+        with_units("WASHINGTON \u{2014} Sen. Ann Lee said it.", |doc, units| {
+            let np = subject_at_start(doc, units, units.len()).expect("a subject");
+            assert_eq!(np.name_words, vec!["Ann", "Lee"]);
+        });
+        with_units("Speaking in Salem, Trump went after Bush.", |doc, units| {
+            let np = subject_at_start(doc, units, units.len()).expect("a subject");
+            assert_eq!(np.name_words, vec!["Trump"]);
+        });
+    }
 }

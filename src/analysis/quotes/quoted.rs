@@ -700,3 +700,67 @@ pub(super) fn qpieces_all(c: &Doc, u: &[Unit], ids: &[usize]) -> Vec<(usize, usi
         .filter(|p| p.0 < p.1)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        extract(text)
+            .into_iter()
+            .map(|q| (q.kind, q.text, q.speaker.map(|s| s.name)))
+            .collect()
+    }
+
+    #[test]
+    fn split_quote_around_its_cue_is_one_direct_quote() {
+        assert_eq!(
+            summary("\"First half,\" Lee said, \"second half.\""),
+            vec![(
+                QuoteKind::Direct,
+                "First half, second half.".to_string(),
+                Some("Lee".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_fragment_inside_a_reported_clause_is_partial() {
+        let got = summary("Lee said the plan was \"a disaster\" for voters.");
+        assert_eq!(
+            got,
+            vec![(
+                QuoteKind::Partial,
+                "the plan was \"a disaster\" for voters".to_string(),
+                Some("Lee".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_byline_names_the_speaker_and_a_long_bare_quote_stands_alone() {
+        assert_eq!(
+            summary("\u{201C}Words matter a lot.\u{201D} \u{2015} Steve Quinlan"),
+            vec![(
+                QuoteKind::Direct,
+                "Words matter a lot.".to_string(),
+                Some("Steve Quinlan".to_string())
+            )]
+        );
+        let qs = extract("\u{201C}Nobody expected this to happen here.\u{201D}");
+        assert_eq!(qs.len(), 1);
+        assert!(qs[0].speaker.is_none());
+        assert_eq!(qs[0].confidence, 0.3);
+    }
+
+    #[test]
+    fn trim_clause_stops_after_the_fragment_before_a_new_phrase() {
+        with_units(
+            "he called it \"corrupt,\" noting the cost and more",
+            |doc, units| {
+                let e = trim_clause(doc, units, 0, units.len());
+                assert!(matches!(units[e - 1], Unit::Quote(_)));
+            },
+        );
+    }
+}

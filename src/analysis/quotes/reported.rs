@@ -238,3 +238,54 @@ fn clause_after_verb(
     }
     (ok && s.content_words(c, st, e2) >= 3).then_some((st, e2))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reported(text: &str) -> Vec<(String, Option<String>)> {
+        extract(text)
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Reported)
+            .map(|q| (q.text, q.speaker.map(|s| s.name)))
+            .collect()
+    }
+
+    #[test]
+    fn the_clause_after_said_that() {
+        assert_eq!(
+            reported("The ministry said on Friday that the rules would change soon."),
+            vec![(
+                "that the rules would change soon".to_string(),
+                Some("The ministry".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn the_clause_before_a_tail_attribution_and_after_according_to() {
+        assert_eq!(
+            reported("The fares will rise next year, Lee said."),
+            vec![(
+                "The fares will rise next year".to_string(),
+                Some("Lee".to_string())
+            )]
+        );
+        assert_eq!(
+            reported("According to Lee, the fares will rise next year."),
+            vec![(
+                "the fares will rise next year".to_string(),
+                Some("Lee".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_colon_sentence_introduces_the_next_quote() {
+        let qs = extract("Lee released the following statement:\n\n\u{201C}We are sorry.\u{201D}");
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Lee"));
+        // too short a clause is no reported speech
+        assert!(reported("Lee said no.").is_empty());
+    }
+}

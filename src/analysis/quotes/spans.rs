@@ -273,3 +273,74 @@ pub(super) fn recompute_cont(qs: &mut [QuoteSpan], toks: &[Token], paras: &[(usi
         last_in_para = Some(i);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans_of(text: &str) -> (Vec<Token>, Vec<QuoteSpan>) {
+        let toks = tokenize(text);
+        let paras = paragraphs(&toks);
+        let mut qs = find_quotes(text, &toks, &paras);
+        mark_titles_and_headings(text, &toks, &mut qs);
+        recompute_cont(&mut qs, &toks, &paras);
+        (toks, qs)
+    }
+
+    fn content(text: &str, q: &QuoteSpan) -> String {
+        text[q.content_start..q.content_end].to_string()
+    }
+
+    #[test]
+    fn double_marks_pair_and_an_unclosed_one_runs_to_the_paragraph_end() {
+        let t = "He said \" a b \" and then \"c d";
+        let (_, qs) = spans_of(t);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(content(t, &qs[0]), "a b");
+        assert!(qs[0].close.is_some());
+        assert_eq!(content(t, &qs[1]), "c d");
+        assert!(qs[1].close.is_none());
+        assert_eq!(qs[1].words, 2);
+    }
+
+    #[test]
+    fn single_marks_pair_outside_double_ones() {
+        let t = "She called it 'a farce' and \"a 'sham' too\".";
+        let (_, qs) = spans_of(t);
+        let contents: Vec<String> = qs.iter().map(|q| content(t, q)).collect();
+        assert_eq!(contents, vec!["a farce", "a 'sham' too"]);
+    }
+
+    #[test]
+    fn titles_and_headings_are_ignored() {
+        let t = "He spoke on the \"Into Asia\" podcast.\n\n'Coal Is Not the Villain'\n\nShe said \"it works\".";
+        let (_, qs) = spans_of(t);
+        let ignored: Vec<(String, bool)> = qs.iter().map(|q| (content(t, q), q.ignored)).collect();
+        assert_eq!(
+            ignored,
+            vec![
+                ("Into Asia".to_string(), true),
+                ("Coal Is Not the Villain".to_string(), true),
+                ("it works".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_reopening_the_next_paragraph_continues_the_unclosed_one() {
+        let t = "\"First part of it.\n\n\"Second part.\"\n\n\"New quote.\"";
+        let (toks, qs) = spans_of(t);
+        assert_eq!(qs.len(), 3);
+        assert_eq!(qs[1].continues, Some(0));
+        assert_eq!(qs[2].continues, None);
+        let of_tok = quote_of_token(&toks, &qs);
+        assert_eq!(of_tok[qs[1].open], Some(1));
+    }
+
+    #[test]
+    fn trim_ws_drops_ascii_and_unicode_space() {
+        let t = " \u{A0}ab c\u{A0} ";
+        let (s, e) = trim_ws(t, 0, t.len());
+        assert_eq!(&t[s..e], "ab c");
+    }
+}

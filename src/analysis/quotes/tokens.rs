@@ -231,3 +231,63 @@ pub(super) fn paragraphs(toks: &[Token]) -> Vec<(usize, usize)> {
     }
     paras
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_short_dotted_parts() {
+        let words: Vec<&str> = texts("Don't re-run the U.S. Ph.D test, e.g. now.")
+            .into_iter()
+            .filter(|(_, k)| *k == TokenKind::Word)
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                "Don't", "re-run", "the", "U.S", "Ph.D", "test", "e.g", "now"
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_marks_face_by_shape_and_context() {
+        let toks = tokenize("\"Yes,\" he said. \u{201C}No\u{201D} and 'maybe'");
+        let marks: Vec<(TokenKind, MarkDirection)> = toks
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::DoubleMark | TokenKind::SingleMark))
+            .map(|t| (t.kind, t.direction))
+            .collect();
+        use MarkDirection::*;
+        use TokenKind::*;
+        assert_eq!(
+            marks,
+            vec![
+                (DoubleMark, Open),
+                (DoubleMark, Close),
+                (DoubleMark, Open),
+                (DoubleMark, Close),
+                (SingleMark, Open),
+                (SingleMark, Close)
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_make_paragraphs() {
+        let toks = tokenize("One two.\n\nThree.\nFour");
+        let paras = paragraphs(&toks);
+        assert_eq!(paras.len(), 3);
+        assert!(toks.iter().any(|t| t.kind == TokenKind::ParagraphBreak));
+        assert!(toks[0].capitalised && !toks[1].capitalised);
+        assert!(paragraphs(&tokenize("\n\n")).is_empty());
+    }
+}

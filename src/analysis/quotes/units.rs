@@ -186,3 +186,102 @@ fn quote_ends_sentence(c: &Doc, units: &[Unit], i: usize, q: usize) -> bool {
         && next.is_some_and(|n| matches!(n, Unit::Quote(_)) || c.is_capitalised(n))
         && (endc == Some('.') || !cue_follows())
 }
+
+/// Runs `f` over the document and the units of `text` (all paragraphs' units in a row), for the
+/// unit tests of the phases that work on units.
+#[cfg(test)]
+pub(super) fn with_units<R>(text: &str, f: impl FnOnce(&Doc, &[Unit]) -> R) -> R {
+    let toks = tokenize(text);
+    let paras = paragraphs(&toks);
+    let mut qs = find_quotes(text, &toks, &paras);
+    mark_titles_and_headings(text, &toks, &mut qs);
+    recompute_cont(&mut qs, &toks, &paras);
+    let quote_of_tok = quote_of_token(&toks, &qs);
+    let doc = Doc {
+        text,
+        tokens: &toks,
+        spans: &qs,
+    };
+    let units: Vec<Unit> = paras
+        .iter()
+        .flat_map(|&(a, b)| paragraph_units(&quote_of_tok, &qs, a, b))
+        .collect();
+    f(&doc, &units)
+}
+
+/// The unit index of the first unit that is the word `w`, for tests.
+#[cfg(test)]
+pub(super) fn unit_of_word(doc: &Doc, units: &[Unit], w: &str) -> usize {
+    units
+        .iter()
+        .position(|&x| doc.word(x) == Some(w))
+        .unwrap_or_else(|| panic!("no word {w:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sentences of a one-paragraph text, as their texts.
+    fn sentences(text: &str) -> Vec<String> {
+        with_units(text, |doc, units| {
+            split_sentences(doc, units)
+                .into_iter()
+                .map(|(s, e)| {
+                    let a = doc.span(units[s]).0;
+                    let b = doc.span(units[e - 1]).1;
+                    doc.text[a..b].to_string()
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_quote_is_one_unit() {
+        with_units("He said \"no way, never\" twice.", |doc, units| {
+            let quotes: Vec<&str> = units
+                .iter()
+                .filter(|u| matches!(u, Unit::Quote(_)))
+                .map(|&u| {
+                    let (a, b) = doc.span(u);
+                    &doc.text[a..b]
+                })
+                .collect();
+            assert_eq!(quotes, vec!["\"no way, never\""]);
+            assert_eq!(units.len(), 5);
+        });
+    }
+
+    #[test]
+    fn abbreviations_and_initials_end_no_sentence() {
+        assert_eq!(
+            sentences("Mr. Lee met U.S. Rep. Ross in Ohio. J. Smith left."),
+            vec!["Mr. Lee met U.S. Rep. Ross in Ohio.", "J. Smith left."]
+        );
+        // "U.S." before a capital that is no title ends the sentence
+        assert_eq!(
+            sentences("He moved to the U.S. Then he left."),
+            vec!["He moved to the U.S.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_question_in_quotes_before_its_cue_stays_in_the_sentence() {
+        assert_eq!(
+            sentences("\u{201C}Why?\u{201D} Graham asked. \u{201C}Because.\u{201D} Lee said."),
+            vec![
+                "\u{201C}Why?\u{201D} Graham asked.",
+                "\u{201C}Because.\u{201D}",
+                "Lee said."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_word_continues_the_sentence() {
+        assert_eq!(
+            sentences("It cost 5 p.m. prices. ok then."),
+            vec!["It cost 5 p.m. prices. ok then."]
+        );
+    }
+}
