@@ -534,6 +534,65 @@ fn intro_end(c: &Doc, u: &[Unit], k: usize, lim: usize) -> Option<usize> {
 /// Noun phrase starting at unit index `j` (inverted attribution: `said Vin Weber, a lobbyist`).
 pub(super) fn np_fwd(c: &Doc, u: &[Unit], j: usize, hi: usize) -> Option<NounPhrase> {
     let l = lexicon();
+    let (e, last_cap_run) = forward_extent(c, u, j, hi);
+    if e == j {
+        return None;
+    }
+    let first = c.lower_word(u[j]).unwrap_or_default();
+    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return Some(NounPhrase::pronoun(j));
+    }
+    if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
+        return None;
+    }
+    if let Some((rs, re)) = last_cap_run {
+        // name = trailing non-role words of the run
+        let ns = run_name_start(c, u, rs, re);
+        if ns < re && !l.det.contains(first.as_str()) {
+            return Some(name_after_cue(c, u, j, ns, re, hi));
+        }
+    }
+    if l.det.contains(first.as_str()) || last_cap_run.is_some() {
+        let name_words: Vec<String> = (j..e)
+            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+            .collect();
+        let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
+            PhraseKind::Name
+        } else {
+            PhraseKind::Common
+        };
+        return Some(NounPhrase {
+            start: j,
+            end: e,
+            head_start: j,
+            head_end: e,
+            kind,
+            role: None,
+            name_words,
+            relative: None,
+        });
+    }
+    let plural = first.ends_with('s');
+    if plural && e == j + 1 {
+        return Some(NounPhrase {
+            start: j,
+            end: e,
+            head_start: j,
+            head_end: e,
+            kind: PhraseKind::Common,
+            role: None,
+            name_words: vec![],
+            relative: None,
+        });
+    }
+    None
+}
+
+/// How far a phrase read forwards from `j` runs (at most ten units, up to a preposition or a
+/// conjunction, over "9/11" and the dots of abbreviations), and the last run of capitalised words
+/// in it (particles and "of" inside a run kept).
+fn forward_extent(c: &Doc, u: &[Unit], j: usize, hi: usize) -> (usize, Option<(usize, usize)>) {
+    let l = lexicon();
     let mut k = j;
     let mut last_cap_run: Option<(usize, usize)> = None;
     let mut run_s: Option<usize> = None;
@@ -574,98 +633,60 @@ pub(super) fn np_fwd(c: &Doc, u: &[Unit], j: usize, hi: usize) -> Option<NounPhr
         }
         k += 1;
     }
-    let e = k;
-    if e == j {
-        return None;
-    }
-    let first = c.lower_word(u[j]).unwrap_or_default();
-    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
-        return Some(NounPhrase::pronoun(j));
-    }
-    if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
-        return None;
-    }
-    if let Some((rs, re)) = last_cap_run {
-        // name = trailing non-role words of the run
-        let mut ns = re;
-        let mut x = re;
-        let mut cnt = 0;
-        while x > rs {
-            let wx = c.word(u[x - 1]).unwrap_or("");
-            let lx = wx.to_lowercase();
-            let acronym =
-                wx.chars().count() >= 2 && wx.chars().all(|ch| ch.is_uppercase() || ch == '.');
-            if c.word(u[x - 1]).is_some()
-                && (l.role.contains(lx.trim_end_matches('.')) || acronym || cnt >= 4)
-            {
-                break;
-            }
-            if c.word(u[x - 1]).is_some() {
-                cnt += 1;
-            }
-            x -= 1;
-            ns = x;
+    (k, last_cap_run)
+}
+
+/// Where the name starts in the capitalised run `[rs, re)`: its trailing words (at most four)
+/// that are no role or acronym; `re` when there are none.
+fn run_name_start(c: &Doc, u: &[Unit], rs: usize, re: usize) -> usize {
+    let l = lexicon();
+    let mut ns = re;
+    let mut x = re;
+    let mut cnt = 0;
+    while x > rs {
+        let wx = c.word(u[x - 1]).unwrap_or("");
+        let lx = wx.to_lowercase();
+        let acronym =
+            wx.chars().count() >= 2 && wx.chars().all(|ch| ch.is_uppercase() || ch == '.');
+        if c.word(u[x - 1]).is_some()
+            && (l.role.contains(lx.trim_end_matches('.')) || acronym || cnt >= 4)
+        {
+            break;
         }
-        if ns < re && !l.det.contains(first.as_str()) {
-            let role = if ns > j {
-                let (a, _) = c.span(u[j]);
-                let (_, b) = c.span(u[ns - 1]);
-                Some(c.text[a..b].trim().to_string())
-            } else {
-                None
-            };
-            let name_words: Vec<String> = (ns..re)
-                .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
-                .collect();
-            // "said Frank Oyelaran, the city's transit chief": the apposition is the role (the
-            // phrase still ends at the name, so what follows is read as before)
-            let role = role.or_else(|| apposition_after(c, u, re, hi));
-            return Some(NounPhrase {
-                start: j,
-                end: re,
-                head_start: ns,
-                head_end: re,
-                kind: PhraseKind::Name,
-                role,
-                name_words,
-                relative: None,
-            });
+        if c.word(u[x - 1]).is_some() {
+            cnt += 1;
         }
+        x -= 1;
+        ns = x;
     }
-    if l.det.contains(first.as_str()) || last_cap_run.is_some() {
-        let name_words: Vec<String> = (j..e)
-            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
-            .collect();
-        let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
-            PhraseKind::Name
-        } else {
-            PhraseKind::Common
-        };
-        return Some(NounPhrase {
-            start: j,
-            end: e,
-            head_start: j,
-            head_end: e,
-            kind,
-            role: None,
-            name_words,
-            relative: None,
-        });
+    ns
+}
+
+/// The name `[ns, re)` after a cue, the words from `j` before it as its role, else an apposition
+/// after it ("said Frank Oyelaran, the city's transit chief": the phrase still ends at the name,
+/// so what follows is read as before).
+fn name_after_cue(c: &Doc, u: &[Unit], j: usize, ns: usize, re: usize, hi: usize) -> NounPhrase {
+    let role = if ns > j {
+        let (a, _) = c.span(u[j]);
+        let (_, b) = c.span(u[ns - 1]);
+        Some(c.text[a..b].trim().to_string())
+    } else {
+        None
+    };
+    let name_words: Vec<String> = (ns..re)
+        .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+        .collect();
+    let role = role.or_else(|| apposition_after(c, u, re, hi));
+    NounPhrase {
+        start: j,
+        end: re,
+        head_start: ns,
+        head_end: re,
+        kind: PhraseKind::Name,
+        role,
+        name_words,
+        relative: None,
     }
-    let plural = first.ends_with('s');
-    if plural && e == j + 1 {
-        return Some(NounPhrase {
-            start: j,
-            end: e,
-            head_start: j,
-            head_end: e,
-            kind: PhraseKind::Common,
-            role: None,
-            name_words: vec![],
-            relative: None,
-        });
-    }
-    None
 }
 
 #[cfg(test)]

@@ -299,6 +299,75 @@ fn plan_after_cue(
     plan
 }
 
+/// The statement of attribution `at` in a sentence with quotes: the quotes before the cue (with
+/// the second half of a split quote), the quotes after it, or the reported clause holding them.
+fn plan_statement(c: &Doc, s: &Sentence, choice: &Choice, at: &Attribution, send: usize) -> Plan {
+    let (u, qidx) = (s.units, &s.quotes);
+    let before_q: Vec<usize> = qidx
+        .iter()
+        .copied()
+        .filter(|&i| i < at.region_start)
+        .collect();
+    let after_q: Vec<usize> = qidx
+        .iter()
+        .copied()
+        .filter(|&i| i >= at.region_end)
+        .collect();
+    let adjacent_before = choice.adjacent_after.is_some()
+        && choice.adjacent_after == choice.chosen
+        && before_q
+            .last()
+            .is_some_and(|&lb| s.content_words(c, lb + 1, at.region_start) == 0);
+    // "CLAUSE with a "fragment" for the EU, said X": the clause before the cue
+    let tail = !adjacent_before
+        && !before_q.is_empty()
+        && (after_q.is_empty()
+            || at.inverted
+            || (at.region_start > 0 && c.is_punct(u[at.region_start - 1], ",")));
+    if adjacent_before || tail {
+        plan_before_cue(
+            c,
+            s,
+            at,
+            &before_q,
+            &after_q,
+            adjacent_before,
+            choice.prev_attr_e,
+        )
+    } else if !after_q.is_empty() {
+        plan_after_cue(c, s, at, after_q, choice.next_attr_s, send)
+    } else {
+        // quotes only inside the subject or an earlier phrase: the attribution reports a clause
+        Plan {
+            mixed: true,
+            clause: Some(clause_after_cue(c, u, at, choice.next_attr_s, send)),
+            ..Plan::default()
+        }
+    }
+}
+
+/// The byte spans a planned statement covers: the quotes' contents, or the reported clause (and
+/// whether that clause holds no quote, so it is reported speech rather than a partial quote).
+fn statement_pieces(c: &Doc, s: &Sentence, plan: &Plan) -> (Vec<(usize, usize)>, bool) {
+    let u = s.units;
+    let mut reported_only = false;
+    let pieces: Vec<(usize, usize)> = if plan.mixed {
+        let (cs, ce) = plan.clause.unwrap_or_default();
+        if cs < ce && s.content_words(c, cs, ce) > 0 {
+            if !(cs..ce).any(|i| matches!(u[i], Unit::Quote(_))) {
+                // the quotes are elsewhere (in the subject, a title): reported speech
+                reported_only = true;
+            }
+            vec![(c.span(u[cs]).0, c.span(u[ce - 1]).1)]
+        } else {
+            vec![]
+        }
+    } else {
+        qpieces_all(c, u, &plan.use_q)
+    };
+    (pieces, reported_only)
+}
+
 impl Assembler<'_> {
     /// A sentence with quotes: drafts the statement of its chosen attribution, or a quote without
     /// a cue.
@@ -329,62 +398,8 @@ impl Assembler<'_> {
         let (mention, speaker) = resolve(c, u, &at.np, &mut self.entities);
         let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_end - 1]).1));
         let send = s.end_excl(c);
-        let before_q: Vec<usize> = qidx
-            .iter()
-            .copied()
-            .filter(|&i| i < at.region_start)
-            .collect();
-        let after_q: Vec<usize> = qidx
-            .iter()
-            .copied()
-            .filter(|&i| i >= at.region_end)
-            .collect();
-        let adjacent_before = choice.adjacent_after.is_some()
-            && choice.adjacent_after == choice.chosen
-            && before_q
-                .last()
-                .is_some_and(|&lb| s.content_words(c, lb + 1, at.region_start) == 0);
-        // "CLAUSE with a "fragment" for the EU, said X": the clause before the cue
-        let tail = !adjacent_before
-            && !before_q.is_empty()
-            && (after_q.is_empty()
-                || at.inverted
-                || (at.region_start > 0 && c.is_punct(u[at.region_start - 1], ",")));
-        let plan = if adjacent_before || tail {
-            plan_before_cue(
-                c,
-                s,
-                &at,
-                &before_q,
-                &after_q,
-                adjacent_before,
-                choice.prev_attr_e,
-            )
-        } else if !after_q.is_empty() {
-            plan_after_cue(c, s, &at, after_q, choice.next_attr_s, send)
-        } else {
-            // quotes only inside the subject or an earlier phrase: the attribution reports a clause
-            Plan {
-                mixed: true,
-                clause: Some(clause_after_cue(c, u, &at, choice.next_attr_s, send)),
-                ..Plan::default()
-            }
-        };
-        let mut reported_only = false;
-        let pieces: Vec<(usize, usize)> = if plan.mixed {
-            let (cs, ce) = plan.clause.unwrap_or_default();
-            if cs < ce && s.content_words(c, cs, ce) > 0 {
-                if !(cs..ce).any(|i| matches!(u[i], Unit::Quote(_))) {
-                    // the quotes are elsewhere (in the subject, a title): reported speech
-                    reported_only = true;
-                }
-                vec![(c.span(u[cs]).0, c.span(u[ce - 1]).1)]
-            } else {
-                vec![]
-            }
-        } else {
-            qpieces_all(c, u, &plan.use_q)
-        };
+        let plan = plan_statement(c, s, choice, &at, send);
+        let (pieces, reported_only) = statement_pieces(c, s, &plan);
         if pieces.is_empty() {
             return;
         }

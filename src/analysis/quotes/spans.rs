@@ -30,71 +30,96 @@ pub(super) struct QuoteSpan {
 pub(super) fn find_quotes(text: &str, toks: &[Token], paras: &[(usize, usize)]) -> Vec<QuoteSpan> {
     let mut qs: Vec<QuoteSpan> = Vec::new();
     for &(a, b) in paras {
-        let mut open: Option<usize> = None;
-        let mut spans: Vec<(usize, Option<usize>)> = Vec::new();
-        for (k, t) in toks.iter().enumerate().take(b).skip(a) {
-            if t.kind != TokenKind::DoubleMark {
-                continue;
-            }
-            match (open, t.direction) {
-                (None, MarkDirection::Open) | (None, MarkDirection::Ambiguous) => open = Some(k),
-                (None, MarkDirection::Close) => {
-                    // stray closing mark: if it is the very start of the paragraph treat as opener
-                    if k == a {
-                        open = Some(k)
-                    }
-                }
-                (Some(o), MarkDirection::Close) | (Some(o), MarkDirection::Ambiguous) => {
-                    spans.push((o, Some(k)));
-                    open = None;
-                }
-                (Some(o), MarkDirection::Open) => {
-                    if k == o + 1 {
-                        // empty/double mark; keep first
-                        continue;
-                    }
-                    spans.push((o, None));
-                    open = Some(k);
-                }
-            }
-        }
-        if let Some(o) = open {
-            spans.push((o, None));
-        }
-        for (si, &(o, c)) in spans.iter().enumerate() {
+        let pairs = pair_double_marks(toks, a, b);
+        for (si, &(o, c)) in pairs.iter().enumerate() {
             let last = match c {
                 Some(c) => c,
                 None => {
                     // unclosed: runs to the next opener or paragraph end
-                    let nxt = spans.get(si + 1).map(|x| x.0).unwrap_or(b);
+                    let nxt = pairs.get(si + 1).map(|x| x.0).unwrap_or(b);
                     if nxt > o + 1 { nxt - 1 } else { o }
                 }
             };
-            let cs = toks[o].end;
-            let ce = match c {
-                Some(c) => toks[c].start,
-                None => toks[last].end.max(cs),
-            };
-            let (cs, ce) = trim_ws(text, cs, ce);
-            let words = (o + 1..=last)
-                .filter(|&k| k < toks.len() && toks[k].kind == TokenKind::Word)
-                .count();
-            qs.push(QuoteSpan {
-                open: o,
-                close: c,
-                last,
-                content_start: cs,
-                content_end: ce,
-                words,
-                // set by `recompute_cont` once all quotes are known
-                continues: None,
-                ignored: false,
-            });
+            qs.push(double_span(text, toks, o, c, last));
         }
     }
-    // top-level single quotes (outside double quotes), paired within a paragraph
+    pair_single_marks(text, toks, paras, &mut qs);
+    qs.sort_by_key(|q| q.open);
+    qs
+}
+
+/// The double marks of the paragraph of tokens `[a, b)` as (opening, closing) token indices; an
+/// opener met while one is open leaves that one unclosed (a doubled mark is one mark).
+fn pair_double_marks(toks: &[Token], a: usize, b: usize) -> Vec<(usize, Option<usize>)> {
+    let mut open: Option<usize> = None;
+    let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+    for (k, t) in toks.iter().enumerate().take(b).skip(a) {
+        if t.kind != TokenKind::DoubleMark {
+            continue;
+        }
+        match (open, t.direction) {
+            (None, MarkDirection::Open) | (None, MarkDirection::Ambiguous) => open = Some(k),
+            (None, MarkDirection::Close) => {
+                // stray closing mark: if it is the very start of the paragraph treat as opener
+                if k == a {
+                    open = Some(k)
+                }
+            }
+            (Some(o), MarkDirection::Close) | (Some(o), MarkDirection::Ambiguous) => {
+                pairs.push((o, Some(k)));
+                open = None;
+            }
+            (Some(o), MarkDirection::Open) => {
+                if k == o + 1 {
+                    // empty/double mark; keep first
+                    continue;
+                }
+                pairs.push((o, None));
+                open = Some(k);
+            }
+        }
+    }
+    if let Some(o) = open {
+        pairs.push((o, None));
+    }
+    pairs
+}
+
+/// The span of a double-mark quote opening at token `o`, closing at `c` (if any), its last token
+/// being `last`.
+fn double_span(text: &str, toks: &[Token], o: usize, c: Option<usize>, last: usize) -> QuoteSpan {
+    let cs = toks[o].end;
+    let ce = match c {
+        Some(c) => toks[c].start,
+        None => toks[last].end.max(cs),
+    };
+    let (cs, ce) = trim_ws(text, cs, ce);
+    let words = (o + 1..=last)
+        .filter(|&k| k < toks.len() && toks[k].kind == TokenKind::Word)
+        .count();
+    QuoteSpan {
+        open: o,
+        close: c,
+        last,
+        content_start: cs,
+        content_end: ce,
+        words,
+        // set by `recompute_cont` once all quotes are known
+        continues: None,
+        ignored: false,
+    }
+}
+
+/// Adds the top-level single quotes (outside the double quotes in `qs`), paired within a
+/// paragraph: an opening mark before a word and the next closing mark within 60 tokens.
+fn pair_single_marks(
+    text: &str,
+    toks: &[Token],
+    paras: &[(usize, usize)],
+    qs: &mut Vec<QuoteSpan>,
+) {
     let mut inside = vec![false; toks.len()];
-    for q in &qs {
+    for q in qs.iter() {
         let hi = q.last.min(toks.len() - 1);
         if q.open <= hi {
             inside[q.open..=hi].fill(true);
@@ -109,49 +134,49 @@ pub(super) fn find_quotes(text: &str, toks: &[Token], paras: &[(usize, usize)]) 
                 && t.direction == MarkDirection::Open
                 && k + 1 < b
                 && toks[k + 1].kind == TokenKind::Word
+                && let Some(m) = closing_single_mark(toks, &inside, k, b)
             {
-                let mut found = None;
-                let mut m = k + 1;
-                while m < b && m < k + 60 {
-                    if inside[m] {
-                        break;
-                    }
-                    if toks[m].kind == TokenKind::SingleMark
-                        && toks[m].direction == MarkDirection::Close
-                    {
-                        found = Some(m);
-                        break;
-                    }
-                    m += 1;
-                }
-                if let Some(m) = found {
-                    let (cs, ce) = trim_ws(text, toks[k].end, toks[m].start);
-                    let words = (k + 1..m)
-                        .filter(|&x| toks[x].kind == TokenKind::Word)
-                        .count();
-                    if words > 0 {
-                        qs.push(QuoteSpan {
-                            open: k,
-                            close: Some(m),
-                            last: m,
-                            content_start: cs,
-                            content_end: ce,
-                            words,
-                            continues: None,
-                            ignored: false,
-                        });
-                        k = m + 1;
-                        continue;
-                    }
+                let (cs, ce) = trim_ws(text, toks[k].end, toks[m].start);
+                let words = (k + 1..m)
+                    .filter(|&x| toks[x].kind == TokenKind::Word)
+                    .count();
+                if words > 0 {
+                    qs.push(QuoteSpan {
+                        open: k,
+                        close: Some(m),
+                        last: m,
+                        content_start: cs,
+                        content_end: ce,
+                        words,
+                        continues: None,
+                        ignored: false,
+                    });
+                    k = m + 1;
+                    continue;
                 }
             }
             k += 1;
         }
     }
-    qs.sort_by_key(|q| q.open);
-    qs
 }
 
+/// The closing single mark for the one opening at `k`, before `b`, within 60 tokens and before
+/// any double quote.
+fn closing_single_mark(toks: &[Token], inside: &[bool], k: usize, b: usize) -> Option<usize> {
+    let mut m = k + 1;
+    while m < b && m < k + 60 {
+        if inside[m] {
+            return None;
+        }
+        if toks[m].kind == TokenKind::SingleMark && toks[m].direction == MarkDirection::Close {
+            return Some(m);
+        }
+        m += 1;
+    }
+    None
+}
+
+/// Narrows the byte range `[s, e)` of `text` past white space at both ends.
 pub(super) fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     let b = text.as_bytes();
     while s < e && (b[s] as char).is_ascii_whitespace() {

@@ -93,12 +93,21 @@ pub(super) fn close_ctx(c: Option<char>) -> bool {
     }
 }
 
+/// Splits a text into tokens: words, quote marks, other punctuation (one character each) and
+/// paragraph breaks (white space holding a line break); other white space is dropped.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let mut toks = Vec::with_capacity(n / 4 + 4);
     let mut i = 0;
     let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let token = |start: usize, end: usize, kind: TokenKind| Token {
+        start,
+        end,
+        kind,
+        direction: MarkDirection::Ambiguous,
+        capitalised: false,
+    };
     while i < n {
         let (b, c) = chars[i];
         if c.is_whitespace() {
@@ -111,107 +120,102 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 j += 1;
             }
             if nl {
-                toks.push(Token {
-                    start: b,
-                    end: end_of(j),
-                    kind: TokenKind::ParagraphBreak,
-                    direction: MarkDirection::Ambiguous,
-                    capitalised: false,
-                });
+                toks.push(token(b, end_of(j), TokenKind::ParagraphBreak));
             }
             i = j;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < n {
-                let d = chars[j].1;
-                if d.is_alphanumeric() {
-                    j += 1;
-                } else if j + 1 < n
-                    && chars[j + 1].1.is_alphanumeric()
-                    && (is_apos(d) || d == '-' || d == '\u{2010}' || d == '&' || {
-                        // "U.S", "a.m", "Ph.D": only short segments before the dot
-                        let mut m = j;
-                        while m > i && chars[m - 1].1.is_alphanumeric() {
-                            m -= 1;
-                        }
-                        d == '.' && j - m <= 2
-                    })
-                {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
+            let j = word_end(&chars, i);
             toks.push(Token {
-                start: b,
-                end: end_of(j),
-                kind: TokenKind::Word,
-                direction: MarkDirection::Ambiguous,
                 capitalised: c.is_uppercase(),
+                ..token(b, end_of(j), TokenKind::Word)
             });
             i = j;
             continue;
         }
-        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        let next = if i + 1 < n {
-            Some(chars[i + 1].1)
-        } else {
-            None
-        };
         let e = end_of(i + 1);
         if is_dq(c) || is_sq(c) {
-            let oc = open_ctx(prev);
-            let cc = close_ctx(next);
-            let ctx = if oc && !cc {
-                MarkDirection::Open
-            } else if cc && !oc {
-                MarkDirection::Close
+            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let next = if i + 1 < n {
+                Some(chars[i + 1].1)
             } else {
-                MarkDirection::Ambiguous
+                None
             };
-            let dir = match c {
-                '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{2018}' | '\u{201A}'
-                | '\u{2039}' => {
-                    if ctx == MarkDirection::Close {
-                        MarkDirection::Close
-                    } else {
-                        MarkDirection::Open
-                    }
-                }
-                '\u{201D}' | '\u{BB}' | '\u{2033}' | '\u{2019}' | '\u{203A}' => {
-                    if ctx == MarkDirection::Open {
-                        MarkDirection::Open
-                    } else {
-                        MarkDirection::Close
-                    }
-                }
-                _ => ctx,
+            let kind = if is_dq(c) {
+                TokenKind::DoubleMark
+            } else {
+                TokenKind::SingleMark
             };
             toks.push(Token {
-                start: b,
-                end: e,
-                kind: if is_dq(c) {
-                    TokenKind::DoubleMark
-                } else {
-                    TokenKind::SingleMark
-                },
-                direction: dir,
-                capitalised: false,
+                direction: mark_direction(c, prev, next),
+                ..token(b, e, kind)
             });
         } else {
-            toks.push(Token {
-                start: b,
-                end: e,
-                kind: TokenKind::Punct,
-                direction: MarkDirection::Ambiguous,
-                capitalised: false,
-            });
+            toks.push(token(b, e, TokenKind::Punct));
         }
         i += 1;
     }
     toks
+}
+
+/// The index after the word starting at char `i`: letters and digits, joined by an apostrophe, a
+/// hyphen or `&` between two of them, or a dot after a segment of at most two ("U.S", "Ph.D").
+fn word_end(chars: &[(usize, char)], i: usize) -> usize {
+    let n = chars.len();
+    let mut j = i + 1;
+    while j < n {
+        let d = chars[j].1;
+        if d.is_alphanumeric() {
+            j += 1;
+        } else if j + 1 < n
+            && chars[j + 1].1.is_alphanumeric()
+            && (is_apos(d) || d == '-' || d == '\u{2010}' || d == '&' || {
+                // "U.S", "a.m", "Ph.D": only short segments before the dot
+                let mut m = j;
+                while m > i && chars[m - 1].1.is_alphanumeric() {
+                    m -= 1;
+                }
+                d == '.' && j - m <= 2
+            })
+        {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Which way the quote mark `c` faces, between the characters `prev` and `next`: a curly mark
+/// by its shape unless the context says the opposite, a straight one by its context.
+fn mark_direction(c: char, prev: Option<char>, next: Option<char>) -> MarkDirection {
+    let oc = open_ctx(prev);
+    let cc = close_ctx(next);
+    let ctx = if oc && !cc {
+        MarkDirection::Open
+    } else if cc && !oc {
+        MarkDirection::Close
+    } else {
+        MarkDirection::Ambiguous
+    };
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{2018}' | '\u{201A}' | '\u{2039}' => {
+            if ctx == MarkDirection::Close {
+                MarkDirection::Close
+            } else {
+                MarkDirection::Open
+            }
+        }
+        '\u{201D}' | '\u{BB}' | '\u{2033}' | '\u{2019}' | '\u{203A}' => {
+            if ctx == MarkDirection::Open {
+                MarkDirection::Open
+            } else {
+                MarkDirection::Close
+            }
+        }
+        _ => ctx,
+    }
 }
 
 /// Paragraphs as token ranges `[start, end)`, split at paragraph-break tokens (empty ones left out).
