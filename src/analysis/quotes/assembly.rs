@@ -34,7 +34,7 @@ pub(super) struct Sentence<'s> {
     /// unit indices of the quotes, in order
     pub(super) quotes: Vec<usize>,
     /// the attributions (cue and speaker) found in the sentence, in order
-    pub(super) attrs: Vec<Attribution>,
+    pub(super) attributions: Vec<Attribution>,
     /// index of the paragraph
     pub(super) para: usize,
 }
@@ -76,7 +76,7 @@ pub(super) struct Assembler<'a> {
     /// for a quote span, the draft that holds it
     pub(super) draft_of_quote: HashMap<usize, usize>,
     /// the last speaker quoted or reported
-    pub(super) last: Option<LastSpeaker>,
+    pub(super) last_speaker: Option<LastSpeaker>,
     /// the paragraph of the last quote taken
     pub(super) last_quote_para: Option<usize>,
     /// a speaker introduced by a sentence ending in a colon, for the quote that follows
@@ -90,7 +90,7 @@ impl<'a> Assembler<'a> {
             entities: EntityRegistry::default(),
             drafts: Vec::new(),
             draft_of_quote: HashMap::new(),
-            last: None,
+            last_speaker: None,
             last_quote_para: None,
             intro_pending: None,
         }
@@ -112,11 +112,11 @@ impl<'a> Assembler<'a> {
         let quotes: Vec<usize> = (0..u.len())
             .filter(|&i| matches!(u[i], Unit::Quote(_)))
             .collect();
-        let attrs = find_attributions(c, u, &quotes);
+        let attributions = find_attributions(c, u, &quotes);
         let s = Sentence {
             units: u,
             quotes,
-            attrs,
+            attributions,
             para: pi,
         };
         if s.quotes.is_empty() {
@@ -244,7 +244,7 @@ mod tests {
             let s = Sentence {
                 units,
                 quotes: vec![],
-                attrs: vec![],
+                attributions: vec![],
                 para: 0,
             };
             assert_eq!(s.content_words(doc, 0, units.len()), 3);

@@ -514,7 +514,7 @@ fn adjective_head(c: &Doc, u: &[Unit], np: &NounPhrase) -> bool {
 /// word with its speaker, a participle or coordinated cue sharing the subject before it.
 pub(super) fn find_attributions(c: &Doc, u: &[Unit], qidx: &[usize]) -> Vec<Attribution> {
     let l = lexicon();
-    let mut attrs: Vec<Attribution> = Vec::new();
+    let mut attributions: Vec<Attribution> = Vec::new();
     for i in 0..u.len() {
         // a capitalised cue only opens an inverted sentence: "Said Ellis: ..."
         let Some(w) = c.lower_word(u[i]) else {
@@ -529,10 +529,10 @@ pub(super) fn find_attributions(c: &Doc, u: &[Unit], qidx: &[usize]) -> Vec<Attr
         // quote-framing verbs count next to a quote or before a closing colon ("Caddell continued:")
         let qa = !qidx.is_empty() || u.last().is_some_and(|&x| c.is_punct(x, ":"));
         if let Some(at) = attr_at(c, u, i, qa) {
-            if let Some(at) = accept_attribution(c, u, &attrs, at, &w, i, qa) {
-                attrs.push(at);
+            if let Some(at) = accept_attribution(c, u, &attributions, at, &w, i, qa) {
+                attributions.push(at);
             }
-        } else if let Some(prev) = attrs.last()
+        } else if let Some(prev) = attributions.last()
             && i > prev.region_end
             && (qa || is_cue_word(l, &w, false))
             && (w.ends_with("ing") || c.lower_word(u[i - 1]).is_some_and(|p| p == "and"))
@@ -540,7 +540,7 @@ pub(super) fn find_attributions(c: &Doc, u: &[Unit], qidx: &[usize]) -> Vec<Attr
         {
             // "X said ..., adding that ...": the participle shares the earlier subject
             let np = prev.np.clone();
-            attrs.push(Attribution {
+            attributions.push(Attribution {
                 cue: i,
                 cue_end: i + 1,
                 np,
@@ -551,7 +551,7 @@ pub(super) fn find_attributions(c: &Doc, u: &[Unit], qidx: &[usize]) -> Vec<Attr
             });
         }
     }
-    attrs
+    attributions
 }
 
 /// Whether attribution `at` of cue word `w` (unit `i`) stands next to the attributions before it:
@@ -560,7 +560,7 @@ pub(super) fn find_attributions(c: &Doc, u: &[Unit], qidx: &[usize]) -> Vec<Attr
 fn accept_attribution(
     c: &Doc,
     u: &[Unit],
-    attrs: &[Attribution],
+    attributions: &[Attribution],
     mut at: Attribution,
     w: &str,
     i: usize,
@@ -570,7 +570,7 @@ fn accept_attribution(
     if !qa && !is_cue_word(l, w, false) && w != "according" && w != "pointed" {
         return None;
     }
-    if attrs.last().is_some_and(|p| at.cue < p.region_end) {
+    if attributions.last().is_some_and(|p| at.cue < p.region_end) {
         return None;
     }
     // "The senator said he rarely asks surrogates ..., "except ..."": a verb
@@ -578,7 +578,7 @@ fn accept_attribution(
     if at.np.kind == PhraseKind::Pronoun
         && !l.cue_bare.contains(w)
         && !l.cue_that.contains(w)
-        && attrs.last().is_some_and(|p| {
+        && attributions.last().is_some_and(|p| {
             !p.inverted
                 && p.region_end == at.np.start
                 && c.lower_word(u[p.cue])
@@ -587,7 +587,7 @@ fn accept_attribution(
     {
         return None;
     }
-    if let Some(prev) = attrs.last()
+    if let Some(prev) = attributions.last()
         && at.np.start < prev.region_end
         && !at.inverted
         && i > 0

@@ -11,16 +11,16 @@ struct Choice {
     /// the attribution right after the leading quotes ("...," X said), if any
     adjacent_after: Option<usize>,
     /// where the chosen cue's clause ends: the start of the next attribution
-    next_attr_s: Option<usize>,
+    next_attribution_start: Option<usize>,
     /// where the attribution before the chosen one ends
-    prev_attr_e: Option<usize>,
+    prev_attribution_end: Option<usize>,
 }
 
 /// Which units make up the statement of an attributed sentence.
 #[derive(Default)]
 struct Plan {
     /// the quotes taken verbatim (a direct quote)
-    use_q: Vec<usize>,
+    direct_quotes: Vec<usize>,
     /// quotes after a participle cue ("..., adding, "...""): a second statement
     follow_on: Vec<usize>,
     /// the reported clause `[start, end)` holding the quoted fragment (a partial quote)
@@ -90,11 +90,11 @@ fn adverbial_start(c: &Doc, u: &[Unit], qf: usize) -> bool {
 /// said), else the nearest cue before the first quote (X said ... "..."), else the first after the
 /// last quote, else the first.
 fn choose_attribution(c: &Doc, s: &Sentence) -> Choice {
-    let (u, qidx, attrs) = (s.units, &s.quotes, &s.attrs);
+    let (u, qidx, attributions) = (s.units, &s.quotes, &s.attributions);
     let (qf, ql) = (qidx[0], qidx[qidx.len() - 1]);
     let adverbial = adverbial_start(c, u, qf);
     let head_words = s.content_words(c, 0, qf);
-    let adjacent_after = attrs.iter().position(|a| {
+    let adjacent_after = attributions.iter().position(|a| {
         !adverbial
             && qidx
                 .iter()
@@ -104,32 +104,38 @@ fn choose_attribution(c: &Doc, s: &Sentence) -> Choice {
             && (head_words == 0 || !qidx.iter().any(|&q| q >= a.region_end))
     });
     // the last speech cue before the quote, not counting embedded ones
-    let before_first = attrs
+    let before_first = attributions
         .iter()
         .rposition(|a| a.region_end <= qf && !is_embedded(c, u, a))
-        .or_else(|| attrs.iter().rposition(|a| a.region_end <= qf));
+        .or_else(|| attributions.iter().rposition(|a| a.region_end <= qf));
     let chosen = adjacent_after
         .or(before_first)
-        .or_else(|| attrs.iter().position(|a| a.region_start > ql))
-        .or(if attrs.is_empty() { None } else { Some(0) });
+        .or_else(|| attributions.iter().position(|a| a.region_start > ql))
+        .or(if attributions.is_empty() {
+            None
+        } else {
+            Some(0)
+        });
     // the clause of the chosen cue ends where the next attribution begins
-    let next_attr_s = chosen.and_then(|i| {
-        let n = attrs[i + 1..].iter().find(|n| !is_embedded(c, u, n))?;
+    let next_attribution_start = chosen.and_then(|i| {
+        let n = attributions[i + 1..]
+            .iter()
+            .find(|n| !is_embedded(c, u, n))?;
         // a participial or coordinated cue ("and warned") shares the subject: cut at the cue
-        Some(if n.region_start >= attrs[i].region_end {
+        Some(if n.region_start >= attributions[i].region_end {
             n.region_start
         } else {
             n.cue
         })
     });
-    let prev_attr_e = chosen
+    let prev_attribution_end = chosen
         .and_then(|i| i.checked_sub(1))
-        .map(|i| attrs[i].region_end);
+        .map(|i| attributions[i].region_end);
     Choice {
         chosen,
         adjacent_after,
-        next_attr_s,
-        prev_attr_e,
+        next_attribution_start,
+        prev_attribution_end,
     }
 }
 
@@ -139,7 +145,7 @@ fn clause_after_cue(
     c: &Doc,
     u: &[Unit],
     at: &Attribution,
-    next_attr_s: Option<usize>,
+    next_attribution_start: Option<usize>,
     send: usize,
 ) -> (usize, usize) {
     let mut s = at.region_end;
@@ -148,7 +154,7 @@ fn clause_after_cue(
     }
     (
         s,
-        trim_clause(c, u, s, next_attr_s.unwrap_or(send).min(send)),
+        trim_clause(c, u, s, next_attribution_start.unwrap_or(send).min(send)),
     )
 }
 
@@ -192,7 +198,7 @@ fn plan_before_cue(
     before_q: &[usize],
     after_q: &[usize],
     adjacent_before: bool,
-    prev_attr_e: Option<usize>,
+    prev_attribution_end: Option<usize>,
 ) -> Plan {
     let l = lexicon();
     let u = s.units;
@@ -205,7 +211,7 @@ fn plan_before_cue(
     // fundraising: "...," he said"): those words are no part of the quote
     let colon_led = bf > 0 && c.is_punct(u[bf - 1], ":");
     if adjacent_before && (head_words == 0 || colon_led) && between == 0 {
-        plan.use_q.extend(before_q.iter().copied());
+        plan.direct_quotes.extend(before_q.iter().copied());
         // split quote: "first half," he said, "second half"; an adjunct, a participle phrase or
         // a bare conjunction may sit between
         let gap_first = (at.region_end..u.len())
@@ -241,7 +247,7 @@ fn plan_before_cue(
             }) {
                 plan.follow_on = rest;
             } else {
-                plan.use_q.extend(rest);
+                plan.direct_quotes.extend(rest);
             }
         }
     } else {
@@ -250,7 +256,7 @@ fn plan_before_cue(
         while e > 0 && (c.is_punct(u[e - 1], ",") || c.is_punct(u[e - 1], "\u{2014}")) {
             e -= 1;
         }
-        let mut st = prev_attr_e.unwrap_or(0).min(e);
+        let mut st = prev_attribution_end.unwrap_or(0).min(e);
         while st < e
             && (c.is_punct(u[st], ",")
                 || c.word(u[st])
@@ -270,7 +276,7 @@ fn plan_after_cue(
     s: &Sentence,
     at: &Attribution,
     mut after_q: Vec<usize>,
-    next_attr_s: Option<usize>,
+    next_attribution_start: Option<usize>,
     send: usize,
 ) -> Plan {
     let u = s.units;
@@ -284,17 +290,17 @@ fn plan_after_cue(
         .filter_map(|i| c.lower_word(u[i]))
         .collect();
     let only_that = gap_words.iter().all(|w| w == "that");
-    let cl_end = next_attr_s.unwrap_or(send).min(send);
+    let cl_end = next_attribution_start.unwrap_or(send).min(send);
     let cl_end = trim_clause(c, u, fa, cl_end).max(fa + 1);
     after_q.retain(|&q| q < cl_end);
     let la = after_q.last().copied().unwrap_or(fa);
     let after_words = s.content_words(c, la + 1, cl_end);
     let between = s.content_words(c, fa, la + 1);
     if (punct_before_q || only_that) && after_words == 0 && between == 0 {
-        plan.use_q.extend(after_q.iter().copied());
+        plan.direct_quotes.extend(after_q.iter().copied());
     } else {
         plan.mixed = true;
-        plan.clause = Some(clause_after_cue(c, u, at, next_attr_s, send));
+        plan.clause = Some(clause_after_cue(c, u, at, next_attribution_start, send));
     }
     plan
 }
@@ -332,15 +338,21 @@ fn plan_statement(c: &Doc, s: &Sentence, choice: &Choice, at: &Attribution, send
             &before_q,
             &after_q,
             adjacent_before,
-            choice.prev_attr_e,
+            choice.prev_attribution_end,
         )
     } else if !after_q.is_empty() {
-        plan_after_cue(c, s, at, after_q, choice.next_attr_s, send)
+        plan_after_cue(c, s, at, after_q, choice.next_attribution_start, send)
     } else {
         // quotes only inside the subject or an earlier phrase: the attribution reports a clause
         Plan {
             mixed: true,
-            clause: Some(clause_after_cue(c, u, at, choice.next_attr_s, send)),
+            clause: Some(clause_after_cue(
+                c,
+                u,
+                at,
+                choice.next_attribution_start,
+                send,
+            )),
             ..Plan::default()
         }
     }
@@ -363,7 +375,7 @@ fn statement_pieces(c: &Doc, s: &Sentence, plan: &Plan) -> (Vec<(usize, usize)>,
             vec![]
         }
     } else {
-        qpieces_all(c, u, &plan.use_q)
+        qpieces_all(c, u, &plan.direct_quotes)
     };
     (pieces, reported_only)
 }
@@ -379,7 +391,7 @@ impl Assembler<'_> {
                 .and_then(|p| self.draft_of_quote.get(&p).copied()),
             _ => None,
         };
-        match choice.chosen.map(|i| s.attrs[i].clone()) {
+        match choice.chosen.map(|i| s.attributions[i].clone()) {
             Some(at) => self.attributed(s, &choice, at, cont_parent),
             None => self.unattributed(s, cont_parent),
         }
@@ -449,7 +461,7 @@ impl Assembler<'_> {
             });
             self.claim_last(u, &plan.follow_on);
         }
-        self.last = Some(LastSpeaker {
+        self.last_speaker = Some(LastSpeaker {
             speaker,
             mention,
             para: s.para,
@@ -458,10 +470,10 @@ impl Assembler<'_> {
         // later cues in the same sentence ("..., adding that ...", "and warned ..."):
         // each reports its own clause
         let mut used_hi = at.region_end.max(plan.clause.map_or(0, |x| x.1));
-        if let Some(&m) = plan.use_q.iter().chain(&plan.follow_on).max() {
+        if let Some(&m) = plan.direct_quotes.iter().chain(&plan.follow_on).max() {
             used_hi = used_hi.max(m + 1);
         }
-        let first_later = choice.chosen.map_or(s.attrs.len(), |i| i + 1);
+        let first_later = choice.chosen.map_or(s.attributions.len(), |i| i + 1);
         self.later_cues(s, first_later, used_hi, send);
     }
 
@@ -470,9 +482,9 @@ impl Assembler<'_> {
     fn later_cues(&mut self, s: &Sentence, first: usize, mut used_hi: usize, send: usize) {
         let l = lexicon();
         let c = self.doc;
-        let (u, attrs) = (s.units, &s.attrs);
-        for bi in first..attrs.len() {
-            let b = &attrs[bi];
+        let (u, attributions) = (s.units, &s.attributions);
+        for bi in first..attributions.len() {
+            let b = &attributions[bi];
             if b.cue < used_hi || b.inverted {
                 continue;
             }
@@ -480,7 +492,7 @@ impl Assembler<'_> {
             while st < send && (c.is_punct(u[st], ",") || c.is_punct(u[st], ":")) {
                 st += 1;
             }
-            let e = attrs
+            let e = attributions
                 .get(bi + 1)
                 .map(|n| {
                     if n.region_start >= b.region_end {
@@ -540,7 +552,7 @@ impl Assembler<'_> {
                     confidence: 0.8,
                 });
                 self.claim_last(u, qidx);
-                self.last = Some(LastSpeaker {
+                self.last_speaker = Some(LastSpeaker {
                     speaker,
                     mention,
                     para: pi,
@@ -571,7 +583,7 @@ impl Assembler<'_> {
             .take()
             .filter(|x| x.para + 1 >= pi)
             .or_else(|| {
-                self.last
+                self.last_speaker
                     .clone()
                     .filter(|x| last_quote_para.is_some_and(|lp| lp + 1 >= pi) && x.para + 3 >= pi)
             });
@@ -597,7 +609,7 @@ impl Assembler<'_> {
                 });
                 self.claim_last(u, qidx);
                 self.last_quote_para = Some(pi);
-                if let Some(x) = self.last.as_mut() {
+                if let Some(x) = self.last_speaker.as_mut() {
                     x.para = pi;
                 }
             }
@@ -613,7 +625,7 @@ impl Assembler<'_> {
                     });
                     self.claim_last(u, qidx);
                     self.last_quote_para = Some(pi);
-                    self.last = Some(LastSpeaker {
+                    self.last_speaker = Some(LastSpeaker {
                         speaker: None,
                         mention: None,
                         para: pi,

@@ -8,18 +8,18 @@ impl Assembler<'_> {
     /// A sentence without quotes: an introduction for the next quote, and reported speech.
     pub(super) fn unquoted(&mut self, s: &Sentence) {
         let c = self.doc;
-        let (u, attrs, pi) = (s.units, &s.attrs, s.para);
+        let (u, attributions, pi) = (s.units, &s.attributions, s.para);
         let ends_colon = u.last().is_some_and(|&x| c.is_punct(x, ":"));
         let send = s.end_excl(c);
         if ends_colon
-            && !attrs
+            && !attributions
                 .iter()
                 .any(|at| at.region_end >= send.saturating_sub(3))
         {
             // "President Clinton released the following statement:", "He told his
             // audience, to rowdy applause:": the quote that opens the next paragraph is the
             // subject's
-            let np = attrs.first().map(|at| at.np.clone()).or_else(|| {
+            let np = attributions.first().map(|at| at.np.clone()).or_else(|| {
                 // a name followed by a comma is an address or an interjection ("Wait, it
                 // gets better:"), not a subject
                 subject_at_start(c, u, u.len()).filter(|n| {
@@ -35,7 +35,7 @@ impl Assembler<'_> {
                 });
             }
         }
-        for (ai, at) in attrs.iter().enumerate() {
+        for (ai, at) in attributions.iter().enumerate() {
             let (mention, speaker) = resolve(c, u, &at.np, &mut self.entities);
             let cue = Some((c.span(u[at.cue]).0, c.span(u[at.cue_end - 1]).1));
             if ends_colon && at.region_end >= send.saturating_sub(3) {
@@ -62,7 +62,7 @@ impl Assembler<'_> {
                 cue,
                 confidence: 0.5,
             });
-            self.last = Some(LastSpeaker {
+            self.last_speaker = Some(LastSpeaker {
                 speaker,
                 mention,
                 para: pi,
@@ -73,11 +73,11 @@ impl Assembler<'_> {
 
 /// The clauses (unit ranges) that attribution `ai` of a sentence without quotes reports.
 fn reported_clauses(c: &Doc, s: &Sentence, ai: usize, send: usize) -> Vec<(usize, usize)> {
-    let (u, attrs) = (s.units, &s.attrs);
-    let at = &attrs[ai];
+    let (u, attributions) = (s.units, &s.attributions);
+    let at = &attributions[ai];
     // a cue whose subject opens this cue's clause is reported inside it
     // ("Merrill says Machado promised ...")
-    let next_s = attrs[ai + 1..]
+    let next_s = attributions[ai + 1..]
         .iter()
         .find(|n| n.np.start > at.region_end + 1 || n.np.start <= at.cue)
         .map(|n| {
@@ -147,8 +147,8 @@ fn clause_before_cue(
     next_s: usize,
     send: usize,
 ) -> Vec<(usize, usize)> {
-    let (u, attrs) = (s.units, &s.attrs);
-    let at = &attrs[ai];
+    let (u, attributions) = (s.units, &s.attributions);
+    let at = &attributions[ai];
     let mut pieces = Vec::new();
     let mut e = at.region_start;
     while e > 0 && c.is_punct(u[e - 1], ",") {
@@ -156,7 +156,9 @@ fn clause_before_cue(
     }
     let mut st = 0;
     if ai > 0 {
-        st = attrs[ai - 1].region_end.max(attrs[ai - 1].cue_end);
+        st = attributions[ai - 1]
+            .region_end
+            .max(attributions[ai - 1].cue_end);
         if st > e {
             return pieces;
         }
