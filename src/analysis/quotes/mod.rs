@@ -71,6 +71,7 @@ mod spans;
 #[cfg(test)]
 mod tests;
 mod tokens;
+mod unattributed;
 mod units;
 
 use assembly::*;
@@ -87,8 +88,9 @@ use units::*;
 ///
 /// The phases: tokens ([`tokens`]), quote marks paired into spans ([`spans`]), sentences of
 /// units ([`units`]), then sentence by sentence the attributions ([`attribution`], over the noun
-/// phrases of [`phrases`]) and the assembly of statements ([`quoted`], [`reported`]), resolving
-/// speakers to the people met earlier ([`coreference`]).
+/// phrases of [`phrases`]) and the assembly of statements ([`assembly`], [`quoted`],
+/// [`unattributed`], [`reported`]), resolving speakers to the people met earlier
+/// ([`coreference`]).
 pub fn extract(text: &str) -> Vec<Quote> {
     let toks = tokenize(text);
     let paras = paragraphs(&toks);
