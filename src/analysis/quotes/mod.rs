@@ -68,6 +68,7 @@ mod phrases;
 mod quoted;
 mod reported;
 mod spans;
+mod subject;
 #[cfg(test)]
 mod tests;
 mod tokens;
@@ -81,6 +82,7 @@ pub use lexicon::introduces_new_statement;
 use lexicon::*;
 use phrases::*;
 use spans::*;
+use subject::*;
 use tokens::*;
 use units::*;
 
