@@ -7,23 +7,42 @@ pub(super) fn set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
 }
 
-pub(super) struct Lex {
+/// The word lists, each a set of lower-case words.
+pub(super) struct Lexicon {
+    /// speech verbs that report a clause without "that" ("said", "told", "warned")
     pub(super) cue_bare: HashSet<&'static str>,
+    /// speech and cognition verbs that report a clause after "that" ("announced", "hoped")
     pub(super) cue_that: HashSet<&'static str>,
+    /// verbs that report speech only next to a quote or a colon ("asked", "joked", "called")
     pub(super) cue_quote: HashSet<&'static str>,
+    /// participles that open a second statement ("adding", "noting")
     pub(super) cue_participle: HashSet<&'static str>,
+    /// auxiliaries and adverbs that may stand between a subject and its cue
     pub(super) aux: HashSet<&'static str>,
+    /// titles and role words that go before a name ("senator", "chief", "former")
     pub(super) role: HashSet<&'static str>,
+    /// words that make a name an organisation ("ministry", "party", "Reuters")
     pub(super) org: HashSet<&'static str>,
+    /// determiners and quantifiers
     pub(super) det: HashSet<&'static str>,
+    /// prepositions, conjunctions and time words that end a phrase read forwards
     pub(super) stop_fwd: HashSet<&'static str>,
+    /// abbreviations whose dot ends no sentence ("Mr.", "Gov.", "U.S."); the extractor's own
+    /// list, separate from the one of `crate::analysis::sentences`
     pub(super) abbr: HashSet<&'static str>,
+    /// words before a quoted title ("podcast", "titled")
     pub(super) title_before: HashSet<&'static str>,
+    /// words after a quoted title ("show", "bill")
     pub(super) title_after: HashSet<&'static str>,
+    /// discourse words that do not count as content ("and", "but", "also")
     pub(super) discourse: HashSet<&'static str>,
+    /// name particles ("de", "van", "bin")
     pub(super) particles: HashSet<&'static str>,
+    /// words that cannot head a speaker phrase ("who", "this", "nobody")
     pub(super) bad_head: HashSet<&'static str>,
+    /// female given names
     pub(super) fem: HashSet<&'static str>,
+    /// male given names
     pub(super) masc: HashSet<&'static str>,
     /// capitalised words that open a sentence or phrase and are never part of a name
     /// ("In declaring ...", "Speaking at ...", "Amid ...", "July")
@@ -34,26 +53,51 @@ pub(super) struct Lex {
     pub(super) noun_cue: HashSet<&'static str>,
 }
 
-pub(super) fn lex() -> &'static Lex {
-    static L: OnceLock<Lex> = OnceLock::new();
-    L.get_or_init(|| Lex {
-        cue_bare: set("say says said saying tell tells told telling add adds added adding argue argues argued arguing \
+pub(super) fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon {
+        cue_bare: set(CUE_BARE),
+        cue_that: set(CUE_THAT),
+        cue_quote: set(CUE_QUOTE),
+        cue_participle: set(CUE_PARTICIPLE),
+        aux: set(AUX),
+        role: set(ROLE),
+        org: set(ORG),
+        det: set(DET),
+        stop_fwd: set(STOP_FWD),
+        abbr: set(ABBR),
+        title_before: set(TITLE_BEFORE),
+        title_after: set(TITLE_AFTER),
+        discourse: set(DISCOURSE),
+        particles: set(PARTICLES),
+        bad_head: set(BAD_HEAD),
+        fem: set(FEM),
+        masc: set(MASC),
+        never_name: set(NEVER_NAME),
+        person_head: set(PERSON_HEAD),
+        noun_cue: set(NOUN_CUE),
+    })
+}
+
+const CUE_BARE: &str = "say says said saying tell tells told telling add adds added adding argue argues argued arguing \
             contend contends contended contending claim claims claimed claiming insist insists insisted insisting \
             believe believes believed think thinks thought warn warns warned warning note notes noted noting \
             suggest suggests suggested suggesting predict predicts predicted predicting write writes wrote writing \
             tweet tweets tweeted tweeting explain explains explained explaining assert asserts asserted asserting \
             maintain maintains maintained acknowledge acknowledges acknowledged acknowledging admit admits admitted \
             caution cautions cautioned cautioning allege alleges alleged complain complains complained complaining \
-            predicted counters countered conceded concedes"),
-        cue_that: set("highlight highlights highlighted emphasize emphasizes emphasized emphasised emphasising \
+            predicted counters countered conceded concedes";
+
+const CUE_THAT: &str = "highlight highlights highlighted emphasize emphasizes emphasized emphasised emphasising \
             stress stresses stressed stressing announce announces announced confirm confirms confirmed \
             report reports reported concede declare declares declared state states stated reveal reveals revealed \
             conclude concludes concluded doubt doubts doubted agree agrees agreed deny denies denied testify testified \
             feel feels felt hope hopes hoped fear fears feared know knows knew recall recalls recalled \
             acknowledge insist boast boasts boasted lament laments lamented promise promises promised vow vows vowed \
             estimate estimates estimated indicate indicates indicated charge charges charged observe observes observed \
-            mention mentions mentioned remind reminded reminds"),
-        cue_quote: set("ask asks asked asking answer answers answered press presses pressed reply replies replied respond responds responded continue continues continued \
+            mention mentions mentioned remind reminded reminds";
+
+const CUE_QUOTE: &str = "ask asks asked asking answer answers answered press presses pressed reply replies replied respond responds responded continue continues continued \
             joke jokes joked quip quips quipped exclaim exclaimed shout shouted yell yelled remark remarks remarked \
             recall recalled recalls observe observed tweeted posted posts wrote writes added told explained declared \
             announced concluded insisted warned said says call calls called calling describe describes described \
@@ -71,13 +115,16 @@ pub(super) fn lex() -> &'static Lex {
             encourages encouraged compare compares compared comparing imply implies implied pronounce \
             pronounced portray portrays portrayed bemoan bemoans bemoaned attack attacks attacked chanting \
             rate rates rated sing sings sang singing yells screamed scream screams quote quotes quoted \
-            quoting"),
-        cue_participle: set("adding saying asking noting continuing explaining insisting arguing warning \
-            declaring writing tweeting concluding quipping joking telling replying responding"),
-        aux: set("has have had also now later then once recently previously again further repeatedly reportedly publicly \
+            quoting";
+
+const CUE_PARTICIPLE: &str = "adding saying asking noting continuing explaining insisting arguing warning \
+            declaring writing tweeting concluding quipping joking telling replying responding";
+
+const AUX: &str = "has have had also now later then once recently previously again further repeatedly reportedly publicly \
             privately often frequently earlier since long just would will could did does do not never always already \
-            still even is was quoted as has been had once first subsequently separately angrily flatly simply"),
-        role: set("president vice sen senator rep representative gov governor mayor secretary minister prime chancellor \
+            still even is was quoted as has been had once first subsequently separately angrily flatly simply";
+
+const ROLE: &str = "president vice sen senator rep representative gov governor mayor secretary minister prime chancellor \
             judge justice gen general dr prof professor ceo cfo coo cto chairman chairwoman chair director chief attorney \
             speaker leader spokesman spokeswoman spokesperson ambassador pope king queen prince princess mr mrs ms miss \
             sir lord lady adm admiral col colonel lt sgt capt captain commissioner sheriff detective officer agent former \
@@ -90,8 +137,9 @@ pub(super) fn lex() -> &'static Lex {
             corporal imam father archbishop physician surgeon scientist researcher historian author \
             delegate presidential first white u.s us \
             american federal national majority minority whip press campaign chairperson commander inspector \
-            department foreign defense homeland security affairs interior justice energy of the"),
-        org: set("department ministry house committee campaign party post times news journal agency office council \
+            department foreign defense homeland security affairs interior justice energy of the";
+
+const ORG: &str = "department ministry house committee campaign party post times news journal agency office council \
             university institute association administration court senate congress inc corp group company bank service \
             commission foundation network union police center centre bureau board organization organisation government \
             reuters press tribune herald magazine review cnn nbc abc cbs msnbc fox ap pac fund coalition alliance \
@@ -99,40 +147,53 @@ pub(super) fn lex() -> &'static Lex {
             twitter microsoft poll survey report study statement ad website newspaper paper outlet channel station \
             authority authorities commission coalition caucus staff team spokesman spokeswoman states united america \
             china russia iran iraq syria israel mexico canada france germany britain japan korea india pakistan \
-            ukraine turkey cuba europe eu nato un"),
-        det: set("the a an another one two three four some many several most his her their its our my your this \
-            these those other both all each few no such"),
-        stop_fwd: set("in on at to during after before while when who which that for from with about by last this \
+            ukraine turkey cuba europe eu nato un";
+
+const DET: &str = "the a an another one two three four some many several most his her their its our my your this \
+            these those other both all each few no such";
+
+const STOP_FWD: &str = "in on at to during after before while when who which that for from with about by last this \
             yesterday today tonight monday tuesday wednesday thursday friday saturday sunday as and but or because \
-            if although though where than into over under, via recently earlier later"),
-        abbr: set("mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co ltd vs etc no jan feb mar apr jun jul \
+            if although though where than into over under, via recently earlier later";
+
+const ABBR: &str = "mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co ltd vs etc no jan feb mar apr jun jul \
             aug sep sept oct nov dec prof pres rev ft mt capt cmdr adm atty supt dept univ est approx fig u.s a.m p.m \
-            d.c u.n u.k e.g i.e ph.d"),
-        title_before: set("podcast titled entitled so-called hashtag episode column headline slogan book film movie \
-            album song documentary novel essay"),
-        title_after: set("podcast show film movie book album song program programme series documentary column episode \
-            hashtag slogan tour act bill law doctrine campaign movement initiative"),
-        discourse: set("and but so still yet also then later however meanwhile or plus now again even too"),
-        particles: set("de van von al bin der la del di da le du dos das ibn mc st"),
-        bad_head: set("who which that what there this it one these those each all some any none nothing something \
-            everyone everybody anyone anybody someone somebody nobody here where why how whom whose"),
-        fem: set("hillary mary elizabeth sarah anne ann nancy susan karen linda barbara patricia jennifer maria lisa \
+            d.c u.n u.k e.g i.e ph.d";
+
+const TITLE_BEFORE: &str = "podcast titled entitled so-called hashtag episode column headline slogan book film movie \
+            album song documentary novel essay";
+
+const TITLE_AFTER: &str = "podcast show film movie book album song program programme series documentary column episode \
+            hashtag slogan tour act bill law doctrine campaign movement initiative";
+
+const DISCOURSE: &str =
+    "and but so still yet also then later however meanwhile or plus now again even too";
+
+const PARTICLES: &str = "de van von al bin der la del di da le du dos das ibn mc st";
+
+const BAD_HEAD: &str = "who which that what there this it one these those each all some any none nothing something \
+            everyone everybody anyone anybody someone somebody nobody here where why how whom whose";
+
+const FEM: &str = "hillary mary elizabeth sarah anne ann nancy susan karen linda barbara patricia jennifer maria lisa \
             michelle melania ivanka kellyanne chelsea jane laura kate katie emily emma olivia jessica ashley amanda \
             megyn carly nikki sheryl elizabeth dianne kamala theresa angela marine sandra donna deborah debbie \
             rebecca rachel julie claire diane janet joan judith kathleen martha margaret helen ruth sharon cynthia \
-            amy anna heather nicole stephanie christine catherine kathryn tulsi huma hope sheila betsy jill jeanne"),
-        masc: set("donald barack joe john james robert michael william david richard charles thomas mark paul steven \
+            amy anna heather nicole stephanie christine catherine kathryn tulsi huma hope sheila betsy jill jeanne";
+
+const MASC: &str = "donald barack joe john james robert michael william david richard charles thomas mark paul steven \
             george kenneth edward brian ronald anthony kevin jason matthew gary timothy jose larry jeffrey frank scott \
             eric stephen andrew raymond gregory joshua jerry dennis walter patrick peter harold douglas henry carl \
             arthur ryan roger bernie ted marco jeb chris mike mitch rand ben bill newt rudy reince sean jared eric \
-            elon jensen geoffrey jack tim jim tom bob dan dick al vladimir xi justin hugh"),
-        never_name: set("in on at to during after before while when which that for from with about by as and but \
+            elon jensen geoffrey jack tim jim tom bob dan dick al vladimir xi justin hugh";
+
+const NEVER_NAME: &str = "in on at to during after before while when which that for from with about by as and but \
             or because if although though where than into over under via amid despite like unlike likewise \
             speaking asked asking hours minutes moments days weeks months years shortly soon instead indeed still \
             since until upon within without among throughout following according meanwhile however yet also \
             then later earlier recently yesterday today tonight this these those january february march july \
-            september october november december monday tuesday wednesday thursday friday saturday sunday"),
-        person_head: set("man men woman women person people voter voters supporter supporters protester \
+            september october november december monday tuesday wednesday thursday friday saturday sunday";
+
+const PERSON_HEAD: &str = "man men woman women person people voter voters supporter supporters protester \
             protesters official officials lawmaker lawmakers leader leaders member members candidate candidates \
             spokesman spokeswoman spokesperson aide aides adviser advisers advisor advisors staffer staffers \
             resident residents worker workers employee employees expert experts analyst analysts critic critics \
@@ -145,18 +206,17 @@ pub(super) fn lex() -> &'static Lex {
             pollster pollsters delegate delegates veteran veterans farmer farmers voter democrat democrats \
             republican republicans conservative conservatives liberal liberals campaign committee group groups \
             party organization agency department ministry office administration union company firm \
-            government police army crowd audience fans host anchor moderator moderators one two three"),
-        noun_cue: set("call calls note notes remark remarks attack attacks claim claims report reports comment \
+            government police army crowd audience fans host anchor moderator moderators one two three";
+
+const NOUN_CUE: &str = "call calls note notes remark remarks attack attacks claim claims report reports comment \
             comments warning promise promises pledge pledges vow vows question questions reply replies estimate \
             estimates charge charges tweet tweets post posts quote quotes blast praise demand demands plea credit \
-            label labels doubt doubts fear fears hope hopes cry chant offer offers statement"),
-    })
-}
+            label labels doubt doubts fear fears hope hopes cry chant offer offers statement";
 
 /// Whether the words between two quotes introduce a second statement ("..., she said, adding
 /// later, "..."") rather than interrupt one.
 pub fn introduces_new_statement(between: &str) -> bool {
-    let l = lex();
+    let l = lexicon();
     between
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| l.cue_participle.contains(w.to_lowercase().as_str()))

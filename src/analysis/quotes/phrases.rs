@@ -1,111 +1,80 @@
-//! Sentence units (words and quotes) and the noun phrases around a cue: the speaker before a
-//! verb, the subject at the start of a sentence, and the speaker after a verb ("said the minister").
+//! Noun phrases that can speak, read over sentence units: the phrase ending before a cue (a name
+//! with its role, a pronoun, a description), the subject at the start of a sentence (past a
+//! dateline or an introductory phrase), and the phrase after an inverted cue ("said the minister").
 
 use super::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum U {
-    T(usize),
-    Q(usize),
-}
-
-pub(super) struct Ctx<'a> {
-    pub(super) text: &'a str,
-    pub(super) toks: &'a [Tok],
-    pub(super) qs: &'a [QSpan],
-}
-
-impl<'a> Ctx<'a> {
-    pub(super) fn ts(&self, k: usize) -> &'a str {
-        &self.text[self.toks[k].s..self.toks[k].e]
-    }
-    pub(super) fn word(&self, u: U) -> Option<&'a str> {
-        match u {
-            U::T(k) if self.toks[k].kind == TK::Word => Some(self.ts(k)),
-            _ => None,
-        }
-    }
-    pub(super) fn lw(&self, u: U) -> Option<String> {
-        self.word(u).map(|w| w.to_lowercase())
-    }
-    pub(super) fn is_punct(&self, u: U, c: &str) -> bool {
-        match u {
-            U::T(k) => matches!(self.toks[k].kind, TK::Punct | TK::DQ | TK::SQ) && self.ts(k) == c,
-            _ => false,
-        }
-    }
-    pub(super) fn span(&self, u: U) -> (usize, usize) {
-        match u {
-            U::T(k) => (self.toks[k].s, self.toks[k].e),
-            U::Q(q) => {
-                let qq = &self.qs[q];
-                let e = match qq.close {
-                    Some(c) => self.toks[c].e,
-                    None => qq.ce,
-                };
-                (self.toks[qq.open].s, e)
-            }
-        }
-    }
-    pub(super) fn cap(&self, u: U) -> bool {
-        match u {
-            U::T(k) => self.toks[k].kind == TK::Word && self.toks[k].cap,
-            _ => false,
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
-pub(super) struct NP {
-    pub(super) s: usize, // unit index range [s, e)
-    pub(super) e: usize,
-    pub(super) head_s: usize, // the mention proper (name / pronoun / det NP)
-    pub(super) head_e: usize,
-    pub(super) kind: NpKind,
+/// A noun phrase that can be a speaker, over sentence units.
+pub(super) struct NounPhrase {
+    /// first unit index of the whole phrase (role and apposition included)
+    pub(super) start: usize,
+    /// unit index after the phrase
+    pub(super) end: usize,
+    /// first unit of the mention proper (the name, the pronoun, the determiner phrase)
+    pub(super) head_start: usize,
+    /// unit after the mention proper
+    pub(super) head_end: usize,
+    pub(super) kind: PhraseKind,
+    /// the role written with the name ("Councilmember", "the city's transit chief")
     pub(super) role: Option<String>,
+    /// the words of the name (empty for pronouns and most common nouns)
     pub(super) name_words: Vec<String>,
     /// a relative pronoun standing for the phrase as the cue's subject ("Trump, who called ..."):
     /// the mention runs from the phrase to it
-    pub(super) rel: Option<usize>,
+    pub(super) relative: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum NpKind {
+pub(super) enum PhraseKind {
+    /// a proper name ("Zhang Chi", "the White House")
     Name,
-    Pron,
+    /// he, she, it, they, I, we
+    Pronoun,
+    /// a description ("the senator", "two lawmakers")
     Common,
 }
 
-pub(super) fn is_cue_word(l: &Lex, w: &str, quote_adjacent: bool) -> bool {
+pub(super) fn is_cue_word(l: &Lexicon, w: &str, quote_adjacent: bool) -> bool {
     l.cue_bare.contains(w) || l.cue_that.contains(w) || (quote_adjacent && l.cue_quote.contains(w))
 }
 
-/// Noun phrase ending at unit index `j` (inclusive), scanning backwards.
-pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
-    let l = lex();
+impl NounPhrase {
+    /// A one-unit pronoun phrase at unit `j`.
+    fn pronoun(j: usize) -> NounPhrase {
+        NounPhrase {
+            start: j,
+            end: j + 1,
+            head_start: j,
+            head_end: j + 1,
+            kind: PhraseKind::Pronoun,
+            role: None,
+            name_words: vec![],
+            relative: None,
+        }
+    }
+}
+
+/// Noun phrase ending at unit index `j` (inclusive), scanning backwards no further than `lo`.
+pub(super) fn np_back(c: &Doc, u: &[Unit], j: usize, lo: usize) -> Option<NounPhrase> {
+    let l = lexicon();
     let w = c.word(u[j])?;
     let lw = w.to_lowercase();
     if matches!(lw.as_str(), "he" | "she" | "they" | "i" | "we" | "it") {
-        return Some(NP {
-            s: j,
-            e: j + 1,
-            head_s: j,
-            head_e: j + 1,
-            kind: NpKind::Pron,
-            role: None,
-            name_words: vec![],
-            rel: None,
-        });
+        return Some(NounPhrase::pronoun(j));
     }
     if lw == "who" && j > lo {
-        // "figures who argue": the NP before "who"
+        // "figures who argue": the NounPhrase before "who"
         let mut k = j - 1;
         if c.is_punct(u[k], ",") && k > lo {
             k -= 1;
         }
         return np_back(c, u, k, lo)
-            .filter(|np| np.kind != NpKind::Pron)
-            .map(|np| NP { rel: Some(j), ..np });
+            .filter(|np| np.kind != PhraseKind::Pronoun)
+            .map(|np| NounPhrase {
+                relative: Some(j),
+                ..np
+            });
     }
     if l.bad_head.contains(lw.as_str())
         || l.aux.contains(lw.as_str())
@@ -120,163 +89,198 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         // a date ("early Friday saying ...") is no speaker
         return None;
     }
-    if c.cap(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
+    if c.is_capitalised(u[j]) && !w.ends_with("\u{2019}s") && !w.ends_with("'s") {
         // a capitalised word that opens a phrase ("In", "Speaking", "July") is no name
         if l.never_name.contains(lw.as_str()) {
             return None;
         }
-        // capitalised sequence
-        let mut k = j;
-        loop {
-            if k == lo {
+        return name_phrase_back(c, u, j, lo);
+    }
+    common_phrase_back(c, u, w, j, lo)
+}
+
+/// Where the capitalised sequence ending at `j` starts: back over capitalised words, initials and
+/// abbreviations with their dots, and particles ("de", "van", "of") between capitals; it stops
+/// after an opener ("When Trump", "But Megan Hester").
+fn capitalised_run_start(c: &Doc, u: &[Unit], j: usize, lo: usize) -> usize {
+    let l = lexicon();
+    let mut k = j;
+    while k != lo {
+        let p = u[k - 1];
+        if c.is_capitalised(p) {
+            if c.lower_word(p)
+                .is_some_and(|pl| l.never_name.contains(pl.as_str()))
+            {
+                // "When Trump", "But Megan Hester": the name starts after the opener
                 break;
             }
-            let p = u[k - 1];
-            if c.cap(p) {
-                if c.lw(p).is_some_and(|pl| l.never_name.contains(pl.as_str())) {
-                    // "When Trump", "But Megan Hester": the name starts after the opener
-                    break;
-                }
-                k -= 1;
+            k -= 1;
+            continue;
+        }
+        if c.is_punct(p, ".")
+            && k - 1 > lo
+            && let Some(pw) = c.word(u[k - 2])
+        {
+            let pl = pw.to_lowercase();
+            if (pw.chars().count() == 1 && c.is_capitalised(u[k - 2]))
+                || l.abbr.contains(pl.as_str())
+            {
+                k -= 2;
                 continue;
             }
-            if c.is_punct(p, ".")
-                && k - 1 > lo
-                && let Some(pw) = c.word(u[k - 2])
-            {
-                let pl = pw.to_lowercase();
-                if (pw.chars().count() == 1 && c.cap(u[k - 2])) || l.abbr.contains(pl.as_str()) {
-                    k -= 2;
-                    continue;
-                }
-            }
-            if let Some(pl) = c.lw(p)
-                && (l.particles.contains(pl.as_str()) || pl == "of")
-                && k - 1 > lo
-                && c.cap(u[k - 2])
-            {
-                k -= 1;
-                continue;
-            }
+        }
+        if let Some(pl) = c.lower_word(p)
+            && (l.particles.contains(pl.as_str()) || pl == "of")
+            && k - 1 > lo
+            && c.is_capitalised(u[k - 2])
+        {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    k
+}
+
+/// Where the name proper starts in the sequence `[seq_s, j]`: its trailing words (at most four)
+/// that are no role, acronym or possessive; `j + 1` when there are none.
+fn name_start(c: &Doc, u: &[Unit], seq_s: usize, j: usize) -> usize {
+    let l = lexicon();
+    let mut ns = j + 1;
+    let mut cnt = 0;
+    for x in (seq_s..=j).rev() {
+        let Some(wx) = c.word(u[x]) else { continue };
+        let lx = wx.to_lowercase();
+        let acronym = wx.chars().count() >= 2
+            && wx
+                .chars()
+                .all(|ch| ch.is_uppercase() || ch == '.' || ch == '&');
+        if l.role.contains(lx.trim_end_matches('.'))
+            || acronym
+            || wx.ends_with("\u{2019}s")
+            || wx.ends_with("'s")
+            || cnt >= 4
+        {
             break;
         }
-        // strip leading "The"/"A"
-        let mut seq_s = k;
-        let mut det_the = false;
-        if let Some(fw) = c.lw(u[k])
-            && l.det.contains(fw.as_str())
-        {
-            det_the = true;
-            seq_s = k + 1;
-        }
-        if seq_s > j {
-            return None;
-        }
-        // name = trailing non-role words
-        let mut ns = j + 1;
-        let mut cnt = 0;
-        let mut x = j as isize;
-        while x >= seq_s as isize {
-            let ux = u[x as usize];
-            if let Some(wx) = c.word(ux) {
-                let lx = wx.to_lowercase();
-                let acronym = wx.chars().count() >= 2
-                    && wx
-                        .chars()
-                        .all(|ch| ch.is_uppercase() || ch == '.' || ch == '&');
-                if l.role.contains(lx.trim_end_matches('.'))
-                    || acronym
-                    || wx.ends_with("\u{2019}s")
-                    || wx.ends_with("'s")
-                    || cnt >= 4
-                {
-                    break;
-                }
-                cnt += 1;
-                ns = x as usize;
-            }
-            x -= 1;
-        }
-        let head_s = if ns <= j && !det_the {
-            ns
-        } else if det_the {
-            k
-        } else {
-            seq_s
-        };
-        let kind = NpKind::Name;
-        // role: the part of the sequence before the name plus lowercase modifiers before it
-        let mut rs = seq_s;
-        if head_s == ns && ns <= j {
-            // extend role backwards over lowercase modifiers: "AI pioneer", "Alibaba chairman"
-            while rs > lo {
-                let p = u[rs - 1];
-                match c.lw(p) {
-                    Some(pl)
-                        if !l.det.contains(pl.as_str())
-                            && !l.stop_fwd.contains(pl.as_str())
-                            && !l.aux.contains(pl.as_str())
-                            && !l.cue_bare.contains(pl.as_str())
-                            && !l.cue_that.contains(pl.as_str())
-                            && !l.discourse.contains(pl.as_str())
-                            && !matches!(
-                                pl.as_str(),
-                                "while"
-                                    | "whereas"
-                                    | "like"
-                                    | "including"
-                                    | "said"
-                                    | "says"
-                                    | "is"
-                                    | "are"
-                                    | "was"
-                                    | "were"
-                                    | "be"
-                            )
-                            && (rs > j.saturating_sub(12)) =>
-                    {
-                        rs -= 1
-                    }
-                    _ => break,
-                }
-            }
-            // do not let the role start with a sentence-initial capitalised word that is a discourse word
-        }
-        let role = if head_s == ns && rs < ns {
-            let (a, _) = c.span(u[rs]);
-            let (_, b) = c.span(u[ns - 1]);
-            let r = c.text[a..b].trim().to_string();
-            if r.is_empty() { None } else { Some(r) }
-        } else {
-            None
-        };
-        let (name_from, mut s) = if head_s == ns && ns <= j {
-            (ns, rs)
-        } else {
-            (head_s, head_s)
-        };
-        if s > lo && c.lw(u[s - 1]).is_some_and(|w| l.det.contains(w.as_str())) {
-            s -= 1;
-        }
-        let name_words: Vec<String> = (name_from..=j)
-            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
-            .filter(|w| !l.det.contains(w.to_lowercase().as_str()))
-            .collect();
-        if name_words.is_empty() {
-            return None;
-        }
-        return Some(NP {
-            s,
-            e: j + 1,
-            head_s,
-            head_e: j + 1,
-            kind,
-            role,
-            name_words,
-            rel: None,
-        });
+        cnt += 1;
+        ns = x;
     }
-    // lowercase common-noun phrase back to a determiner
+    ns
+}
+
+/// Where a role before a name starts: back from `rs` over lower-case modifiers ("AI pioneer",
+/// "Alibaba chairman"), at most twelve units before `j`.
+fn role_start(c: &Doc, u: &[Unit], mut rs: usize, j: usize, lo: usize) -> usize {
+    let l = lexicon();
+    while rs > lo {
+        let p = u[rs - 1];
+        match c.lower_word(p) {
+            Some(pl)
+                if !l.det.contains(pl.as_str())
+                    && !l.stop_fwd.contains(pl.as_str())
+                    && !l.aux.contains(pl.as_str())
+                    && !l.cue_bare.contains(pl.as_str())
+                    && !l.cue_that.contains(pl.as_str())
+                    && !l.discourse.contains(pl.as_str())
+                    && !matches!(
+                        pl.as_str(),
+                        "while"
+                            | "whereas"
+                            | "like"
+                            | "including"
+                            | "said"
+                            | "says"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                    )
+                    && (rs > j.saturating_sub(12)) =>
+            {
+                rs -= 1
+            }
+            _ => break,
+        }
+    }
+    rs
+}
+
+/// A name phrase ending at the capitalised word `j`: the name, with the capitalised and
+/// lower-case words before it as its role ("Alibaba chairman Jack Ma"); after a determiner the
+/// whole phrase is the head ("the White House").
+fn name_phrase_back(c: &Doc, u: &[Unit], j: usize, lo: usize) -> Option<NounPhrase> {
+    let l = lexicon();
+    let k = capitalised_run_start(c, u, j, lo);
+    // strip leading "The"/"A"
+    let mut seq_s = k;
+    let mut det_the = false;
+    if let Some(fw) = c.lower_word(u[k])
+        && l.det.contains(fw.as_str())
+    {
+        det_the = true;
+        seq_s = k + 1;
+    }
+    if seq_s > j {
+        return None;
+    }
+    // name = trailing non-role words
+    let ns = name_start(c, u, seq_s, j);
+    let head_s = if ns <= j && !det_the {
+        ns
+    } else if det_the {
+        k
+    } else {
+        seq_s
+    };
+    // role: the part of the sequence before the name plus lowercase modifiers before it
+    let named = head_s == ns && ns <= j;
+    let rs = if named {
+        role_start(c, u, seq_s, j, lo)
+    } else {
+        seq_s
+    };
+    let role = if head_s == ns && rs < ns {
+        let (a, _) = c.span(u[rs]);
+        let (_, b) = c.span(u[ns - 1]);
+        let r = c.text[a..b].trim().to_string();
+        if r.is_empty() { None } else { Some(r) }
+    } else {
+        None
+    };
+    let (name_from, mut s) = if named { (ns, rs) } else { (head_s, head_s) };
+    if s > lo
+        && c.lower_word(u[s - 1])
+            .is_some_and(|w| l.det.contains(w.as_str()))
+    {
+        s -= 1;
+    }
+    let name_words: Vec<String> = (name_from..=j)
+        .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+        .filter(|w| !l.det.contains(w.to_lowercase().as_str()))
+        .collect();
+    if name_words.is_empty() {
+        return None;
+    }
+    Some(NounPhrase {
+        start: s,
+        end: j + 1,
+        head_start: head_s,
+        head_end: j + 1,
+        kind: PhraseKind::Name,
+        role,
+        name_words,
+        relative: None,
+    })
+}
+
+/// A lower-case common-noun phrase ending at word `w` (unit `j`), back to a determiner, a number or
+/// a possessive name ("the two lawmakers", "63 percent", "Obama's former strategist"); without one
+/// only a plural of at most three words.
+fn common_phrase_back(c: &Doc, u: &[Unit], w: &str, j: usize, lo: usize) -> Option<NounPhrase> {
+    let l = lexicon();
+    let lw = w.to_lowercase();
     if !w.chars().next().is_some_and(|ch| ch.is_alphabetic()) {
         return None;
     }
@@ -297,7 +301,7 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
         // "63 percent said", "Obama's former strategist said": numbers and names as determiners
         if l.det.contains(pl.as_str())
             || pl.starts_with(|ch: char| ch.is_ascii_digit())
-            || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.cap(p)
+            || (pw.ends_with("\u{2019}s") || pw.ends_with("'s")) && c.is_capitalised(p)
         {
             k -= 1;
             found_det = true;
@@ -321,141 +325,22 @@ pub(super) fn np_back(c: &Ctx, u: &[U], j: usize, lo: usize) -> Option<NP> {
     if !found_det && steps > 2 {
         return None;
     }
-    Some(NP {
-        s: k,
-        e: j + 1,
-        head_s: k,
-        head_e: j + 1,
-        kind: NpKind::Common,
+    Some(NounPhrase {
+        start: k,
+        end: j + 1,
+        head_start: k,
+        head_end: j + 1,
+        kind: PhraseKind::Common,
         role: None,
         name_words: vec![],
-        rel: None,
+        relative: None,
     })
-}
-
-/// The subject NP at the start of a sentence (before `lim`), e.g. "Kasich" in "Kasich bemoaned ..., saying".
-pub(super) fn subject_at_start(c: &Ctx, u: &[U], lim: usize) -> Option<NP> {
-    let l = lex();
-    let mut k = dateline_end(c, u, lim);
-    // skip discourse words and an introductory phrase ending in a comma
-    while k < lim
-        && c.word(u[k])
-            .is_some_and(|x| l.discourse.contains(x.to_lowercase().as_str()))
-    {
-        k += 1;
-    }
-    let fw = c.lw(u[k]).unwrap_or_default();
-    let opener = l.stop_fwd.contains(fw.as_str())
-        || l.never_name.contains(fw.as_str())
-        || (fw.ends_with("ing") && fw.len() > 4 && c.cap(u[k]));
-    if opener {
-        // an introductory phrase ("In declaring ..., the pope", "Speaking in Salem, New
-        // Hampshire, Trump"): the subject follows the comma after which a name or a pronoun
-        // starts a clause
-        k = intro_end(c, u, k, lim)?;
-    }
-    if k >= lim {
-        return None;
-    }
-    let w = c.lw(u[k])?;
-    if matches!(w.as_str(), "he" | "she" | "they" | "i" | "we") {
-        return np_back(c, u, k, k);
-    }
-    if l.det.contains(w.as_str())
-        && let Some(np) = role_then_name(c, u, k, lim)
-    {
-        return Some(np);
-    }
-    // extend over a capitalised run (with determiners / lowercase role words up to the first verb-like word)
-    let mut e = k;
-    while e < lim && e < k + 8 {
-        let Some(x) = c.word(u[e]) else {
-            // the dot of a title or an initial inside the name ("Retired Army Col. Lawrence
-            // Wilkerson", "Donald J. Trump")
-            let abbreviated = e > k
-                && c.is_punct(u[e], ".")
-                && c.word(u[e - 1]).is_some_and(|p| {
-                    (p.chars().count() == 1 && c.cap(u[e - 1]))
-                        || l.abbr.contains(p.to_lowercase().as_str())
-                })
-                && e + 1 < lim
-                && c.cap(u[e + 1]);
-            if abbreviated {
-                e += 1;
-                continue;
-            }
-            break;
-        };
-        let lx = x.to_lowercase();
-        // a lowercase word right after a name that is no role, determiner or particle is
-        // its verb ("Hillary Clinton spoke out ...")
-        let verb_after_name = e > k
-            && c.cap(u[e - 1])
-            && !l.role.contains(lx.as_str())
-            && !l.det.contains(lx.as_str())
-            && !l.particles.contains(lx.as_str());
-        if !c.cap(u[e])
-            && (verb_after_name
-                || l.aux.contains(lx.as_str())
-                || lx.ends_with("ed")
-                || l.cue_bare.contains(lx.as_str())
-                || l.cue_that.contains(lx.as_str())
-                || l.cue_quote.contains(lx.as_str()))
-        {
-            break;
-        }
-        e += 1;
-    }
-    if e == k {
-        return None;
-    }
-    np_back(c, u, e - 1, k).filter(|n| n.s <= k + 4)
-}
-
-/// Where a sentence starts after a dateline ("WASHINGTON \u{2014}", "Washington (AFP) \u{2013}"):
-/// the unit after a dash that only capitalised words, a parenthesis and commas come before, in
-/// the first 8 units; 0 when there is none.
-fn dateline_end(c: &Ctx, u: &[U], lim: usize) -> usize {
-    const DASHES: [&str; 4] = ["\u{2014}", "\u{2013}", "\u{2015}", "-"];
-    for i in 1..lim.min(8) {
-        if DASHES.iter().any(|d| c.is_punct(u[i], d)) {
-            let before_ok = (0..i)
-                .all(|x| c.cap(u[x]) || [",", "(", ")", "."].iter().any(|p| c.is_punct(u[x], p)));
-            return if before_ok && c.cap(u[0]) { i + 1 } else { 0 };
-        }
-        if c.word(u[i]).is_some() && !c.cap(u[i]) {
-            return 0;
-        }
-    }
-    0
-}
-
-/// A subject made of a role and a name in apposition: "The union's president, Dolores Vance,
-/// rejected ...": the name, with the role phrase as its role.
-fn role_then_name(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<NP> {
-    let cm = (k + 1..lim.min(k + 8)).find(|&i| c.is_punct(u[i], ","))?;
-    if (k..cm).any(|i| c.word(u[i]).is_none()) {
-        return None;
-    }
-    let mut e = cm + 1;
-    while e < lim && c.cap(u[e]) {
-        e += 1;
-    }
-    if e == cm + 1 || e >= lim || !c.is_punct(u[e], ",") {
-        return None;
-    }
-    let mut np = np_back(c, u, e - 1, cm + 1).filter(|n| n.kind == NpKind::Name)?;
-    let (a, _) = c.span(u[k]);
-    let (_, b) = c.span(u[cm - 1]);
-    np.role = Some(c.text[a..b].to_string());
-    np.s = k;
-    Some(np)
 }
 
 /// An apposition after a name: `, the city's transit chief` or `, a lobbyist` up to the next
 /// comma, sentence end or quote (at most 12 words).
-fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
-    let l = lex();
+fn apposition_after(c: &Doc, u: &[Unit], re: usize, hi: usize) -> Option<String> {
+    let l = lexicon();
     if re + 1 >= hi || !c.is_punct(u[re], ",") {
         return None;
     }
@@ -467,7 +352,7 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
     }
     let m = (k..hi.min(k + 14))
         .find(|&x| {
-            matches!(u[x], U::Q(_))
+            matches!(u[x], Unit::Quote(_))
                 || [",", ".", ";", ":", "(", "\u{2014}"]
                     .iter()
                     .any(|p| c.is_punct(u[x], p))
@@ -476,7 +361,7 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
     let words = (k..m).filter(|&x| c.word(u[x]).is_some()).count();
     if !(2..=12).contains(&words)
         || (k..m).any(|x| {
-            c.lw(u[x])
+            c.lower_word(u[x])
                 .is_some_and(|w| l.cue_bare.contains(w.as_str()) || w == "who")
         })
     {
@@ -487,42 +372,68 @@ fn apposition_after(c: &Ctx, u: &[U], re: usize, hi: usize) -> Option<String> {
     Some(c.text[a..b].trim().to_string())
 }
 
-/// Where the clause after an introductory phrase starting at `k` begins: just past the first
-/// comma (or quote ending in a comma) that a pronoun or a name followed by a lowercase word comes
-/// after, within 60 units and before `lim`.
-fn intro_end(c: &Ctx, u: &[U], k: usize, lim: usize) -> Option<usize> {
-    let l = lex();
-    let ends_in_comma = |x: U| match x {
-        U::Q(q) => c.text[c.qs[q].cs..c.qs[q].ce].trim_end().ends_with(','),
-        _ => [",", "\u{2014}", "\u{2015}"]
-            .iter()
-            .any(|p| c.is_punct(x, p)),
-    };
-    (k + 1..lim.min(k + 60)).find_map(|cm| {
-        if !ends_in_comma(u[cm]) || cm + 1 >= lim {
-            return None;
+/// Noun phrase starting at unit index `j` (inverted attribution: `said Vin Weber, a lobbyist`).
+pub(super) fn np_fwd(c: &Doc, u: &[Unit], j: usize, hi: usize) -> Option<NounPhrase> {
+    let l = lexicon();
+    let (e, last_cap_run) = forward_extent(c, u, j, hi);
+    if e == j {
+        return None;
+    }
+    let first = c.lower_word(u[j]).unwrap_or_default();
+    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return Some(NounPhrase::pronoun(j));
+    }
+    if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
+        return None;
+    }
+    if let Some((rs, re)) = last_cap_run {
+        // name = trailing non-role words of the run
+        let ns = run_name_start(c, u, rs, re);
+        if ns < re && !l.det.contains(first.as_str()) {
+            return Some(name_after_cue(c, u, j, ns, re, hi));
         }
-        let first = c.lw(u[cm + 1])?;
-        if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we" | "the") {
-            return Some(cm + 1);
-        }
-        if !c.cap(u[cm + 1]) || l.never_name.contains(first.as_str()) {
-            return None;
-        }
-        let mut e = cm + 1;
-        while e < lim && c.cap(u[e]) {
-            e += 1;
-        }
-        (e < lim
-            && c.word(u[e])
-                .is_some_and(|w| !c.cap(u[e]) && w.chars().all(char::is_alphabetic)))
-        .then_some(cm + 1)
-    })
+    }
+    if l.det.contains(first.as_str()) || last_cap_run.is_some() {
+        let name_words: Vec<String> = (j..e)
+            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+            .collect();
+        let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
+            PhraseKind::Name
+        } else {
+            PhraseKind::Common
+        };
+        return Some(NounPhrase {
+            start: j,
+            end: e,
+            head_start: j,
+            head_end: e,
+            kind,
+            role: None,
+            name_words,
+            relative: None,
+        });
+    }
+    let plural = first.ends_with('s');
+    if plural && e == j + 1 {
+        return Some(NounPhrase {
+            start: j,
+            end: e,
+            head_start: j,
+            head_end: e,
+            kind: PhraseKind::Common,
+            role: None,
+            name_words: vec![],
+            relative: None,
+        });
+    }
+    None
 }
 
-/// Noun phrase starting at unit index `j` (inverted attribution: `said Vin Weber, a lobbyist`).
-pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
-    let l = lex();
+/// How far a phrase read forwards from `j` runs (at most ten units, up to a preposition or a
+/// conjunction, over "9/11" and the dots of abbreviations), and the last run of capitalised words
+/// in it (particles and "of" inside a run kept).
+fn forward_extent(c: &Doc, u: &[Unit], j: usize, hi: usize) -> (usize, Option<(usize, usize)>) {
+    let l = lexicon();
     let mut k = j;
     let mut last_cap_run: Option<(usize, usize)> = None;
     let mut run_s: Option<usize> = None;
@@ -544,7 +455,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
                     p.chars().count() == 1 || l.abbr.contains(p.to_lowercase().as_str())
                 })
                 && k + 1 < hi
-                && c.cap(u[k + 1])
+                && c.is_capitalised(u[k + 1])
             {
                 k += 1;
                 continue;
@@ -555,7 +466,7 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
         if k > j && (l.stop_fwd.contains(lw.as_str()) && !(lw == "of" && run_s.is_some())) {
             break;
         }
-        if c.cap(uk) {
+        if c.is_capitalised(uk) {
             let rs = *run_s.get_or_insert(k);
             last_cap_run = Some((rs, k + 1));
         } else if !l.particles.contains(lw.as_str()) && lw != "of" {
@@ -563,105 +474,128 @@ pub(super) fn np_fwd(c: &Ctx, u: &[U], j: usize, hi: usize) -> Option<NP> {
         }
         k += 1;
     }
-    let e = k;
-    if e == j {
-        return None;
-    }
-    let first = c.lw(u[j]).unwrap_or_default();
-    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
-        return Some(NP {
-            s: j,
-            e: j + 1,
-            head_s: j,
-            head_e: j + 1,
-            kind: NpKind::Pron,
-            role: None,
-            name_words: vec![],
-            rel: None,
-        });
-    }
-    if l.bad_head.contains(first.as_str()) && !l.det.contains(first.as_str()) {
-        return None;
-    }
-    if let Some((rs, re)) = last_cap_run {
-        // name = trailing non-role words of the run
-        let mut ns = re;
-        let mut x = re;
-        let mut cnt = 0;
-        while x > rs {
-            let wx = c.word(u[x - 1]).unwrap_or("");
-            let lx = wx.to_lowercase();
-            let acronym =
-                wx.chars().count() >= 2 && wx.chars().all(|ch| ch.is_uppercase() || ch == '.');
-            if c.word(u[x - 1]).is_some()
-                && (l.role.contains(lx.trim_end_matches('.')) || acronym || cnt >= 4)
-            {
-                break;
-            }
-            if c.word(u[x - 1]).is_some() {
-                cnt += 1;
-            }
-            x -= 1;
-            ns = x;
+    (k, last_cap_run)
+}
+
+/// Where the name starts in the capitalised run `[rs, re)`: its trailing words (at most four)
+/// that are no role or acronym; `re` when there are none.
+fn run_name_start(c: &Doc, u: &[Unit], rs: usize, re: usize) -> usize {
+    let l = lexicon();
+    let mut ns = re;
+    let mut x = re;
+    let mut cnt = 0;
+    while x > rs {
+        let wx = c.word(u[x - 1]).unwrap_or("");
+        let lx = wx.to_lowercase();
+        let acronym =
+            wx.chars().count() >= 2 && wx.chars().all(|ch| ch.is_uppercase() || ch == '.');
+        if c.word(u[x - 1]).is_some()
+            && (l.role.contains(lx.trim_end_matches('.')) || acronym || cnt >= 4)
+        {
+            break;
         }
-        if ns < re && !l.det.contains(first.as_str()) {
-            let role = if ns > j {
-                let (a, _) = c.span(u[j]);
-                let (_, b) = c.span(u[ns - 1]);
-                Some(c.text[a..b].trim().to_string())
-            } else {
-                None
-            };
-            let name_words: Vec<String> = (ns..re)
-                .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
-                .collect();
-            // "said Frank Oyelaran, the city's transit chief": the apposition is the role (the
-            // phrase still ends at the name, so what follows is read as before)
-            let role = role.or_else(|| apposition_after(c, u, re, hi));
-            return Some(NP {
-                s: j,
-                e: re,
-                head_s: ns,
-                head_e: re,
-                kind: NpKind::Name,
-                role,
-                name_words,
-                rel: None,
-            });
+        if c.word(u[x - 1]).is_some() {
+            cnt += 1;
         }
+        x -= 1;
+        ns = x;
     }
-    if l.det.contains(first.as_str()) || last_cap_run.is_some() {
-        let name_words: Vec<String> = (j..e)
-            .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
-            .collect();
-        let kind = if last_cap_run.is_some() && !l.det.contains(first.as_str()) {
-            NpKind::Name
-        } else {
-            NpKind::Common
-        };
-        return Some(NP {
-            s: j,
-            e,
-            head_s: j,
-            head_e: e,
-            kind,
-            role: None,
-            name_words,
-            rel: None,
+    ns
+}
+
+/// The name `[ns, re)` after a cue, the words from `j` before it as its role, else an apposition
+/// after it ("said Frank Oyelaran, the city's transit chief": the phrase still ends at the name,
+/// so what follows is read as before).
+fn name_after_cue(c: &Doc, u: &[Unit], j: usize, ns: usize, re: usize, hi: usize) -> NounPhrase {
+    let role = if ns > j {
+        let (a, _) = c.span(u[j]);
+        let (_, b) = c.span(u[ns - 1]);
+        Some(c.text[a..b].trim().to_string())
+    } else {
+        None
+    };
+    let name_words: Vec<String> = (ns..re)
+        .filter_map(|x| c.word(u[x]).map(|w| w.to_string()))
+        .collect();
+    let role = role.or_else(|| apposition_after(c, u, re, hi));
+    NounPhrase {
+        start: j,
+        end: re,
+        head_start: ns,
+        head_end: re,
+        kind: PhraseKind::Name,
+        role,
+        name_words,
+        relative: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of a phrase's head and its kind and role.
+    fn describe(
+        doc: &Doc,
+        units: &[Unit],
+        np: &NounPhrase,
+    ) -> (String, PhraseKind, Option<String>) {
+        let a = doc.span(units[np.head_start]).0;
+        let b = doc.span(units[np.head_end - 1]).1;
+        (doc.text[a..b].to_string(), np.kind, np.role.clone())
+    }
+
+    #[test]
+    fn back_from_a_name_takes_the_role_before_it() {
+        with_units(
+            "Yesterday Alibaba chairman Jack Ma said so.",
+            |doc, units| {
+                let j = unit_of_word(doc, units, "Ma");
+                let np = np_back(doc, units, j, 0).expect("a phrase");
+                assert_eq!(
+                    describe(doc, units, &np),
+                    (
+                        "Jack Ma".into(),
+                        PhraseKind::Name,
+                        Some("Alibaba chairman".into())
+                    )
+                );
+                assert_eq!(np.name_words, vec!["Jack", "Ma"]);
+            },
+        );
+    }
+
+    #[test]
+    fn back_from_a_common_noun_to_its_determiner() {
+        with_units("Then the two lawmakers said no.", |doc, units| {
+            let j = unit_of_word(doc, units, "lawmakers");
+            let np = np_back(doc, units, j, 0).expect("a phrase");
+            assert_eq!(
+                describe(doc, units, &np),
+                ("two lawmakers".into(), PhraseKind::Common, None)
+            );
+            // a singular without a determiner is no phrase; neither is a pronoun-like "who"
+            let k = unit_of_word(doc, units, "no");
+            assert!(np_back(doc, units, k, 0).is_none());
         });
     }
-    let plural = first.ends_with('s');
-    if plural && e == j + 1 {
-        return Some(NP {
-            s: j,
-            e,
-            head_s: j,
-            head_e: e,
-            kind: NpKind::Common,
-            role: None,
-            name_words: vec![],
-            rel: None,
-        });
+
+    #[test]
+    fn forward_after_an_inverted_cue_with_an_apposition_as_role() {
+        with_units(
+            "\"No,\" said Frank Oyelaran, the city's transit chief.",
+            |doc, units| {
+                let j = unit_of_word(doc, units, "said") + 1;
+                let np = np_fwd(doc, units, j, units.len()).expect("a phrase");
+                assert_eq!(
+                    describe(doc, units, &np),
+                    (
+                        "Frank Oyelaran".into(),
+                        PhraseKind::Name,
+                        Some("the city's transit chief".into())
+                    )
+                );
+            },
+        );
     }
-    None
 }

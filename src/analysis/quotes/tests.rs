@@ -168,163 +168,19 @@ fn polnear_texts_if_present() {
     }
 }
 
-/// The speaker patterns of issue 19: each text gives one statement whose speaker (and, where
-/// given, role, mention and kind) is checked.
-#[test]
-fn speaker_patterns_of_real_styles() {
-    struct Case {
-        text: &'static str,
-        content: &'static str,
-        speaker: Option<&'static str>,
-        role: Option<&'static str>,
-        mention: Option<&'static str>,
-    }
-    let cases = [
-        // a job title before a name is the role
-        Case {
-            text: "\u{201C}This hits the people who can least afford it,\u{201D} Councilmember Ravi Anand said.",
-            content: "This hits the people",
-            speaker: Some("Ravi Anand"),
-            role: Some("Councilmember"),
-            mention: None,
-        },
-        // a role in apposition before the name
-        Case {
-            text: "The union's president, Dolores Vance, rejected the plan, saying it would push riders away.",
-            content: "it would push riders away",
-            speaker: Some("Dolores Vance"),
-            role: Some("The union's president"),
-            mention: Some("Dolores Vance"),
-        },
-        // an introductory phrase before the subject of a participle
-        Case {
-            text: "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \u{201C}a total stiff.\u{201D}",
-            content: "a total stiff",
-            speaker: Some("Trump"),
-            role: None,
-            mention: None,
-        },
-        // a thing before a participle is its object: the clause's subject speaks
-        Case {
-            text: "American Bridge President Jessica Mackler issued a statement saying his comment \u{201C}has no place in American democracy.\u{201D}",
-            content: "has no place",
-            speaker: Some("Jessica Mackler"),
-            role: None,
-            mention: None,
-        },
-        // a cue word used as a noun is no cue; the clause's subject speaks
-        Case {
-            text: "During Tuesday night's debate, Cruz made an unprompted call for an end to sugar subsidies, calling them \u{201C}corporate welfare.\u{201D}",
-            content: "corporate welfare",
-            speaker: Some("Cruz"),
-            role: None,
-            mention: None,
-        },
-        // "X, who ...": the mention runs to the relative pronoun
-        Case {
-            text: "Contrast that with Sanders, who says it is \u{201C}disastrous for workers.\u{201D}",
-            content: "disastrous for workers",
-            speaker: Some("Sanders"),
-            role: None,
-            mention: Some("Sanders, who"),
-        },
-        // a colon ends the words before the quote
-        Case {
-            text: "Murphy lamented the tasks his job entails, especially fundraising: \u{201C}There is just a ton of paperwork with this job,\u{201D} he said.",
-            content: "There is just a ton of paperwork with this job",
-            speaker: None,
-            role: None,
-            mention: Some("he"),
-        },
-        // a named person is there for a later pronoun
-        Case {
-            text: "Donald Trump seemed to suggest he had silenced his former wife. \u{201C}She signed a confidentiality agreement,\u{201D} he told the New York Times.",
-            content: "She signed",
-            speaker: Some("Donald Trump"),
-            role: None,
-            mention: Some("he"),
-        },
-        // a sentence ending in a colon introduces the next paragraph's quote
-        Case {
-            text: "When Wallace died in 1998, President Clinton released the following statement:\n\n\u{201C}Hillary and I offer our condolences to the family.\u{201D}",
-            content: "Hillary and I offer",
-            speaker: Some("Clinton"),
-            role: Some("President"),
-            mention: None,
-        },
-        // a cue word after a possessive and an adjective is a noun; the participle's subject speaks
-        Case {
-            text: "Khan, who is Muslim, also decried Trump\u{2019}s repeated calls to ban all Muslims, noting he has \u{201C}sacrificed nothing\u{201D} for the country.",
-            content: "sacrificed nothing",
-            speaker: Some("Khan"),
-            role: None,
-            mention: None,
-        },
-        // a quote-framing verb inside a reported clause ("said he rarely asks ...") is no cue
-        Case {
-            text: "The longtime senator said he rarely asks surrogates to stump for him, \u{201C}except for people I am very close to.\u{201D}",
-            content: "except for people",
-            speaker: Some("The longtime senator"),
-            role: None,
-            mention: Some("The longtime senator"),
-        },
-        // "state" between a name and a noun is no cue
-        Case {
-            text: "He wrote a commentary for the Ledger, mocking GOP state leaders as \u{201C}obsessed\u{201D} with rules.",
-            content: "obsessed",
-            speaker: None,
-            role: None,
-            mention: Some("He"),
-        },
-        // an apposition after an inverted attribution is the role, and a headline's role subject
-        // is the person who holds it
-        Case {
-            text: "A transit chief says fares must rise\n\nFares will rise by 40 cents, said Frank Oyelaran, the city's transit chief.",
-            content: "fares must rise",
-            speaker: Some("Frank Oyelaran"),
-            role: Some("the city's transit chief"),
-            mention: None,
-        },
-        // the dot of a title or an initial stays inside the name; a participle is no role
-        Case {
-            text: "Retired Army Col. Lawrence Wilkerson brought up the bombing and later said, \u{201C}It is not just one group.\u{201D}",
-            content: "It is not just one group",
-            speaker: Some("Lawrence Wilkerson"),
-            role: Some("Retired Army Col."),
-            mention: None,
-        },
-        Case {
-            text: "Donald J. Trump, speaking in Ohio, said, \u{201C}We will win.\u{201D}",
-            content: "We will win",
-            speaker: Some("Donald J. Trump"),
-            role: None,
-            mention: None,
-        },
-        // a dateline is no subject
-        Case {
-            text: "Washington (AFP) \u{2013} Democrat Hillary Clinton has taken a swipe at Trump, saying that \u{201C}bombastic comments\u{201D} do harm.",
-            content: "bombastic comments",
-            speaker: Some("Hillary Clinton"),
-            role: None,
-            mention: None,
-        },
-        // a day after an inverting verb is no speaker
-        Case {
-            text: "Attorney General Roy Cooper (D), the governor's opponent, called Friday for releasing the videos, saying that transparency \u{201C}brings progress.\u{201D}",
-            content: "brings progress",
-            speaker: Some("Roy Cooper"),
-            role: None,
-            mention: None,
-        },
-        // a participle phrase opening the sentence belongs to the subject after it
-        Case {
-            text: "Holding signs calling Christie \u{201C}New Jersey\u{2019}s Biggest Loser,\u{201D} the protesters chanted outside.",
-            content: "Biggest Loser",
-            speaker: Some("the protesters"),
-            role: None,
-            mention: None,
-        },
-    ];
+/// One statement of a speaker-pattern test: the text, a piece of the statement's content, and what
+/// its speaker (name, role) and mention should be where given. The patterns come from issue 19.
+struct Case {
+    text: &'static str,
+    content: &'static str,
+    speaker: Option<&'static str>,
+    role: Option<&'static str>,
+    mention: Option<&'static str>,
+}
+
+/// Checks each case: the invariants hold and the statement holding `content` has the speaker,
+/// role and mention given.
+fn check_cases(cases: &[Case]) {
     for case in cases {
         check_invariants(case.text);
         let qs = extract(case.text);
@@ -359,6 +215,53 @@ fn speaker_patterns_of_real_styles() {
             );
         }
     }
+}
+
+/// Job titles, appositions and abbreviated titles around a name give the role.
+#[test]
+fn roles_before_and_after_names() {
+    check_cases(&[
+        // a job title before a name is the role
+        Case {
+            text: "\u{201C}This hits the people who can least afford it,\u{201D} Councilmember Ravi Anand said.",
+            content: "This hits the people",
+            speaker: Some("Ravi Anand"),
+            role: Some("Councilmember"),
+            mention: None,
+        },
+        // a role in apposition before the name
+        Case {
+            text: "The union's president, Dolores Vance, rejected the plan, saying it would push riders away.",
+            content: "it would push riders away",
+            speaker: Some("Dolores Vance"),
+            role: Some("The union's president"),
+            mention: Some("Dolores Vance"),
+        },
+        // an apposition after an inverted attribution is the role, and a headline's role subject
+        // is the person who holds it
+        Case {
+            text: "A transit chief says fares must rise\n\nFares will rise by 40 cents, said Frank Oyelaran, the city's transit chief.",
+            content: "fares must rise",
+            speaker: Some("Frank Oyelaran"),
+            role: Some("the city's transit chief"),
+            mention: None,
+        },
+        // the dot of a title or an initial stays inside the name; a participle is no role
+        Case {
+            text: "Retired Army Col. Lawrence Wilkerson brought up the bombing and later said, \u{201C}It is not just one group.\u{201D}",
+            content: "It is not just one group",
+            speaker: Some("Lawrence Wilkerson"),
+            role: Some("Retired Army Col."),
+            mention: None,
+        },
+        Case {
+            text: "Donald J. Trump, speaking in Ohio, said, \u{201C}We will win.\u{201D}",
+            content: "We will win",
+            speaker: Some("Donald J. Trump"),
+            role: None,
+            mention: None,
+        },
+    ]);
     // a participle after a name is no role
     let t = "Donald J. Trump, speaking in Ohio, said, \u{201C}We will win.\u{201D}";
     let roles: Vec<Option<String>> = extract(t)
@@ -366,7 +269,129 @@ fn speaker_patterns_of_real_styles() {
         .map(|q| q.speaker.and_then(|s| s.role))
         .collect();
     assert_eq!(roles, vec![None], "{t:?}");
-    // openers and adjectives are never speakers
+}
+
+/// A participle, an introductory phrase or a dateline before the subject: the clause's subject speaks.
+#[test]
+fn participles_and_openers_find_the_subject() {
+    check_cases(&[
+        // an introductory phrase before the subject of a participle
+        Case {
+            text: "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \u{201C}a total stiff.\u{201D}",
+            content: "a total stiff",
+            speaker: Some("Trump"),
+            role: None,
+            mention: None,
+        },
+        // a thing before a participle is its object: the clause's subject speaks
+        Case {
+            text: "American Bridge President Jessica Mackler issued a statement saying his comment \u{201C}has no place in American democracy.\u{201D}",
+            content: "has no place",
+            speaker: Some("Jessica Mackler"),
+            role: None,
+            mention: None,
+        },
+        // a cue word used as a noun is no cue; the clause's subject speaks
+        Case {
+            text: "During Tuesday night's debate, Cruz made an unprompted call for an end to sugar subsidies, calling them \u{201C}corporate welfare.\u{201D}",
+            content: "corporate welfare",
+            speaker: Some("Cruz"),
+            role: None,
+            mention: None,
+        },
+        // a cue word after a possessive and an adjective is a noun; the participle's subject speaks
+        Case {
+            text: "Khan, who is Muslim, also decried Trump\u{2019}s repeated calls to ban all Muslims, noting he has \u{201C}sacrificed nothing\u{201D} for the country.",
+            content: "sacrificed nothing",
+            speaker: Some("Khan"),
+            role: None,
+            mention: None,
+        },
+        // a dateline is no subject
+        Case {
+            text: "Washington (AFP) \u{2013} Democrat Hillary Clinton has taken a swipe at Trump, saying that \u{201C}bombastic comments\u{201D} do harm.",
+            content: "bombastic comments",
+            speaker: Some("Hillary Clinton"),
+            role: None,
+            mention: None,
+        },
+        // a day after an inverting verb is no speaker
+        Case {
+            text: "Attorney General Roy Cooper (D), the governor's opponent, called Friday for releasing the videos, saying that transparency \u{201C}brings progress.\u{201D}",
+            content: "brings progress",
+            speaker: Some("Roy Cooper"),
+            role: None,
+            mention: None,
+        },
+        // a participle phrase opening the sentence belongs to the subject after it
+        Case {
+            text: "Holding signs calling Christie \u{201C}New Jersey\u{2019}s Biggest Loser,\u{201D} the protesters chanted outside.",
+            content: "Biggest Loser",
+            speaker: Some("the protesters"),
+            role: None,
+            mention: None,
+        },
+    ]);
+}
+
+/// Relative pronouns, pronouns resolved to people named before, and colons that end or introduce a statement.
+#[test]
+fn pronouns_relatives_and_colons() {
+    check_cases(&[
+        // "X, who ...": the mention runs to the relative pronoun
+        Case {
+            text: "Contrast that with Sanders, who says it is \u{201C}disastrous for workers.\u{201D}",
+            content: "disastrous for workers",
+            speaker: Some("Sanders"),
+            role: None,
+            mention: Some("Sanders, who"),
+        },
+        // a colon ends the words before the quote
+        Case {
+            text: "Murphy lamented the tasks his job entails, especially fundraising: \u{201C}There is just a ton of paperwork with this job,\u{201D} he said.",
+            content: "There is just a ton of paperwork with this job",
+            speaker: None,
+            role: None,
+            mention: Some("he"),
+        },
+        // a named person is there for a later pronoun
+        Case {
+            text: "Donald Trump seemed to suggest he had silenced his former wife. \u{201C}She signed a confidentiality agreement,\u{201D} he told the New York Times.",
+            content: "She signed",
+            speaker: Some("Donald Trump"),
+            role: None,
+            mention: Some("he"),
+        },
+        // a sentence ending in a colon introduces the next paragraph's quote
+        Case {
+            text: "When Wallace died in 1998, President Clinton released the following statement:\n\n\u{201C}Hillary and I offer our condolences to the family.\u{201D}",
+            content: "Hillary and I offer",
+            speaker: Some("Clinton"),
+            role: Some("President"),
+            mention: None,
+        },
+        // a quote-framing verb inside a reported clause ("said he rarely asks ...") is no cue
+        Case {
+            text: "The longtime senator said he rarely asks surrogates to stump for him, \u{201C}except for people I am very close to.\u{201D}",
+            content: "except for people",
+            speaker: Some("The longtime senator"),
+            role: None,
+            mention: Some("The longtime senator"),
+        },
+        // "state" between a name and a noun is no cue
+        Case {
+            text: "He wrote a commentary for the Ledger, mocking GOP state leaders as \u{201C}obsessed\u{201D} with rules.",
+            content: "obsessed",
+            speaker: None,
+            role: None,
+            mention: Some("He"),
+        },
+    ]);
+}
+
+/// Openers, adjectives and months are never speakers.
+#[test]
+fn openers_and_adjectives_are_never_speakers() {
     for text in [
         "In declaring the statements \u{201C}not Christian,\u{201D} the pope again spoke out.",
         "Wasserman Schultz said in her opening remarks that the platform should back \u{201C}stalwart allies.\u{201D}",
