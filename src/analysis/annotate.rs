@@ -5,7 +5,7 @@
 //! stored together.
 
 use super::entities::{self, Entity};
-use super::halves::join_halves;
+use super::quotes::join_halves;
 use super::quotes::{self, Quote};
 use super::sentences::{self, Sentence, SentenceSpan};
 use crate::model::{Article, PageType};

@@ -3,7 +3,7 @@
 
 pub mod annotate;
 pub mod entities;
-pub mod halves;
+
 pub mod ner;
 pub mod quotes;
 pub mod sentences;

@@ -27,9 +27,6 @@ pub(super) struct Lexicon {
     pub(super) det: HashSet<&'static str>,
     /// prepositions, conjunctions and time words that end a phrase read forwards
     pub(super) stop_fwd: HashSet<&'static str>,
-    /// abbreviations whose dot ends no sentence ("Mr.", "Gov.", "U.S."); the extractor's own
-    /// list, separate from the one of `crate::analysis::sentences`
-    pub(super) abbr: HashSet<&'static str>,
     /// words before a quoted title ("podcast", "titled")
     pub(super) title_before: HashSet<&'static str>,
     /// words after a quoted title ("show", "bill")
@@ -65,7 +62,6 @@ pub(super) fn lexicon() -> &'static Lexicon {
         org: set(ORG),
         det: set(DET),
         stop_fwd: set(STOP_FWD),
-        abbr: set(ABBR),
         title_before: set(TITLE_BEFORE),
         title_after: set(TITLE_AFTER),
         discourse: set(DISCOURSE),
@@ -155,10 +151,6 @@ const DET: &str = "the a an another one two three four some many several most hi
 const STOP_FWD: &str = "in on at to during after before while when who which that for from with about by last this \
             yesterday today tonight monday tuesday wednesday thursday friday saturday sunday as and but or because \
             if although though where than into over under, via recently earlier later";
-
-const ABBR: &str = "mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc corp co ltd vs etc no jan feb mar apr jun jul \
-            aug sep sept oct nov dec prof pres rev ft mt capt cmdr adm atty supt dept univ est approx fig u.s a.m p.m \
-            d.c u.n u.k e.g i.e ph.d";
 
 const TITLE_BEFORE: &str = "podcast titled entitled so-called hashtag episode column headline slogan book film movie \
             album song documentary novel essay";

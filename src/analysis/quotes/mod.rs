@@ -63,6 +63,7 @@ pub struct Quote {
 mod assembly;
 mod attribution;
 mod coreference;
+mod halves;
 mod lexicon;
 mod phrases;
 mod quoted;
@@ -78,6 +79,7 @@ mod units;
 use assembly::*;
 use attribution::*;
 use coreference::*;
+pub use halves::join_halves;
 pub use lexicon::introduces_new_statement;
 use lexicon::*;
 use phrases::*;

@@ -123,7 +123,7 @@ fn capitalised_run_start(c: &Doc, u: &[Unit], j: usize, lo: usize) -> usize {
         {
             let pl = pw.to_lowercase();
             if (pw.chars().count() == 1 && c.is_capitalised(u[k - 2]))
-                || l.abbr.contains(pl.as_str())
+                || crate::lang::ABBREVIATIONS.contains(pl.as_str())
             {
                 k -= 2;
                 continue;
@@ -452,7 +452,8 @@ fn forward_extent(c: &Doc, u: &[Unit], j: usize, hi: usize) -> (usize, Option<(u
             if c.is_punct(uk, ".")
                 && k > j
                 && c.word(u[k - 1]).is_some_and(|p| {
-                    p.chars().count() == 1 || l.abbr.contains(p.to_lowercase().as_str())
+                    p.chars().count() == 1
+                        || crate::lang::ABBREVIATIONS.contains(p.to_lowercase().as_str())
                 })
                 && k + 1 < hi
                 && c.is_capitalised(u[k + 1])

@@ -48,7 +48,7 @@ pub(super) fn subject_at_start(c: &Doc, u: &[Unit], lim: usize) -> Option<NounPh
                 && c.is_punct(u[e], ".")
                 && c.word(u[e - 1]).is_some_and(|p| {
                     (p.chars().count() == 1 && c.is_capitalised(u[e - 1]))
-                        || l.abbr.contains(p.to_lowercase().as_str())
+                        || crate::lang::ABBREVIATIONS.contains(p.to_lowercase().as_str())
                 })
                 && e + 1 < lim
                 && c.is_capitalised(u[e + 1]);

@@ -135,7 +135,7 @@ fn token_ends_sentence(c: &Doc, units: &[Unit], i: usize, t: usize) -> bool {
         && i > 0
         && c.word(units[i - 1]).is_some_and(|w| {
             (w.chars().count() == 1 && w.chars().all(|ch| ch.is_uppercase()))
-                || l.abbr.contains(w.to_lowercase().as_str())
+                || crate::lang::ABBREVIATIONS.contains(w.to_lowercase().as_str())
         })
         && next.is_some_and(|n| c.is_capitalised(n));
     // "U.S." ends a sentence unless a title follows ("U.S. Rep.")

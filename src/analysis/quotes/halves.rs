@@ -1,7 +1,7 @@
 //! Quotes split in two by their attribution ("first half," she said, "second half"), joined
 //! again: the extractor returns each half, or only the first, and a reader wants one quote.
 
-use super::quotes::{Quote, QuoteKind, introduces_new_statement};
+use super::{Quote, QuoteKind, introduces_new_statement};
 
 /// Joins the halves of a split quote ("first half," she said, "second half") that the extractor
 /// returned as two quotes: consecutive direct quotes of the same speaker, the first ending with a
