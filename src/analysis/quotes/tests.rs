@@ -152,18 +152,26 @@ fn never_panics_on_odd_input() {
 }
 
 #[test]
-fn polnear_texts_if_present() {
-    // measurement data lives outside the project; skip when absent
-    for p in [
-        "/work/shared/eval/polnear/dev.jsonl",
-        "/work/shared/eval/polnear/train.jsonl",
-    ] {
-        let Ok(data) = std::fs::read_to_string(p) else {
+fn polnear_texts_keep_the_invariants() {
+    // The gold data lives beside the project (../shared), never in it: without it the test says
+    // so and passes, unless NEWSDESK_REQUIRE_SHARED=1 (CI), where a missing file fails it.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear");
+    for name in ["dev.jsonl", "train.jsonl"] {
+        let p = dir.join(name);
+        let Ok(data) = std::fs::read_to_string(&p) else {
+            assert!(
+                std::env::var("NEWSDESK_REQUIRE_SHARED").as_deref() != Ok("1"),
+                "{} is missing and NEWSDESK_REQUIRE_SHARED=1",
+                p.display()
+            );
+            eprintln!("SKIPPED: {} not found", p.display());
             continue;
         };
         for line in data.lines() {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            check_invariants(v["text"].as_str().unwrap_or(""));
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let text = v["text"].as_str();
+            assert!(text.is_some(), "a PolNeAR record without text in {name}");
+            check_invariants(text.unwrap_or(""));
         }
     }
 }
