@@ -93,6 +93,30 @@ impl<T: TokenStream> TokenStream for StemStream<T> {
     }
 }
 
+/// A light stem for comparing sentences across outlets (the views' shared points): lower case,
+/// common inflections off ("lagging" and "lag", "models" and "model"). Kept apart from [`light`]:
+/// with [`light_word`] in its place the sample's dredging story lost a shared point (measured
+/// 2026-12-05 with eval/dump_tools.py).
+pub fn inflections_off(w: &str) -> String {
+    let w = w.to_lowercase();
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    for suf in ["ing", "ed", "es", "s", "ly"] {
+        if w.len() > suf.len() + 3
+            && let Some(s) = w.strip_suffix(suf)
+        {
+            return s.to_string();
+        }
+    }
+    w.to_string()
+}
+
+/// [`light`] for a word as written: lower case, a possessive "'s" dropped first.
+pub fn light_word(w: &str) -> String {
+    let lower = crate::text::fold_marks(w).to_lowercase();
+    let bare = lower.trim_end_matches("'s").trim_end_matches('\'');
+    light(bare).into_owned()
+}
+
 /// Light suffix stripping for lower-cased English words (plurals, -ing, -ed), so that "tapering"
 /// meets "taper" and "parties" meets "party".
 pub fn light(w: &str) -> std::borrow::Cow<'_, str> {

@@ -66,20 +66,6 @@ pub struct StoryPoints {
     idf: Vec<f32>,
 }
 
-/// A light stem: lower case, common inflections off ("lagging" and "lag", "models" and "model").
-fn stem(w: &str) -> String {
-    let w = w.to_lowercase();
-    let w = w.trim_end_matches("'s").trim_end_matches("’s");
-    for suf in ["ing", "ed", "es", "s", "ly"] {
-        if w.len() > suf.len() + 3
-            && let Some(s) = w.strip_suffix(suf)
-        {
-            return s.to_string();
-        }
-    }
-    w.to_string()
-}
-
 /// Names and figures of a sentence: capitalised words after its first word, and numbers.
 fn name_words(s: &str) -> Vec<String> {
     let folded = text::fold_marks(s);
@@ -89,7 +75,7 @@ fn name_words(s: &str) -> Vec<String> {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 2
                 || w.chars().any(|c| c.is_ascii_digit())
         })
-        .map(stem)
+        .map(crate::lang::stem::inflections_off)
         .collect()
 }
 
@@ -97,7 +83,7 @@ fn point_words(s: &str) -> Vec<String> {
     let folded = text::fold_marks(s);
     let mut v: Vec<String> = text::words(&folded)
         .filter(|w| w.chars().count() > 2 && !is_stopword(&w.to_lowercase()))
-        .map(stem)
+        .map(crate::lang::stem::inflections_off)
         .collect();
     v.sort();
     v.dedup();
@@ -459,6 +445,7 @@ fn chain(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::stem::inflections_off as stem;
     use crate::views::testing::article;
 
     #[test]

@@ -228,20 +228,9 @@ pub(super) fn introduced(s: &str, at: usize) -> bool {
         || possessive
 }
 
-/// A crude stem for matching nouns across forms: lower-case, possessive and plural endings gone.
+/// The stem for matching nouns across forms (see [`crate::lang::stem::light_word`]).
 pub fn stem(w: &str) -> String {
-    let w = text::fold_marks(w).to_lowercase();
-    let w = w.trim_end_matches("'s").trim_end_matches('\'');
-    let w = w
-        .strip_suffix("ies")
-        .map(|s| format!("{s}y"))
-        .unwrap_or_else(|| w.to_string());
-
-    if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w
-    }
+    crate::lang::stem::light_word(w)
 }
 
 /// Two stems name the same thing: equal, or one a short extension of the other ("council",
