@@ -25,14 +25,14 @@ pub fn prediction_lines(docs: &[Value], results: Vec<Vec<Quote>>) -> (Vec<Value>
             };
             let mut v = json!({
                 "text": q.text,
-                "start": first.0,
-                "end": last.1,
-                "spans": q.pieces.iter().map(|p| [p.0, p.1]).collect::<Vec<_>>(),
+                "start": first.start,
+                "end": last.end,
+                "spans": q.pieces.iter().map(|p| [p.start, p.end]).collect::<Vec<_>>(),
                 "speaker": q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             });
-            if let Some((cs, ce)) = q.cue {
-                v["cue_start"] = cs.into();
-                v["cue_end"] = ce.into();
+            if let Some(cue) = q.cue {
+                v["cue_start"] = cue.start.into();
+                v["cue_end"] = cue.end.into();
             }
             if let Some(m) = &q.mention {
                 v["speaker_start"] = m.start.into();

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let chars: Vec<char> = text.chars().collect();
-    let at = |(s, e): (usize, usize)| -> String {
+    let at = |newsdesk::model::Span { start: s, end: e }| -> String {
         assert!(s <= e && e <= chars.len(), "span {s}..{e} outside the text");
         chars[s..e].iter().collect()
     };
@@ -16,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
         let pieces: Vec<String> = q.pieces.iter().map(|&p| at(p)).collect();
         assert_eq!(pieces.join(" "), q.text, "quote not verbatim at its spans");
         if let Some(m) = &q.mention {
-            assert_eq!(at((m.start, m.end)), m.name, "mention not at its span");
+            let span = newsdesk::model::Span::new(m.start, m.end);
+            assert_eq!(at(span), m.name, "mention not at its span");
         }
         if let Some(c) = q.cue {
             at(c);

@@ -113,7 +113,7 @@ mod tests {
             speaker.is_some_and(|n| n.ends_with("Vantongeren")),
             "{speaker:?}"
         );
-        let (s, e) = q.pieces[0];
+        let crate::model::Span { start: s, end: e } = q.pieces[0];
         assert_eq!(crate::text::slice_chars(BODY, s, e), q.text);
     }
 

@@ -183,7 +183,7 @@ fn collect(articles: &[Article], notes: &[Annotations]) -> QuoteBook {
             let pieces: Vec<Span> = q
                 .pieces
                 .iter()
-                .map(|&(s, e)| {
+                .map(|&Span { start: s, end: e }| {
                     let mut e = e.min(chars.len());
                     while e > s && (chars[e - 1] == ',' || chars[e - 1].is_whitespace()) {
                         e -= 1;
@@ -202,7 +202,7 @@ fn collect(articles: &[Article], notes: &[Annotations]) -> QuoteBook {
                 pieces,
                 mention,
                 mention_text,
-                cue: q.cue.map(|(s, e)| Span::new(s, e)),
+                cue: q.cue,
                 confidence: q.confidence,
             };
             let k = key(q.kind, &qtext);

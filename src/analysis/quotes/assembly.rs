@@ -192,11 +192,14 @@ pub(super) fn finish(text: &str, mut outs: Vec<Draft>) -> Vec<Quote> {
         });
         res.push(Quote {
             kind: o.kind,
-            pieces: pieces.iter().map(|&(s, e)| (cp(s), cp(e))).collect(),
+            pieces: pieces
+                .iter()
+                .map(|&(s, e)| Span::new(cp(s), cp(e)))
+                .collect(),
             text: txt,
             speaker: o.speaker.clone(),
             mention,
-            cue: o.cue.map(|(s, e)| (cp(s), cp(e))),
+            cue: o.cue.map(|(s, e)| Span::new(cp(s), cp(e))),
             confidence: o.confidence,
         });
     }
@@ -234,8 +237,8 @@ mod tests {
         let qs = finish(text, drafts);
         assert_eq!(qs.len(), 1);
         assert_eq!(qs[0].text, "caf\u{E9} noir");
-        assert_eq!(qs[0].pieces, vec![(7, 16)]);
-        assert_eq!(qs[0].cue, Some((19, 25)));
+        assert_eq!(qs[0].pieces, vec![Span::new(7, 16)]);
+        assert_eq!(qs[0].cue, Some(Span::new(19, 25)));
     }
 
     #[test]

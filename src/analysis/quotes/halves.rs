@@ -2,13 +2,14 @@
 //! again: the extractor returns each half, or only the first, and a reader wants one quote.
 
 use super::{Quote, QuoteKind, introduces_new_statement};
+use crate::model::Span;
 
 /// Joins the halves of a split quote ("first half," she said, "second half") that the extractor
 /// returned as two quotes: consecutive direct quotes of the same speaker, the first ending with a
 /// comma, with only an attribution between them (no sentence end, at most 25 words). `chars` is
 /// the article body as characters (quote spans count code points).
 pub fn join_halves(chars: &[char], mut qs: Vec<Quote>) -> Vec<Quote> {
-    qs.sort_by_key(|q| q.pieces.first().map_or(0, |p| p.0));
+    qs.sort_by_key(|q| q.pieces.first().map_or(0, |p| p.start));
     let mut out: Vec<Quote> = Vec::with_capacity(qs.len());
     for q in qs {
         if let Some(prev) = out.last_mut()
@@ -17,7 +18,10 @@ pub fn join_halves(chars: &[char], mut qs: Vec<Quote>) -> Vec<Quote> {
             && (q.speaker.is_none()
                 || q.speaker.as_ref().map(|s| &s.name) == prev.speaker.as_ref().map(|s| &s.name))
             && prev.speaker.is_some()
-            && let (Some(&(_, pe)), Some(&(qs_, _))) = (prev.pieces.last(), q.pieces.first())
+            && let (Some(pe), Some(qs_)) = (
+                prev.pieces.last().map(|p| p.end),
+                q.pieces.first().map(|p| p.start),
+            )
             && pe <= qs_
             && qs_ <= chars.len()
         {
@@ -42,13 +46,13 @@ pub fn join_halves(chars: &[char], mut qs: Vec<Quote>) -> Vec<Quote> {
     // A second half the extractor did not return: `..., mayor of X, “and I am not ...”`.
     let starts: Vec<usize> = out
         .iter()
-        .filter_map(|q| q.pieces.first().map(|p| p.0))
+        .filter_map(|q| q.pieces.first().map(|p| p.start))
         .collect();
     for q in out
         .iter_mut()
         .filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_some())
     {
-        let Some(&(_, pe)) = q.pieces.last() else {
+        let Some(pe) = q.pieces.last().map(|p| p.end) else {
             continue;
         };
         if pe > chars.len()
@@ -106,7 +110,7 @@ pub fn join_halves(chars: &[char], mut qs: Vec<Quote>) -> Vec<Quote> {
                 >= 3
         {
             let piece: String = chars[open + 1..e].iter().collect();
-            q.pieces.push((open + 1, e));
+            q.pieces.push(Span::new(open + 1, e));
             q.text = format!("{} {}", q.text, piece);
         }
     }

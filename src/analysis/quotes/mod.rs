@@ -8,6 +8,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::model::Span;
+
 /// What kind of statement a quote is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
@@ -49,14 +51,15 @@ pub struct Speaker {
 pub struct Quote {
     pub kind: QuoteKind,
     /// code-point spans of the quoted content without the quote marks, one per piece
-    pub pieces: Vec<(usize, usize)>,
+    pub pieces: Vec<Span>,
     /// the pieces' texts joined with a single space
     pub text: String,
     /// None when unknown
     pub speaker: Option<Speaker>,
     /// the speaker mention nearest the quote (the cue's subject)
     pub mention: Option<Mention>,
-    pub cue: Option<(usize, usize)>,
+    /// the attribution verb ("said", "warned"), when found
+    pub cue: Option<Span>,
     pub confidence: f32,
 }
 

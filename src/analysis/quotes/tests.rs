@@ -12,7 +12,7 @@ fn check_invariants(text: &str) {
         let joined = q
             .pieces
             .iter()
-            .map(|&(s, e)| slice(text, s, e))
+            .map(|p| slice(text, p.start, p.end))
             .collect::<Vec<_>>()
             .join(" ");
         assert_eq!(joined, q.text);
