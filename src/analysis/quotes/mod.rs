@@ -5,7 +5,7 @@
 //! reported clause, e.g. `He said the plan was "a disaster" for voters`) the piece covers the whole
 //! reported clause, quote marks included where they fall inside it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::Span;
