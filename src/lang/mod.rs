@@ -12,6 +12,7 @@ use rustc_hash::FxHashSet;
 pub struct WordList {
     text: &'static str,
     set: OnceLock<FxHashSet<&'static str>>,
+    list: OnceLock<Vec<&'static str>>,
 }
 
 impl WordList {
@@ -20,6 +21,7 @@ impl WordList {
         WordList {
             text,
             set: OnceLock::new(),
+            list: OnceLock::new(),
         }
     }
 
@@ -29,6 +31,16 @@ impl WordList {
         text.lines()
             .map(|l| l.split('#').next().unwrap_or("").trim())
             .filter(|l| !l.is_empty())
+    }
+
+    /// The entries in file order, as a slice (read once, kept).
+    pub fn as_slice(&self) -> &[&'static str] {
+        self.list.get_or_init(|| self.entries().collect())
+    }
+
+    /// [`WordList::as_slice`]'s iterator.
+    pub fn iter(&self) -> std::slice::Iter<'_, &'static str> {
+        self.as_slice().iter()
     }
 
     /// Whether `w` (already lower case) is in the list.

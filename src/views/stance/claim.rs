@@ -11,7 +11,7 @@ pub(super) fn split_headline(h: &str) -> Option<(String, String)> {
     };
     // "X says (that) Y": a short subject before the verb.
     for (i, w) in words.iter().enumerate().take(9).skip(1) {
-        if REPORTING.contains(&clean(w).as_str()) && !w.ends_with(',') {
+        if REPORTING.contains(clean(w).as_str()) && !w.ends_with(',') {
             let mut rest = &words[i + 1..];
             if rest.first().is_some_and(|w| clean(w) == "that") {
                 rest = &rest[1..];
@@ -27,7 +27,7 @@ pub(super) fn split_headline(h: &str) -> Option<(String, String)> {
         if (2..=5).contains(&xw.len())
             && xw
                 .last()
-                .is_some_and(|w| REPORTING.contains(&clean(w).as_str()))
+                .is_some_and(|w| REPORTING.contains(clean(w).as_str()))
             && y.split_whitespace().count() >= 3
         {
             return Some((xw[..xw.len() - 1].join(" "), y.to_string()));

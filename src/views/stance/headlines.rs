@@ -60,10 +60,10 @@ fn clause_stance(clause: &str, claim: &Claim) -> Option<(String, Side)> {
     let cw: Vec<&str> = clause.split_whitespace().collect();
     let vi = (1..cw.len()).find(|&i| {
         let w = clean(cw[i]);
-        HEADLINE_SUPPORT.contains(&w.as_str())
-            || HEADLINE_DISPUTE.contains(&w.as_str())
-            || HEADLINE_OTHER.contains(&w.as_str())
-            || REPORTING.contains(&w.as_str())
+        HEADLINE_SUPPORT.contains(w.as_str())
+            || HEADLINE_DISPUTE.contains(w.as_str())
+            || HEADLINE_OTHER.contains(w.as_str())
+            || REPORTING.contains(w.as_str())
             || (w == "line" || w == "push")
                 && cw
                     .get(i + 1)
@@ -76,17 +76,17 @@ fn clause_stance(clause: &str, claim: &Claim) -> Option<(String, Side)> {
     let side = if rw
         .iter()
         .take(2)
-        .any(|w| HEADLINE_OTHER.contains(&w.as_str()))
+        .any(|w| HEADLINE_OTHER.contains(w.as_str()))
     {
         Some(Side::Other)
-    } else if HEADLINE_SUPPORT.contains(&verb.as_str()) {
+    } else if HEADLINE_SUPPORT.contains(verb.as_str()) {
         Some(Side::Supports)
-    } else if HEADLINE_DISPUTE.contains(&verb.as_str())
+    } else if HEADLINE_DISPUTE.contains(verb.as_str())
         || rest.contains("line up against")
         || rest.contains("push back")
     {
         Some(Side::Disputes)
-    } else if REPORTING.contains(&verb.as_str()) && !claim.assertion {
+    } else if REPORTING.contains(verb.as_str()) && !claim.assertion {
         let p = polarity(rest.get(verb.len()..).unwrap_or(""));
         (p != 0).then(|| {
             if p * claim.polarity > 0 {

@@ -68,7 +68,7 @@ fn actor_votes(sc: &Scene, ev: &mut Evidence, actor: &str) {
         ARBITERS.iter().any(|a| !find_words(&r, a).is_empty())
             || np_heads(actor)
                 .iter()
-                .any(|h| ARBITERS.contains(&h.as_str()))
+                .any(|h| ARBITERS.contains(h.as_str()))
     };
     for p in sc.matches_np(actor) {
         let (side, why) = if arbiter(p) {

@@ -49,11 +49,11 @@ impl Found {
                 .collect()
         };
         Found {
-            rel_opp: found(REL_OPPOSITE, &MARKERS[0]),
-            rel_same: found(REL_SAME, &MARKERS[1]),
-            abs_sup: found(ABS_SUPPORT, &MARKERS[2]),
-            abs_dis: found(ABS_DISPUTE, &MARKERS[3]),
-            abs_oth: found(ABS_OTHER, &MARKERS[4]),
+            rel_opp: found(REL_OPPOSITE.as_slice(), &MARKERS[0]),
+            rel_same: found(REL_SAME.as_slice(), &MARKERS[1]),
+            abs_sup: found(ABS_SUPPORT.as_slice(), &MARKERS[2]),
+            abs_dis: found(ABS_DISPUTE.as_slice(), &MARKERS[3]),
+            abs_oth: found(ABS_OTHER.as_slice(), &MARKERS[4]),
         }
     }
 
@@ -117,7 +117,7 @@ fn article_markers(sc: &Scene, ev: &mut Evidence, forms: &SpeakerForms, o: u32, 
         };
         // A frame ends at the next paragraph after its scope, or at a turn ("Meanwhile, ...").
         if frame.as_ref().is_some_and(|f| {
-            k > f.from && FRAME_BREAKS.contains(&at.first_word) || s.paragraph > f.para
+            k > f.from && FRAME_BREAKS.contains(at.first_word) || s.paragraph > f.para
         }) {
             frame = None;
         }
@@ -154,7 +154,7 @@ fn sentence_markers(sc: &Scene, ev: &mut Evidence, at: &At, ss: &[Sentence]) -> 
     let found = Found::in_sentence(at.lower);
     let group_word = GROUP_DISPUTE
         .iter()
-        .chain(GROUP_SUPPORT)
+        .chain(GROUP_SUPPORT.iter())
         .any(|g| at.first_word == *g);
     if !found.any() && !group_word {
         return None;
@@ -315,9 +315,9 @@ fn group_frame(
 fn group_side(found: &Found, first_word: &str) -> Option<(Side, f32, &'static str)> {
     if !found.abs_oth.is_empty() {
         Some((Side::Other, GROUP_NUANCED, "a more nuanced view"))
-    } else if GROUP_DISPUTE.contains(&first_word) {
+    } else if GROUP_DISPUTE.contains(first_word) {
         Some((Side::Disputes, GROUP_WORD, "critics"))
-    } else if GROUP_SUPPORT.contains(&first_word) {
+    } else if GROUP_SUPPORT.contains(first_word) {
         Some((Side::Supports, GROUP_WORD, "supporters"))
     } else {
         None

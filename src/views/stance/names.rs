@@ -62,8 +62,8 @@ pub fn is_vague(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
     let lf = first.to_lowercase();
     first.chars().next().is_some_and(|c| c.is_lowercase())
-        || DETERMINERS.contains(&lf.as_str())
-        || (!name.contains(' ') && NOT_NAMES.contains(&lf.as_str()))
+        || DETERMINERS.contains(lf.as_str())
+        || (!name.contains(' ') && NOT_NAMES.contains(lf.as_str()))
 }
 
 /// Lower-case forms a speaker goes by in sentences: full name, surname (for people), aliases, and
@@ -114,6 +114,6 @@ pub fn role_nouns(role: &str) -> Vec<String> {
             }
         }
     }
-    out.retain(|w| w.len() >= 4 && !DETERMINERS.contains(&w.as_str()));
+    out.retain(|w| w.len() >= 4 && !DETERMINERS.contains(w.as_str()));
     out
 }

@@ -12,7 +12,7 @@ pub(super) fn tokens(s: &str) -> Vec<String> {
 pub(super) fn negated(toks: &[String], i: usize) -> bool {
     toks[i.saturating_sub(3)..i]
         .iter()
-        .any(|w| NEGATORS.contains(&w.as_str()) || w.ends_with("n't"))
+        .any(|w| NEGATORS.contains(w.as_str()) || w.ends_with("n't"))
 }
 
 /// Evaluative polarity: positive minus negative words and phrases, a negation in the three words
@@ -51,9 +51,9 @@ pub fn polarity(s: &str) -> i32 {
             }
         }
         let w = toks[i].as_str();
-        let v = if POSITIVE.contains(&w) {
+        let v = if POSITIVE.contains(w) {
             1
-        } else if NEGATIVE.contains(&w) {
+        } else if NEGATIVE.contains(w) {
             -1
         } else {
             0
@@ -89,8 +89,8 @@ pub(super) fn ambivalent(s: &str) -> bool {
 
 pub(super) fn has_both(s: &str) -> bool {
     let toks = tokens(s);
-    let pos = toks.iter().any(|w| POSITIVE.contains(&w.as_str()));
-    let neg = toks.iter().any(|w| NEGATIVE.contains(&w.as_str()));
+    let pos = toks.iter().any(|w| POSITIVE.contains(w.as_str()));
+    let neg = toks.iter().any(|w| NEGATIVE.contains(w.as_str()));
     pos && neg
 }
 
@@ -264,7 +264,7 @@ pub fn leading_np(s: &str) -> String {
         // "approves the plan", "approves 310 million": a present-tense verb before its object.
         let next = raws.get(i + 1).map(|n| n.to_lowercase());
         let object_next = next.as_deref().is_none_or(|n| {
-            DETERMINERS.contains(&n)
+            DETERMINERS.contains(n)
                 || STOP.contains(&n)
                 || n.chars().next().is_some_and(|c| c.is_ascii_digit())
         });
@@ -292,7 +292,7 @@ pub(super) fn np_heads(np: &str) -> Vec<String> {
         .filter_map(|part| {
             let ws: Vec<&str> = part
                 .split_whitespace()
-                .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+                .filter(|w| !DETERMINERS.contains(w.to_lowercase().as_str()))
                 .collect();
             ws.last().map(|w| stem(w))
         })
@@ -304,10 +304,10 @@ pub(super) fn np_heads(np: &str) -> Vec<String> {
 /// ABS_DISPUTE, ABS_OTHER.
 pub(super) static MARKERS: LazyLock<[Phrases; 5]> = LazyLock::new(|| {
     [
-        Phrases::new(REL_OPPOSITE),
-        Phrases::new(REL_SAME),
-        Phrases::new(ABS_SUPPORT),
-        Phrases::new(ABS_DISPUTE),
-        Phrases::new(ABS_OTHER),
+        Phrases::new(REL_OPPOSITE.as_slice()),
+        Phrases::new(REL_SAME.as_slice()),
+        Phrases::new(ABS_SUPPORT.as_slice()),
+        Phrases::new(ABS_DISPUTE.as_slice()),
+        Phrases::new(ABS_OTHER.as_slice()),
     ]
 });
