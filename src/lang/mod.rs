@@ -51,12 +51,30 @@ impl WordList {
     }
 }
 
-/// Abbreviations whose dot ends no sentence ("Dr.", "Jan.", "U.S."), lower case, without the
-/// final dot.
-pub static ABBREVIATIONS: WordList = WordList::new(include_str!("words/abbreviations.txt"));
+/// A `static` [`WordList`] read from `src/lang/words/<path>.txt`:
+/// `word_list!(pub(super) NAME, "quotes/role");`
+macro_rules! word_list {
+    ($(#[$doc:meta])* $vis:vis $name:ident, $path:literal) => {
+        $(#[$doc])*
+        $vis static $name: $crate::lang::WordList = $crate::lang::WordList::new(include_str!(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/lang/words/", $path, ".txt")
+        ));
+    };
+}
+pub(crate) use word_list;
 
-/// Words too common to say what an article is about (the clusterer leaves them out).
-pub static STOPWORDS: WordList = WordList::new(include_str!("words/stopwords.txt"));
+word_list!(
+    /// Abbreviations whose dot ends no sentence ("Dr.", "Jan.", "U.S."), lower case, without the
+    /// final dot.
+    pub ABBREVIATIONS,
+    "abbreviations"
+);
+
+word_list!(
+    /// Words too common to say what an article is about (the clusterer leaves them out).
+    pub STOPWORDS,
+    "stopwords"
+);
 
 #[cfg(test)]
 mod tests {

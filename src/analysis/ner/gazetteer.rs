@@ -5,28 +5,17 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use crate::lang::WordList;
+use crate::lang::word_list;
 
-/// A list of `src/lang/words/names/`.
-macro_rules! name_words {
-    ($name:ident, $file:literal) => {
-        static $name: WordList = WordList::new(include_str!(concat!(
-            "../../lang/words/names/",
-            $file,
-            ".txt"
-        )));
-    };
-}
-
-name_words!(GIVEN, "given");
-name_words!(TITLE, "title");
-name_words!(ORG_END, "org_end");
-name_words!(PLACE_END, "place_end");
-name_words!(PLACE_START, "place_start");
-name_words!(PLACE, "place");
-name_words!(NATIONALITY, "nationality");
-name_words!(MONTH_DAY, "month_day");
-name_words!(HONORIFIC, "honorific");
+word_list!(GIVEN, "names/given");
+word_list!(TITLE, "names/title");
+word_list!(ORG_END, "names/org_end");
+word_list!(PLACE_END, "names/place_end");
+word_list!(PLACE_START, "names/place_start");
+word_list!(PLACE, "names/place");
+word_list!(NATIONALITY, "names/nationality");
+word_list!(MONTH_DAY, "names/month_day");
+word_list!(HONORIFIC, "names/honorific");
 
 /// A class of words, as a feature name.
 pub type Class = &'static str;

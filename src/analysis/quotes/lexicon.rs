@@ -2,38 +2,27 @@
 //! names, and the cue words that introduce a new statement.
 
 use super::*;
-use crate::lang::WordList;
+use crate::lang::{WordList, word_list};
 
-/// A list of `src/lang/words/quotes/`.
-macro_rules! quote_words {
-    ($name:ident, $file:literal) => {
-        static $name: WordList = WordList::new(include_str!(concat!(
-            "../../lang/words/quotes/",
-            $file,
-            ".txt"
-        )));
-    };
-}
-
-quote_words!(CUE_BARE, "cue_bare");
-quote_words!(CUE_THAT, "cue_that");
-quote_words!(CUE_QUOTE, "cue_quote");
-quote_words!(CUE_PARTICIPLE, "cue_participle");
-quote_words!(AUX, "aux");
-quote_words!(ROLE, "role");
-quote_words!(ORG, "org");
-quote_words!(DET, "det");
-quote_words!(STOP_FWD, "stop_fwd");
-quote_words!(TITLE_BEFORE, "title_before");
-quote_words!(TITLE_AFTER, "title_after");
-quote_words!(DISCOURSE, "discourse");
-quote_words!(PARTICLES, "particles");
-quote_words!(BAD_HEAD, "bad_head");
-quote_words!(FEM, "fem");
-quote_words!(MASC, "masc");
-quote_words!(NEVER_NAME, "never_name");
-quote_words!(PERSON_HEAD, "person_head");
-quote_words!(NOUN_CUE, "noun_cue");
+word_list!(CUE_BARE, "quotes/cue_bare");
+word_list!(CUE_THAT, "quotes/cue_that");
+word_list!(CUE_QUOTE, "quotes/cue_quote");
+word_list!(CUE_PARTICIPLE, "quotes/cue_participle");
+word_list!(AUX, "quotes/aux");
+word_list!(ROLE, "quotes/role");
+word_list!(ORG, "quotes/org");
+word_list!(DET, "quotes/det");
+word_list!(STOP_FWD, "quotes/stop_fwd");
+word_list!(TITLE_BEFORE, "quotes/title_before");
+word_list!(TITLE_AFTER, "quotes/title_after");
+word_list!(DISCOURSE, "quotes/discourse");
+word_list!(PARTICLES, "quotes/particles");
+word_list!(BAD_HEAD, "quotes/bad_head");
+word_list!(FEM, "quotes/fem");
+word_list!(MASC, "quotes/masc");
+word_list!(NEVER_NAME, "quotes/never_name");
+word_list!(PERSON_HEAD, "quotes/person_head");
+word_list!(NOUN_CUE, "quotes/noun_cue");
 
 /// The word lists, each a set of lower-case words.
 pub(super) struct Lexicon {

@@ -3,22 +3,11 @@
 //! are not names. The word lists are data files in src/lang/words/stance/; the weighted phrases
 //! and the concessive connectives (matched with their spaces) stay here.
 
-use crate::lang::WordList;
-
-/// A list of `src/lang/words/stance/`.
-macro_rules! stance_words {
-    ($name:ident, $file:literal) => {
-        pub(super) static $name: WordList = WordList::new(include_str!(concat!(
-            "../../lang/words/stance/",
-            $file,
-            ".txt"
-        )));
-    };
-}
+use crate::lang::word_list;
 
 // Evaluative words (not quantities: "cut", "fall", "more" depend on what is counted).
-stance_words!(POSITIVE, "positive");
-stance_words!(NEGATIVE, "negative");
+word_list!(pub(super) POSITIVE, "stance/positive");
+word_list!(pub(super) NEGATIVE, "stance/negative");
 /// Multi-word expressions, checked before single words.
 pub(super) const PHRASES: &[(&str, i32)] = &[
     ("most at risk", 0),
@@ -47,9 +36,9 @@ pub(super) const PHRASES: &[(&str, i32)] = &[
     ("gap is getting larger", -1),
     ("gap is widening", -1),
 ];
-stance_words!(NEGATORS, "negators");
+word_list!(pub(super) NEGATORS, "stance/negators");
 // A statement that weighs both sides or withholds judgement.
-stance_words!(HEDGES, "hedges");
+word_list!(pub(super) HEDGES, "stance/hedges");
 pub(super) const CONCESSIVE: &[&str] = &[
     " but ",
     " however",
@@ -60,25 +49,25 @@ pub(super) const CONCESSIVE: &[&str] = &[
 ];
 
 // Article markers that place the person they name. Checked outside quotation marks.
-stance_words!(ABS_SUPPORT, "abs_support");
-stance_words!(ABS_DISPUTE, "abs_dispute");
-stance_words!(ABS_OTHER, "abs_other");
+word_list!(pub(super) ABS_SUPPORT, "stance/abs_support");
+word_list!(pub(super) ABS_DISPUTE, "stance/abs_dispute");
+word_list!(pub(super) ABS_OTHER, "stance/abs_other");
 // Markers that set a person against another (the one named after the marker, or the previous speaker).
-stance_words!(REL_OPPOSITE, "rel_opposite");
-stance_words!(REL_SAME, "rel_same");
+word_list!(pub(super) REL_OPPOSITE, "stance/rel_opposite");
+word_list!(pub(super) REL_SAME, "stance/rel_same");
 // Group subjects with a known side ("Critics say ...").
-stance_words!(GROUP_DISPUTE, "group_dispute");
-stance_words!(GROUP_SUPPORT, "group_support");
+word_list!(pub(super) GROUP_DISPUTE, "stance/group_dispute");
+word_list!(pub(super) GROUP_SUPPORT, "stance/group_support");
 // Words that make a sentence about a group of people ("many of whom say", "other voices").
-stance_words!(GROUP_WORDS, "group_words");
+word_list!(pub(super) GROUP_WORDS, "stance/group_words");
 // A sentence starting with one of these ends a frame set by an earlier group sentence.
-stance_words!(FRAME_BREAKS, "frame_breaks");
+word_list!(pub(super) FRAME_BREAKS, "stance/frame_breaks");
 // Roles that rule on a dispute rather than take a side in it.
-stance_words!(ARBITERS, "arbiters");
-stance_words!(REPORTING, "reporting");
-stance_words!(HEADLINE_SUPPORT, "headline_support");
-stance_words!(HEADLINE_DISPUTE, "headline_dispute");
-stance_words!(HEADLINE_OTHER, "headline_other");
-stance_words!(DETERMINERS, "determiners");
+word_list!(pub(super) ARBITERS, "stance/arbiters");
+word_list!(pub(super) REPORTING, "stance/reporting");
+word_list!(pub(super) HEADLINE_SUPPORT, "stance/headline_support");
+word_list!(pub(super) HEADLINE_DISPUTE, "stance/headline_dispute");
+word_list!(pub(super) HEADLINE_OTHER, "stance/headline_other");
+word_list!(pub(super) DETERMINERS, "stance/determiners");
 // Single capitalised words that are not names of speakers.
-stance_words!(NOT_NAMES, "not_names");
+word_list!(pub(super) NOT_NAMES, "stance/not_names");
