@@ -92,6 +92,15 @@ pub struct Article {
 }
 
 impl Article {
+    /// Publication order: dated articles first, oldest first, then by id.
+    pub fn publication_order(&self, other: &Article) -> std::cmp::Ordering {
+        self.published
+            .is_none()
+            .cmp(&other.published.is_none())
+            .then(self.published.cmp(&other.published))
+            .then_with(|| self.id.cmp(&other.id))
+    }
+
     /// The file reference shown to people: `path` or `path#record`.
     pub fn source_ref(&self) -> String {
         match self.record {

@@ -248,14 +248,7 @@ impl Clustering {
 }
 
 fn describe(articles: &[Article], notes: &[Annotations], mut members: Vec<u32>) -> Story {
-    members.sort_by(|&x, &y| {
-        let (a, b) = (&articles[x as usize], &articles[y as usize]);
-        a.published
-            .is_none()
-            .cmp(&b.published.is_none())
-            .then(a.published.cmp(&b.published))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    members.sort_by(|&x, &y| articles[x as usize].publication_order(&articles[y as usize]));
     let first_id = &articles[members[0] as usize].id;
     let id = format!(
         "s-{}",

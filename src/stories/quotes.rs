@@ -136,14 +136,7 @@ fn resolve_surnames_in_stories(book: &mut QuoteBook, story_of: &[u32]) {
 fn collect(articles: &[Article], notes: &[Annotations]) -> QuoteBook {
     // Articles in publication order, so the first appearance comes first.
     let mut order: Vec<u32> = (0..articles.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&articles[a as usize], &articles[b as usize]);
-        x.published
-            .is_none()
-            .cmp(&y.published.is_none())
-            .then(x.published.cmp(&y.published))
-            .then_with(|| x.id.cmp(&y.id))
-    });
+    order.sort_by(|&a, &b| articles[a as usize].publication_order(&articles[b as usize]));
     let mut book = QuoteBook::default();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for o in order {

@@ -99,13 +99,12 @@ use units::*;
 /// [`unattributed`], [`reported`]), resolving speakers to the people met earlier
 /// ([`coreference`]).
 pub fn extract(text: &str) -> Vec<Quote> {
-    let toks = tokenize(text);
-    let paras = paragraphs(&toks);
-    let mut qs = find_quotes(text, &toks, &paras);
-    mark_titles_and_headings(text, &toks, &mut qs);
-    // continuation links (multi-paragraph quotes) by paragraph adjacency, on the sorted list
-    recompute_cont(&mut qs, &toks, &paras);
-    let quote_of_tok = quote_of_token(&toks, &qs);
+    let Scan {
+        toks,
+        paras,
+        qs,
+        quote_of_tok,
+    } = scan(text);
     let doc = Doc {
         text,
         tokens: &toks,
@@ -119,4 +118,30 @@ pub fn extract(text: &str) -> Vec<Quote> {
         }
     }
     asm.finish()
+}
+
+/// What the phases before assembly find in a text: its tokens, its paragraphs (token ranges),
+/// its quote spans (titles and headings marked, multi-paragraph quotes linked) and the quote
+/// each token belongs to.
+struct Scan {
+    toks: Vec<Token>,
+    paras: Vec<(usize, usize)>,
+    qs: Vec<QuoteSpan>,
+    quote_of_tok: Vec<Option<usize>>,
+}
+
+fn scan(text: &str) -> Scan {
+    let toks = tokenize(text);
+    let paras = paragraphs(&toks);
+    let mut qs = find_quotes(text, &toks, &paras);
+    mark_titles_and_headings(text, &toks, &mut qs);
+    // continuation links (multi-paragraph quotes) by paragraph adjacency, on the sorted list
+    recompute_cont(&mut qs, &toks, &paras);
+    let quote_of_tok = quote_of_token(&toks, &qs);
+    Scan {
+        toks,
+        paras,
+        qs,
+        quote_of_tok,
+    }
 }

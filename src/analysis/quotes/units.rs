@@ -191,12 +191,12 @@ fn quote_ends_sentence(c: &Doc, units: &[Unit], i: usize, q: usize) -> bool {
 /// unit tests of the phases that work on units.
 #[cfg(test)]
 pub(super) fn with_units<R>(text: &str, f: impl FnOnce(&Doc, &[Unit]) -> R) -> R {
-    let toks = tokenize(text);
-    let paras = paragraphs(&toks);
-    let mut qs = find_quotes(text, &toks, &paras);
-    mark_titles_and_headings(text, &toks, &mut qs);
-    recompute_cont(&mut qs, &toks, &paras);
-    let quote_of_tok = quote_of_token(&toks, &qs);
+    let super::Scan {
+        toks,
+        paras,
+        qs,
+        quote_of_tok,
+    } = super::scan(text);
     let doc = Doc {
         text,
         tokens: &toks,
